@@ -1,0 +1,25 @@
+package com.profilepictures.domain;
+
+import java.util.Optional;
+
+/**
+ * Where pictures are kept, one per account. Implementations throw {@link StorageUnavailableException}
+ * when the store does not answer in time; everything else is a return value.
+ */
+public interface ProfilePictureRepository {
+
+    /**
+     * Stores {@code picture} unless one with a later or equal {@code scrapedAt} is stored for the same
+     * account, atomically, and says which happened.
+     */
+    SaveOutcome saveIfNewer(ProfilePicture picture);
+
+    /** The picture stored for the account, whatever the capitalisation of {@code handle}. */
+    Optional<ProfilePicture> find(Handle handle);
+
+    /**
+     * One page of stored pictures in no particular order. Walking from the first page along
+     * {@link Page#next()} until it is empty returns every picture stored throughout the walk exactly once.
+     */
+    Page list(PageRequest request);
+}

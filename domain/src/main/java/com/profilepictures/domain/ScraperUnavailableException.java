@@ -1,0 +1,9 @@
+package com.profilepictures.domain;
+
+/** The browser could not be started, or died mid-scrape. The next scrape starts afresh. */
+public final class ScraperUnavailableException extends RuntimeException {
+
+    public ScraperUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
