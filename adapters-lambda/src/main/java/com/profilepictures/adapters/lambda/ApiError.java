@@ -1,0 +1,112 @@
+package com.profilepictures.adapters.lambda;
+
+import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.domain.StorageUnavailableException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every error the handlers answer with (API.md's table, less what API Gateway itself answers), and
+ * the one place where scrape failures and exceptions become statuses and codes. Handlers name an
+ * {@code ApiError}; they never pick a status themselves.
+ */
+enum ApiError {
+    INVALID_JSON(400, "invalid_json", "The body must be a JSON object, e.g. {\"handle\": \"jack\"}."),
+    INVALID_HANDLE(400, "invalid_handle", "A handle is 1 to 15 of the letters A-Z, digits 0-9 and underscores."),
+    INVALID_CURSOR(400, "invalid_cursor", "lastKey is not a cursor from this service."),
+    INVALID_LIMIT(400, "invalid_limit", "limit must be a whole number from 1 to 100."),
+    USER_NOT_FOUND(404, "user_not_found", "No picture is stored for this handle; POST /scrape it first."),
+    ACCOUNT_NOT_FOUND(404, "account_not_found", "X says this account does not exist."),
+    ACCOUNT_SUSPENDED(410, "account_suspended",
+            "X says this account is suspended. It may come back: scrape it again later."),
+    PAYLOAD_TOO_LARGE(413, "payload_too_large",
+            "The body is over " + ScrapeRequestBody.MAX_BODY_BYTES + " bytes; a request needs only {\"handle\": \"…\"}."),
+    UPSTREAM_BLOCKED(502, "upstream_blocked",
+            "X showed a login wall, a rate-limit page or an error page instead of the profile. Try again later."),
+    UPSTREAM_UNREACHABLE(502, "upstream_unreachable", "X's page could not be loaded at all. Try again later."),
+    INVALID_PICTURE_URL(502, "invalid_picture_url",
+            "The picture X showed is not an https URL on pbs.twimg.com or abs.twimg.com, so nothing was stored."),
+    // A dead browser is replaced by the next scrape, so a retry can succeed almost at once.
+    SCRAPER_UNAVAILABLE(503, "scraper_unavailable",
+            "The scraper's browser is not available right now. Try again shortly.", Duration.ofSeconds(5)),
+    // The repository has retried already; give DynamoDB a little longer before the client tries again.
+    STORAGE_UNAVAILABLE(503, "storage_unavailable",
+            "Storage did not answer in time. Try again shortly.", Duration.ofSeconds(10)),
+    UPSTREAM_TIMEOUT(504, "upstream_timeout", "X gave no verdict before the scrape's deadline. Try again later."),
+    INTERNAL_ERROR(500, "internal_error",
+            "Something went wrong on our side. It has been logged under this requestId.");
+
+    private final int status;
+    private final String code;
+    private final String defaultMessage;
+    private final Optional<Duration> retryAfter;
+
+    ApiError(int status, String code, String defaultMessage) {
+        this(status, code, defaultMessage, null);
+    }
+
+    ApiError(int status, String code, String defaultMessage, Duration retryAfter) {
+        this.status = status;
+        this.code = code;
+        this.defaultMessage = defaultMessage;
+        this.retryAfter = Optional.ofNullable(retryAfter);
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    /** A message for a person, for when the handler has nothing more specific to say. */
+    String defaultMessage() {
+        return defaultMessage;
+    }
+
+    /** When a client may usefully try again, sent as {@code Retry-After}; only for 503s. */
+    Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
+
+    /** The answer to a scrape that reached a verdict but found no picture. */
+    static ApiError of(ScrapeOutcome.Failure failure) {
+        if (failure instanceof ScrapeOutcome.AccountNotFound) {
+            return ACCOUNT_NOT_FOUND;
+        }
+        if (failure instanceof ScrapeOutcome.AccountSuspended) {
+            return ACCOUNT_SUSPENDED;
+        }
+        if (failure instanceof ScrapeOutcome.Blocked) {
+            return UPSTREAM_BLOCKED;
+        }
+        if (failure instanceof ScrapeOutcome.UpstreamUnreachable) {
+            return UPSTREAM_UNREACHABLE;
+        }
+        if (failure instanceof ScrapeOutcome.InvalidPictureUrl) {
+            return INVALID_PICTURE_URL;
+        }
+        if (failure instanceof ScrapeOutcome.TimedOut) {
+            return UPSTREAM_TIMEOUT;
+        }
+        // A failure added to the domain without a status here is a bug, and answered as one.
+        return INTERNAL_ERROR;
+    }
+
+    /**
+     * The answer to an exception out of a use case. Only infrastructure failures have a code of their
+     * own; bad input is rejected by the handlers before a use case runs, so a validation exception
+     * from deeper down (say, a corrupt stored row) is a bug on our side, not a 400.
+     */
+    static ApiError of(Throwable thrown) {
+        if (thrown instanceof StorageUnavailableException) {
+            return STORAGE_UNAVAILABLE;
+        }
+        if (thrown instanceof ScraperUnavailableException) {
+            return SCRAPER_UNAVAILABLE;
+        }
+        return INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,58 @@
+package com.profilepictures.adapters.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a {@link Reply} into an API Gateway response: the status its {@link ApiError} says, a compact
+ * JSON body, and the headers every response carries ({@code Content-Type}, {@code X-Request-Id},
+ * and {@code Retry-After} on 503s).
+ */
+public final class ApiResponses {
+
+    public static final String CONTENT_TYPE = "application/json";
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String RETRY_AFTER_HEADER = "Retry-After";
+
+    // HTML escaping would turn '=' and '&' into \u003d and \u0026; clients want URLs as they are.
+    // Compact, since nobody reads these bodies by eye and every byte is paid for.
+    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private ApiResponses() {}
+
+    /**
+     * An error in the contract's shape for a status this adapter never produces itself, such as a
+     * local API server's {@code 404 route_not_found}; API Gateway's own responses use the same shape.
+     */
+    public static APIGatewayProxyResponseEvent gatewayError(int status, String code, String message, String requestId) {
+        return respond(status, ResponseBodies.error(code, message, requestId), requestId, Map.of());
+    }
+
+    static APIGatewayProxyResponseEvent of(Reply reply, String requestId) {
+        if (reply.error().isEmpty()) {
+            return respond(200, reply.body(), requestId, Map.of());
+        }
+        ApiError error = reply.error().get();
+        Map<String, String> extraHeaders = error.retryAfter()
+                .map(after -> Map.of(RETRY_AFTER_HEADER, Long.toString(after.toSeconds())))
+                .orElse(Map.of());
+        return respond(error.status(), ResponseBodies.error(error.code(), reply.message(), requestId), requestId,
+                extraHeaders);
+    }
+
+    private static APIGatewayProxyResponseEvent respond(
+            int status, Object body, String requestId, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", CONTENT_TYPE);
+        headers.put(REQUEST_ID_HEADER, requestId);
+        headers.putAll(extraHeaders);
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(GSON.toJson(body))
+                .withIsBase64Encoded(false);
+    }
+}

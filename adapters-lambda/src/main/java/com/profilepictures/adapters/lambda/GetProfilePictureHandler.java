@@ -1,0 +1,39 @@
+package com.profilepictures.adapters.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.application.GetProfilePicture;
+import com.profilepictures.domain.Handle;
+import java.time.Clock;
+import java.util.Map;
+
+/** {@code GET /user/{handle}/profile_pic}: the stored picture, found by any capitalisation of the handle. */
+public final class GetProfilePictureHandler {
+
+    static final String METHOD = "GET";
+    static final String ROUTE = "/user/{handle}/profile_pic";
+
+    private final GetProfilePicture getProfilePicture;
+    private final Endpoint endpoint;
+
+    /** {@code clock} times requests for the log. */
+    public GetProfilePictureHandler(GetProfilePicture getProfilePicture, Clock clock) {
+        this.getProfilePicture = getProfilePicture;
+        this.endpoint = new Endpoint(METHOD, ROUTE, clock);
+    }
+
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
+        return endpoint.run(event, context, log -> {
+            // API Gateway has URL-decoded path parameters already; decoding again would let %2540 become '@'.
+            Map<String, String> pathParameters = event.getPathParameters();
+            Handle handle = RequestInput.handle(pathParameters == null ? null : pathParameters.get("handle"));
+            log.put("handle", handle.display());
+
+            return getProfilePicture.get(handle)
+                    .map(picture -> Reply.ok(ResponseBodies.stored(picture)))
+                    .orElseGet(() -> Reply.error(ApiError.USER_NOT_FOUND,
+                            "No picture is stored for @" + handle.display() + "; POST /scrape it first."));
+        });
+    }
+}

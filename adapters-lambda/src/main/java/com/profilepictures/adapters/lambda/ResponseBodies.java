@@ -1,0 +1,86 @@
+package com.profilepictures.adapters.lambda;
+
+import com.google.gson.annotations.SerializedName;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageCursor;
+import com.profilepictures.domain.PictureSize;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON bodies of API.md, one record each, in the contract's field order. The old service's
+ * spellings are kept on purpose: {@code profileUrl} in the scrape answer, {@code profile_url} elsewhere.
+ */
+final class ResponseBodies {
+
+    // Always three fraction digits, so that clients can compare scrapedAt as strings; the domain
+    // keeps milliseconds exactly, so nothing is rounded here.
+    private static final DateTimeFormatter SCRAPED_AT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The size the old service served, and what {@code profileUrl} / {@code profile_url} point at. */
+    static final PictureSize PROFILE_URL_SIZE = PictureSize.SIZE_400X400;
+
+    private ResponseBodies() {}
+
+    /** {@code POST /scrape}. */
+    record ScrapedPicture(String handle, String profileUrl, String scrapedAt, Map<String, String> sizes) {}
+
+    /** {@code GET /user/{handle}/profile_pic}. */
+    record StoredPicture(
+            @SerializedName("profile_url") String profileUrl,
+            String handle,
+            String scrapedAt,
+            Map<String, String> sizes) {}
+
+    /** {@code GET /users}: {@code lastKey} is empty on the last page. */
+    record UserList(List<User> users, String lastKey) {}
+
+    record User(String handle, @SerializedName("profile_url") String profileUrl) {}
+
+    /** Every error, from every route. */
+    record ErrorBody(Error error) {}
+
+    record Error(String code, String message, String requestId) {}
+
+    static ScrapedPicture scraped(ProfilePicture picture) {
+        return new ScrapedPicture(
+                picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()), sizes(picture.picture()));
+    }
+
+    static StoredPicture stored(ProfilePicture picture) {
+        return new StoredPicture(
+                profileUrl(picture), picture.handle().display(), scrapedAt(picture.scrapedAt()), sizes(picture.picture()));
+    }
+
+    static UserList users(Page page) {
+        List<User> users = page.pictures().stream()
+                .map(picture -> new User(picture.handle().display(), profileUrl(picture)))
+                .toList();
+        return new UserList(users, page.next().map(PageCursor::encode).orElse(""));
+    }
+
+    static ErrorBody error(String code, String message, String requestId) {
+        return new ErrorBody(new Error(code, message, requestId));
+    }
+
+    static String scrapedAt(Instant instant) {
+        return SCRAPED_AT.format(instant);
+    }
+
+    private static String profileUrl(ProfilePicture picture) {
+        return picture.picture().withSize(PROFILE_URL_SIZE).value();
+    }
+
+    private static Map<String, String> sizes(PictureUrl picture) {
+        Map<String, String> sizes = new LinkedHashMap<>();
+        picture.sizes().forEach((size, url) -> sizes.put(size.label(), url.value()));
+        return sizes;
+    }
+}

@@ -1,0 +1,203 @@
+package com.profilepictures.adapters.lambda;
+
+import static com.profilepictures.adapters.lambda.Responses.assertError;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.google.gson.JsonObject;
+import com.profilepictures.application.GetProfilePicture;
+import com.profilepictures.application.ListProfilePictures;
+import com.profilepictures.application.ScrapeProfilePicture;
+import com.profilepictures.application.testing.FakeProfilePictureScraper;
+import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
+import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.SaveOutcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What holds for every route: headers, the request id, the error shape, the log line, no leaks. */
+class EveryResponseTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T04:00:00Z");
+
+    /** A repository with a bug in it: every call fails with a message that must never reach a client. */
+    private static final class BuggyRepository implements ProfilePictureRepository {
+        @Override
+        public SaveOutcome saveIfNewer(ProfilePicture picture) {
+            throw bug();
+        }
+
+        @Override
+        public Optional<ProfilePicture> find(Handle handle) {
+            throw bug();
+        }
+
+        @Override
+        public Page list(PageRequest request) {
+            throw bug();
+        }
+
+        private static RuntimeException bug() {
+            return new IllegalStateException("java.lang.NullPointerException at com.profilepictures.Secret(Secret.java:7)");
+        }
+    }
+
+    private record Route(String name, BiFunction<APIGatewayProxyRequestEvent, Context, APIGatewayProxyResponseEvent> handler,
+                         APIGatewayProxyRequestEvent event, String requestId) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Route> routes(ProfilePictureRepository repository) {
+        var clock = new MutableClock(NOW);
+        var scraper = new FakeProfilePictureScraper().withPicture("jack",
+                "https://pbs.twimg.com/profile_images/1/jack_normal.jpg");
+        var scrape = new ScrapeHandler(new ScrapeProfilePicture(scraper, repository, clock), clock);
+        var get = new GetProfilePictureHandler(new GetProfilePicture(repository), clock);
+        var list = new ListUsersHandler(new ListProfilePictures(repository), clock);
+        return Stream.of(
+                new Route("POST /scrape", scrape::handle, ApiGatewayEvents.load("scrape.json"),
+                        ApiGatewayEvents.SCRAPE_REQUEST_ID),
+                new Route("GET /user/{handle}/profile_pic", get::handle, ApiGatewayEvents.load("get-profile-pic.json"),
+                        ApiGatewayEvents.GET_REQUEST_ID),
+                new Route("GET /users", list::handle, ApiGatewayEvents.load("list-users.json"),
+                        ApiGatewayEvents.LIST_REQUEST_ID));
+    }
+
+    static Stream<Route> workingRoutes() {
+        var repository = new InMemoryProfilePictureRepository();
+        // So that GET answers 200 too.
+        new ScrapeProfilePicture(new FakeProfilePictureScraper().withPicture("Jack",
+                "https://pbs.twimg.com/profile_images/1/jack_normal.jpg"), repository, new MutableClock(NOW.minusSeconds(1)))
+                .scrape(Handle.of("jack"));
+        return routes(repository);
+    }
+
+    static Stream<Route> buggyRoutes() {
+        return routes(new BuggyRepository());
+    }
+
+    static Stream<Arguments> routesWithAStoreThatIsDown() {
+        var repository = new InMemoryProfilePictureRepository();
+        repository.goDown();
+        return routes(repository).map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("workingRoutes")
+    void everySuccessIsJsonWithTheRequestIdAndOneJsonLogLine(Route route) {
+        var context = new TestContext();
+
+        var response = route.handler().apply(route.event(), context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("application/json", response.getHeaders().get("Content-Type"));
+        assertEquals(route.requestId(), response.getHeaders().get("X-Request-Id"));
+        assertFalse(response.getIsBase64Encoded());
+        assertNotNull(Responses.json(response));
+        JsonObject log = context.onlyLogLine();
+        assertEquals(route.requestId(), log.get("requestId").getAsString());
+        assertEquals(200, log.get("status").getAsInt());
+        assertEquals(route.name(), log.get("method").getAsString() + " " + log.get("route").getAsString());
+        assertTrue(log.get("durationMs").getAsLong() >= 0);
+        assertEquals("INFO", log.get("level").getAsString());
+        assertEquals("INFO", context.lines().get(0).level().name());
+    }
+
+    @ParameterizedTest
+    @MethodSource("buggyRoutes")
+    void aBugAnywhereIsA500ThatLeaksNothingAndIsLoggedWithTheRequestId(Route route) {
+        var context = new TestContext();
+
+        var response = route.handler().apply(route.event(), context);
+
+        assertError(response, 500, "internal_error");
+        assertFalse(response.getBody().contains("Secret"));
+        assertEquals(route.requestId(), response.getHeaders().get("X-Request-Id"));
+        JsonObject log = context.onlyLogLine();
+        assertEquals(route.requestId(), log.get("requestId").getAsString());
+        assertEquals(500, log.get("status").getAsInt());
+        assertTrue(log.get("stackTrace").getAsString().contains("BuggyRepository"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("routesWithAStoreThatIsDown")
+    void aStoreThatIsDownIsA503WithRetryAfterInSeconds(Route route) {
+        var response = route.handler().apply(route.event(), new TestContext());
+
+        assertError(response, 503, "storage_unavailable");
+        assertTrue(response.getHeaders().get("Retry-After").matches("[1-9][0-9]*"));
+    }
+
+    @Test
+    void withoutApiGatewaysRequestId_theLambdaRequestIdIsUsed() {
+        var route = workingRoutes().findFirst().orElseThrow();
+        var event = route.event().withRequestContext(null);
+        var context = new TestContext("lambda-request-1");
+
+        var response = route.handler().apply(event, context);
+
+        assertEquals("lambda-request-1", response.getHeaders().get("X-Request-Id"));
+        assertEquals("lambda-request-1", context.onlyLogLine().get("requestId").getAsString());
+    }
+
+    @Test
+    void withNoRequestIdAtAll_aFreshOneIsMadeUp() {
+        var route = buggyRoutes().findFirst().orElseThrow();
+        var event = route.event();
+        event.getRequestContext().setRequestId("");
+
+        var response = route.handler().apply(event, new TestContext(null));
+
+        String requestId = response.getHeaders().get("X-Request-Id");
+        assertDoesNotThrow(() -> UUID.fromString(requestId));
+        assertEquals(requestId, Responses.json(response).getAsJsonObject("error").get("requestId").getAsString());
+    }
+
+    @Test
+    void aRequestIdThatCannotBeAHeaderIsNotUsedAsOne() {
+        var route = workingRoutes().findFirst().orElseThrow();
+        var event = route.event();
+        event.getRequestContext().setRequestId("evil\r\nSet-Cookie: x=1");
+
+        var response = route.handler().apply(event, new TestContext("lambda-request-2"));
+
+        assertEquals("lambda-request-2", response.getHeaders().get("X-Request-Id"));
+    }
+
+    @Test
+    void urlsAreNotHtmlEscaped() {
+        var body = ApiResponses.GSON.toJson(List.of("https://pbs.twimg.com/a?b=c&d=<e>"));
+
+        assertEquals("[\"https://pbs.twimg.com/a?b=c&d=<e>\"]", body);
+    }
+
+    @Test
+    void aLocalServerCanAnswerGatewayErrorsInTheSameShape() {
+        var response = ApiResponses.gatewayError(404, "route_not_found", "No route DELETE /users.", "local-1");
+
+        assertError(response, 404, "route_not_found");
+        assertEquals("local-1", response.getHeaders().get("X-Request-Id"));
+    }
+}

@@ -1,0 +1,107 @@
+package com.profilepictures.adapters.lambda;
+
+import static com.profilepictures.adapters.lambda.ApiGatewayEvents.getProfilePic;
+import static com.profilepictures.adapters.lambda.Responses.assertError;
+import static com.profilepictures.adapters.lambda.Responses.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonObject;
+import com.profilepictures.application.GetProfilePicture;
+import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
+import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.InvalidHandleException;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GetProfilePictureHandlerTest {
+
+    private static final String PICTURE = "https://abs.twimg.com/sticky/default_profile_images/default_profile_400x400.png";
+    private static final Instant SCRAPED_AT = Instant.parse("2026-11-28T04:00:00.123Z");
+
+    private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
+    private final MutableClock clock = new MutableClock(SCRAPED_AT);
+    private final GetProfilePictureHandler handler =
+            new GetProfilePictureHandler(new GetProfilePicture(repository), clock);
+    private final TestContext context = new TestContext();
+
+    @Test
+    void givenAStoredPicture_get_answersItWithTheCanonicalSpellingWhateverTheCaseAsked() {
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PictureUrl.of(PICTURE), SCRAPED_AT));
+
+        // The event asks for JACK.
+        var response = handler.handle(ApiGatewayEvents.load("get-profile-pic.json"), context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("{\"profile_url\":\"" + PICTURE + "\","
+                + "\"handle\":\"Jack\","
+                + "\"scrapedAt\":\"2026-11-28T04:00:00.123Z\","
+                + "\"sizes\":{"
+                + "\"mini\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_mini.png\","
+                + "\"normal\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png\","
+                + "\"bigger\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_bigger.png\","
+                + "\"200x200\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_200x200.png\","
+                + "\"400x400\":\"" + PICTURE + "\","
+                + "\"original\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile.png\"}}",
+                response.getBody());
+        assertEquals(ApiGatewayEvents.GET_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
+        assertEquals("application/json", response.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    void anyCaseOfTheHandleFindsTheUser() {
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PictureUrl.of(PICTURE), SCRAPED_AT));
+
+        for (String asked : List.of("jack", "JACK", "jAcK", "Jack")) {
+            var response = handler.handle(getProfilePic(asked), context);
+
+            assertEquals(200, response.getStatusCode(), asked);
+            assertEquals("Jack", json(response).get("handle").getAsString());
+        }
+    }
+
+    @Test
+    void givenAHandleNeverScraped_get_answersUserNotFound() {
+        var response = handler.handle(getProfilePic("nobody"), context);
+
+        String message = assertError(response, 404, "user_not_found");
+        assertEquals("No picture is stored for @nobody; POST /scrape it first.", message);
+        JsonObject log = context.onlyLogLine();
+        assertEquals(404, log.get("status").getAsInt());
+        assertEquals("GET", log.get("method").getAsString());
+        assertEquals("/user/{handle}/profile_pic", log.get("route").getAsString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@jack", "jack\n", "sixteen_chars_xx", "jäck", "ja ck", "%40jack", ""})
+    void givenSomethingThatIsNoHandle_get_answersInvalidHandle(String handle) {
+        var response = handler.handle(getProfilePic(handle), context);
+
+        String message = assertError(response, 400, "invalid_handle");
+        assertEquals(assertThrows(InvalidHandleException.class, () -> Handle.of(handle)).getMessage(), message);
+    }
+
+    @Test
+    void withoutPathParameters_get_answersInvalidHandle() {
+        var event = ApiGatewayEvents.load("get-profile-pic.json").withPathParameters(null);
+
+        assertError(handler.handle(event, context), 400, "invalid_handle");
+    }
+
+    @Test
+    void givenTheStoreDown_get_answers503WithRetryAfter() {
+        repository.goDown();
+
+        var response = handler.handle(getProfilePic("jack"), context);
+
+        assertError(response, 503, "storage_unavailable");
+        assertEquals("10", response.getHeaders().get("Retry-After"));
+        assertEquals("WARN", context.onlyLogLine().get("level").getAsString());
+    }
+}

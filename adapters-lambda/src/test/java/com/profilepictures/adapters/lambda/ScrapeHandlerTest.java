@@ -1,0 +1,305 @@
+package com.profilepictures.adapters.lambda;
+
+import static com.profilepictures.adapters.lambda.ApiGatewayEvents.scrape;
+import static com.profilepictures.adapters.lambda.ApiGatewayEvents.scrapeBase64;
+import static com.profilepictures.adapters.lambda.ApiGatewayEvents.scrapeOf;
+import static com.profilepictures.adapters.lambda.ApiGatewayEvents.utf8;
+import static com.profilepictures.adapters.lambda.Responses.assertError;
+import static com.profilepictures.adapters.lambda.Responses.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
+import com.google.gson.JsonObject;
+import com.profilepictures.application.ScrapeProfilePicture;
+import com.profilepictures.application.testing.FakeProfilePictureScraper;
+import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
+import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.InvalidHandleException;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.ScrapeOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ScrapeHandlerTest {
+
+    private static final String PICTURE = "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg";
+    private static final String PICTURE_400 = "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg";
+    private static final String EARLIER_PICTURE = "https://pbs.twimg.com/profile_images/1/earlier_400x400.png";
+    private static final Instant NOW = Instant.parse("2026-11-28T04:00:00Z");
+
+    private final FakeProfilePictureScraper scraper = new FakeProfilePictureScraper();
+    private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final ScrapeHandler handler = new ScrapeHandler(new ScrapeProfilePicture(scraper, repository, clock), clock);
+    private final TestContext context = new TestContext();
+
+    @Test
+    void givenAProfileWithAPicture_scrape_answersTheStoredPictureInTheContractsShape() {
+        scraper.withPicture("Jack", PICTURE);
+
+        var response = handler.handle(ApiGatewayEvents.load("scrape.json"), context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("{\"handle\":\"Jack\","
+                + "\"profileUrl\":\"" + PICTURE_400 + "\","
+                + "\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
+                + "\"sizes\":{"
+                + "\"mini\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_mini.jpg\","
+                + "\"normal\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg\","
+                + "\"bigger\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_bigger.jpg\","
+                + "\"200x200\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_200x200.jpg\","
+                + "\"400x400\":\"" + PICTURE_400 + "\","
+                + "\"original\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH.jpg\"}}",
+                response.getBody());
+        assertEquals("application/json", response.getHeaders().get("Content-Type"));
+        assertEquals(ApiGatewayEvents.SCRAPE_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
+        assertEquals("Jack", repository.find(Handle.of("jack")).orElseThrow().handle().display());
+    }
+
+    @Test
+    void scrapedAtAlwaysHasExactlyThreeFractionDigits() {
+        scraper.withPicture("jack", PICTURE);
+        clock.set(Instant.parse("2026-11-28T04:00:00.120456Z"));
+
+        var response = handler.handle(scrapeOf("jack"), context);
+
+        assertEquals("2026-11-28T04:00:00.120Z", json(response).get("scrapedAt").getAsString());
+    }
+
+    @Test
+    void givenABase64EncodedBody_scrape_decodesItAndIgnoresExtraFields() {
+        scraper.withPicture("jack", PICTURE);
+
+        var response = handler.handle(ApiGatewayEvents.load("scrape-base64.json"), context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("jack", json(response).get("handle").getAsString());
+    }
+
+    @Test
+    void givenANewerPictureStoredWhileScraping_scrape_answers200WithTheNewerStoredOne() {
+        var newer = new ProfilePicture(Handle.of("Jack"), PictureUrl.of(EARLIER_PICTURE), NOW.plusSeconds(5));
+        repository.saveIfNewer(newer);
+        scraper.withPicture("jack", PICTURE);
+
+        var response = handler.handle(scrapeOf("jack"), context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonObject body = json(response);
+        assertEquals("Jack", body.get("handle").getAsString());
+        assertEquals(EARLIER_PICTURE, body.get("profileUrl").getAsString());
+        assertEquals("2026-11-28T04:00:05.000Z", body.get("scrapedAt").getAsString());
+        assertEquals("kept_newer", context.onlyLogLine().get("verdict").getAsString());
+        assertEquals(newer, repository.find(Handle.of("jack")).orElseThrow());
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(new ScrapeOutcome.AccountNotFound("This account doesn’t exist"), 404, "account_not_found"),
+                Arguments.of(new ScrapeOutcome.AccountSuspended("Account suspended"), 410, "account_suspended"),
+                Arguments.of(new ScrapeOutcome.Blocked("redirected to /i/flow/login"), 502, "upstream_blocked"),
+                Arguments.of(new ScrapeOutcome.UpstreamUnreachable("net::ERR_NAME_NOT_RESOLVED"), 502, "upstream_unreachable"),
+                Arguments.of(new ScrapeOutcome.InvalidPictureUrl("https://evil.example/a.jpg"), 502, "invalid_picture_url"),
+                Arguments.of(new ScrapeOutcome.TimedOut("no verdict in PT20S"), 504, "upstream_timeout"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("failures")
+    void givenAFailedScrape_scrape_answersItsCodeAndLeavesTheEarlierPictureAsItWas(
+            ScrapeOutcome.Failure failure, int status, String code) {
+        var earlier = new ProfilePicture(Handle.of("jack"), PictureUrl.of(EARLIER_PICTURE), NOW.minusSeconds(60));
+        repository.saveIfNewer(earlier);
+        scraper.withOutcome("jack", failure);
+        clock.advance(Duration.ofMinutes(1));
+
+        var response = handler.handle(scrapeOf("jack"), context);
+
+        String message = assertError(response, status, code);
+        assertFalse(message.contains(failure.detail()), "the scraper's detail is for the log, not the client");
+        assertNull(response.getHeaders().get("Retry-After"));
+        assertEquals(earlier, repository.find(Handle.of("jack")).orElseThrow());
+        JsonObject log = context.onlyLogLine();
+        assertEquals(code, log.get("verdict").getAsString());
+        assertEquals(failure.detail(), log.get("detail").getAsString());
+    }
+
+    @Test
+    void givenABrokenBrowser_scrape_answers503WithRetryAfter() {
+        scraper.breakBrowser();
+
+        var response = handler.handle(scrapeOf("jack"), context);
+
+        assertError(response, 503, "scraper_unavailable");
+        assertEquals("5", response.getHeaders().get("Retry-After"));
+    }
+
+    @Test
+    void givenTheStoreDown_scrape_answers503WithRetryAfter() {
+        scraper.withPicture("jack", PICTURE);
+        repository.goDown();
+
+        var response = handler.handle(scrapeOf("jack"), context);
+
+        assertError(response, 503, "storage_unavailable");
+        assertEquals("10", response.getHeaders().get("Retry-After"));
+        assertTrue(Long.parseLong(response.getHeaders().get("Retry-After")) > 0);
+    }
+
+    @Test
+    void givenABug_scrape_answers500WithoutTheExceptionAndLogsItUnderTheRequestId() {
+        var buggy = new ScrapeProfilePicture(handle -> {
+            throw new IllegalStateException("NullPointerException at com.profilepictures.Secret.line(Secret.java:42)");
+        }, repository, clock);
+        var buggyHandler = new ScrapeHandler(buggy, clock);
+
+        var response = buggyHandler.handle(scrapeOf("jack"), context);
+
+        String message = assertError(response, 500, "internal_error");
+        assertFalse(message.contains("Secret"));
+        JsonObject log = context.onlyLogLine();
+        assertEquals(ApiGatewayEvents.SCRAPE_REQUEST_ID, log.get("requestId").getAsString());
+        assertEquals("internal_error", log.get("code").getAsString());
+        assertEquals(IllegalStateException.class.getName(), log.get("exception").getAsString());
+        assertTrue(log.get("stackTrace").getAsString().contains("Secret.line"));
+        assertEquals("ERROR", log.get("level").getAsString());
+    }
+
+    @ParameterizedTest
+    @Events(folder = "events/bad-scrape-bodies", type = APIGatewayProxyRequestEvent.class)
+    void givenABodyThatIsNotAJsonObject_scrape_answersInvalidJson(APIGatewayProxyRequestEvent event) {
+        scraper.withPicture("jack", PICTURE);
+
+        var response = handler.handle(event, context);
+
+        assertError(response, 400, "invalid_json");
+        assertTrue(scraper.requested().isEmpty(), "nothing is scraped for a bad body");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "sixteen_chars_xx", "jäck", "jack\n", "@jack", " jack", "jack ", "ja-ck", "ja.ck",
+            "ｊａｃｋ", "jack\u0000"})
+    void givenAStringThatIsNoHandle_scrape_answersInvalidHandleWithTheDomainsMessage(String handle) {
+        String body = ApiResponses.GSON.toJson(java.util.Map.of("handle", handle));
+
+        var response = handler.handle(scrape(body), context);
+
+        String message = assertError(response, 400, "invalid_handle");
+        assertEquals(assertThrows(InvalidHandleException.class, () -> Handle.of(handle)).getMessage(), message);
+        assertTrue(scraper.requested().isEmpty());
+    }
+
+    @Test
+    void aNewlineTerminatedHandleIsRejectedEvenAsARawJsonEscape() {
+        var response = handler.handle(scrape("{\"handle\": \"jack\\n\"}"), context);
+
+        assertError(response, 400, "invalid_handle");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"handle\": null}", "{\"Handle\": \"jack\"}", "{\"handle\": 42}",
+            "{\"handle\": {\"name\": \"jack\"}}", "{\"handle\": [\"jack\"]}", "{\"handle\": true}",
+            "{\"user\": {\"handle\": \"jack\"}}"})
+    void givenAHandleMissingOrNotAString_scrape_answersInvalidHandle(String body) {
+        var response = handler.handle(scrape(body), context);
+
+        assertError(response, 400, "invalid_handle");
+        assertTrue(scraper.requested().isEmpty());
+    }
+
+    @Test
+    void aBodyOfExactly4KiBIsAccepted() {
+        scraper.withPicture("jack", PICTURE);
+        String body = bodyOfBytes(ScrapeRequestBody.MAX_BODY_BYTES);
+
+        assertEquals(200, handler.handle(scrape(body), context).getStatusCode());
+        assertEquals(200, handler.handle(scrapeBase64(utf8(body)), context).getStatusCode());
+    }
+
+    @Test
+    void aBodyOverFourKiBIsRefusedBeforeItIsParsed() {
+        scraper.withPicture("jack", PICTURE);
+        String tooLarge = bodyOfBytes(ScrapeRequestBody.MAX_BODY_BYTES + 1);
+        // Not even JSON: the size is checked first, so the answer is 413, not 400.
+        String hugeGarbage = "x".repeat(1_000_000);
+
+        assertError(handler.handle(scrape(tooLarge), context), 413, "payload_too_large");
+        assertError(handler.handle(scrape(hugeGarbage), context), 413, "payload_too_large");
+        assertTrue(scraper.requested().isEmpty());
+    }
+
+    @Test
+    void aBase64BodyIsMeasuredDecoded() {
+        scraper.withPicture("jack", PICTURE);
+
+        assertError(handler.handle(scrapeBase64(utf8(bodyOfBytes(4097))), context), 413, "payload_too_large");
+        assertError(handler.handle(scrapeBase64(new byte[1_000_000]), context), 413, "payload_too_large");
+    }
+
+    @Test
+    void aBodyIsMeasuredInBytesNotCharacters() {
+        // 2,100 characters, but 4,200+ bytes in UTF-8.
+        String body = "{\"handle\": \"jack\", \"note\": \"" + "é".repeat(2_080) + "\"}";
+
+        assertTrue(body.length() < ScrapeRequestBody.MAX_BODY_BYTES);
+        assertError(handler.handle(scrape(body), context), 413, "payload_too_large");
+    }
+
+    @Test
+    void theLogLineIsJsonWithTheVerdictAndNeverTheBody() {
+        scraper.withPicture("Jack", PICTURE);
+        scraper.withOutcome("slowpoke", new ScrapeOutcome.Found(Handle.of("SlowPoke"), PictureUrl.of(PICTURE)));
+        var slowScraper = new ScrapeProfilePicture(handle -> {
+            clock.advance(Duration.ofMillis(1_500));
+            return scraper.scrape(handle);
+        }, repository, clock);
+        var slowHandler = new ScrapeHandler(slowScraper, clock);
+
+        slowHandler.handle(scrape("{\"handle\": \"slowpoke\", \"password\": \"hunter2\"}"), context);
+
+        JsonObject log = context.onlyLogLine();
+        assertEquals(ApiGatewayEvents.SCRAPE_REQUEST_ID, log.get("requestId").getAsString());
+        assertEquals("POST", log.get("method").getAsString());
+        assertEquals("/scrape", log.get("route").getAsString());
+        assertEquals(200, log.get("status").getAsInt());
+        assertEquals(1_500, log.get("durationMs").getAsLong());
+        assertEquals("slowpoke", log.get("handle").getAsString());
+        assertEquals("stored", log.get("verdict").getAsString());
+        assertFalse(context.lines().get(0).message().contains("hunter2"));
+        assertFalse(context.lines().get(0).message().contains("\n"), "one line");
+    }
+
+    @Test
+    void aRejectedBodyIsNotLoggedEither() {
+        String body = "{\"handle\": \"hunter2-is-my-password\"}";
+
+        handler.handle(scrape(body), context);
+
+        JsonObject log = context.onlyLogLine();
+        assertEquals(400, log.get("status").getAsInt());
+        assertEquals("invalid_handle", log.get("code").getAsString());
+        assertFalse(context.lines().get(0).message().contains("hunter2"));
+    }
+
+    /** A valid scrape body of exactly {@code size} bytes. */
+    private static String bodyOfBytes(int size) {
+        String start = "{\"handle\": \"jack\", \"padding\": \"";
+        String end = "\"}";
+        String body = start + "p".repeat(size - start.length() - end.length()) + end;
+        assertEquals(size, utf8(body).length);
+        return body;
+    }
+
+}
