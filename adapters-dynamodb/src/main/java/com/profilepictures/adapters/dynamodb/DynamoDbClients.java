@@ -1,0 +1,67 @@
+package com.profilepictures.adapters.dynamodb;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the one DynamoDB client a process uses, configured so that a call that gets no answer gives
+ * up within about {@link #API_CALL_TIMEOUT} instead of holding a request until API Gateway's 29 s limit.
+ */
+public final class DynamoDbClients {
+
+    // A healthy DynamoDB answers a single-item call in milliseconds; these bound how long a sick one is waited for.
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(2500);
+    // Three attempts with backoff fit in this; it caps the whole call, retries and backoff included.
+    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
+    static final int MAX_ATTEMPTS = 3;
+
+    private static final String DUMMY_KEY = "dummy";
+
+    private DynamoDbClients() {}
+
+    public static DynamoDbClient create(DynamoDbSettings settings) {
+        // Standard mode with the AWS retry conditions (throttling, 5xx, I/O errors), but fewer attempts than
+        // DynamoDB's legacy default, so that retries fit inside the call timeout.
+        RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .build();
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                // An explicit region and credentials provider spare the cold start the SDK's probing.
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentialsProvider(settings.credentials()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT))
+                .overrideConfiguration(override -> override
+                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(API_CALL_TIMEOUT)
+                        .retryStrategy(retryStrategy));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentialsProvider(DynamoDbSettings.CredentialsSource source) {
+        switch (source) {
+            case ENVIRONMENT:
+                return EnvironmentVariableCredentialsProvider.create();
+            case DEFAULT_CHAIN:
+                return DefaultCredentialsProvider.builder().build();
+            case DUMMY:
+                return StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY_KEY, DUMMY_KEY));
+            default:
+                throw new IllegalArgumentException("Unknown credentials source: " + source);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package com.profilepictures.adapters.dynamodb;
+
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.InvalidHandleException;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageCursor;
+import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.domain.StorageUnavailableException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * The picture repository on one DynamoDB table, one item per account keyed by the lower-cased handle
+ * ({@code handle_key}), newest scrape wins.
+ */
+public final class DynamoDbProfilePictureRepository implements ProfilePictureRepository {
+
+    private static final System.Logger LOG = System.getLogger(DynamoDbProfilePictureRepository.class.getName());
+
+    // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
+    private static final String NEWER_WINS = "attribute_not_exists(" + StoredPicture.HANDLE_KEY + ") OR "
+            + StoredPicture.SCRAPED_AT + " < :newScrapedAt";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final DynamoDbTable<StoredPicture> table;
+
+    public DynamoDbProfilePictureRepository(DynamoDbClient client, String tableName) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        // No extensions: the default ones (versioning, atomic counters) are unused here and cost start-up time.
+        DynamoDbEnhancedClient enhancedClient = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(client)
+                .extensions()
+                .build();
+        this.table = enhancedClient.table(tableName, StoredPicture.SCHEMA);
+    }
+
+    @Override
+    public SaveOutcome saveIfNewer(ProfilePicture picture) {
+        StoredPicture item = StoredPicture.from(picture);
+        PutItemEnhancedRequest<StoredPicture> request = PutItemEnhancedRequest.builder(StoredPicture.class)
+                .item(item)
+                .conditionExpression(Expression.builder()
+                        .expression(NEWER_WINS)
+                        .putExpressionValue(":newScrapedAt", AttributeValue.fromN(Long.toString(item.scrapedAt())))
+                        .build())
+                // The losing write returns the winner it lost to, sparing a second read.
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        try {
+            table.putItem(request);
+            return new SaveOutcome.Saved(picture);
+        } catch (ConditionalCheckFailedException lost) {
+            return new SaveOutcome.KeptNewer(winnerOf(lost, picture.handle()));
+        } catch (SdkException e) {
+            throw failure("save the picture of " + picture.handle(), e);
+        }
+    }
+
+    @Override
+    public Optional<ProfilePicture> find(Handle handle) {
+        return read(handle).map(this::toDomain);
+    }
+
+    @Override
+    public Page list(PageRequest request) {
+        List<ProfilePicture> pictures = new ArrayList<>();
+        Map<String, AttributeValue> startKey = request.after()
+                .map(cursor -> Map.of(StoredPicture.HANDLE_KEY, AttributeValue.fromS(cursor.lastHandle().key())))
+                .orElse(null);
+        while (true) {
+            ScanResponse response = scan(startKey, request.limit() - pictures.size());
+            for (Map<String, AttributeValue> item : response.items()) {
+                readForListing(item).ifPresent(pictures::add);
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return Page.last(pictures);
+            }
+            Optional<PageCursor> next = cursorAt(response.lastEvaluatedKey());
+            if (next.isPresent()) {
+                return new Page(pictures, next);
+            }
+            // The page ended on an item whose key is no handle, so no cursor can name it: read on past it.
+            // At least that item was skipped, so fewer than limit pictures are held and the next scan asks for one or more.
+            startKey = response.lastEvaluatedKey();
+        }
+    }
+
+    /**
+     * Creates the table, billed on demand, unless it exists. For local servers only: in AWS the SAM template
+     * creates the table. Safe to call from several processes at once; returns once the table is active.
+     */
+    public void createTableIfMissing() {
+        try {
+            client.createTable(CreateTableRequest.builder()
+                    .tableName(tableName)
+                    .attributeDefinitions(AttributeDefinition.builder()
+                            .attributeName(StoredPicture.HANDLE_KEY)
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName(StoredPicture.HANDLE_KEY)
+                            .keyType(KeyType.HASH)
+                            .build())
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .build());
+        } catch (ResourceInUseException alreadyThere) {
+            // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).
+        } catch (SdkException e) {
+            throw failure("create the table", e);
+        }
+        try {
+            client.waiter().waitUntilTableExists(builder -> builder.tableName(tableName));
+        } catch (SdkException e) {
+            throw failure("wait for the table to become active", e);
+        }
+    }
+
+    private ScanResponse scan(Map<String, AttributeValue> startKey, int limit) {
+        try {
+            // Consistent, so that a walk right after a save sees it, as the port promises.
+            return client.scan(ScanRequest.builder()
+                    .tableName(tableName)
+                    .limit(limit)
+                    .exclusiveStartKey(startKey)
+                    .consistentRead(true)
+                    .build());
+        } catch (SdkException e) {
+            throw failure("list pictures", e);
+        }
+    }
+
+    /**
+     * Listing skips an item it cannot read, and logs it: one bad item (written by hand, or by some other
+     * program) must not hide every other account from every client, and nothing a client could do would
+     * make it readable. A look-up of that very account fails instead (see {@link #toDomain}).
+     */
+    private Optional<ProfilePicture> readForListing(Map<String, AttributeValue> item) {
+        try {
+            return Optional.of(toDomain(item));
+        } catch (IllegalStateException unreadable) {
+            LOG.log(Level.WARNING, "Skipping an unreadable item of table " + tableName + " while listing, "
+                    + StoredPicture.HANDLE_KEY + "=" + item.get(StoredPicture.HANDLE_KEY), unreadable);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<PageCursor> cursorAt(Map<String, AttributeValue> lastEvaluatedKey) {
+        AttributeValue key = lastEvaluatedKey.get(StoredPicture.HANDLE_KEY);
+        if (key == null || key.s() == null) {
+            return Optional.empty();
+        }
+        try {
+            Handle handle = Handle.of(key.s());
+            return handle.key().equals(key.s()) ? Optional.of(PageCursor.after(handle)) : Optional.empty();
+        } catch (InvalidHandleException notAHandle) {
+            return Optional.empty();
+        }
+    }
+
+    private ProfilePicture winnerOf(ConditionalCheckFailedException lost, Handle handle) {
+        if (lost.hasItem() && !lost.item().isEmpty()) {
+            return toDomain(lost.item());
+        }
+        // A server that ignores ReturnValuesOnConditionCheckFailure: read the winner. Items are never deleted,
+        // so the item that made the condition fail is still there, or a newer one is.
+        return read(handle).map(this::toDomain).orElseThrow(() -> new IllegalStateException("The picture of "
+                + handle + " in table " + tableName + " refused an overwrite as newer, then was gone."));
+    }
+
+    /**
+     * Reads go through the low-level client and map items themselves (with the same static schema), so
+     * that an item the schema cannot map is told apart from an outage, here and in listing alike.
+     */
+    private Optional<Map<String, AttributeValue>> read(Handle handle) {
+        GetItemResponse response;
+        try {
+            // Consistent: a client that has just been told "saved" must find what it saved.
+            response = client.getItem(GetItemRequest.builder()
+                    .tableName(tableName)
+                    .key(Map.of(StoredPicture.HANDLE_KEY, AttributeValue.fromS(handle.key())))
+                    .consistentRead(true)
+                    .build());
+        } catch (SdkException e) {
+            throw failure("read the picture of " + handle, e);
+        }
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /**
+     * An item that breaks the domain's rules is a bug or a hand edit, not an outage: it fails loudly
+     * (a 500 with a logged cause), never as "storage unavailable", which would invite pointless retries.
+     */
+    private ProfilePicture toDomain(Map<String, AttributeValue> item) {
+        try {
+            StoredPicture stored = StoredPicture.SCHEMA.mapToItem(item);
+            if (stored.handle() == null || stored.profileUrl() == null || stored.scrapedAt() == null) {
+                throw new IllegalArgumentException("an attribute is missing");
+            }
+            Handle handle = Handle.of(stored.handle());
+            if (!handle.key().equals(stored.handleKey())) {
+                throw new IllegalArgumentException(StoredPicture.HANDLE + " does not match " + StoredPicture.HANDLE_KEY);
+            }
+            return new ProfilePicture(handle, PictureUrl.of(stored.profileUrl()), Instant.ofEpochMilli(stored.scrapedAt()));
+        } catch (RuntimeException e) {
+            // Mapping fails with whatever the attribute converters throw (a NumberFormatException, say).
+            throw new IllegalStateException("The item " + StoredPicture.HANDLE_KEY + "=" + item.get(StoredPicture.HANDLE_KEY)
+                    + " of table " + tableName + " is not a valid picture: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * No answer (timeouts, refused or reset connections), server errors and throttling, all after the client's
+     * retries, mean "try again later". Anything else DynamoDB refuses (a missing table, a malformed request,
+     * denied access) is a bug or a misconfiguration that waiting will not fix.
+     * The message is ours; the SDK's text stays in the cause, for the logs.
+     */
+    private RuntimeException failure(String action, SdkException e) {
+        if (isUnavailable(e)) {
+            return new StorageUnavailableException(
+                    "DynamoDB table " + tableName + " did not answer in time, even after retries, when asked to " + action + ".", e);
+        }
+        return new IllegalStateException("DynamoDB table " + tableName + " refused to " + action + ".", e);
+    }
+
+    private static boolean isUnavailable(SdkException e) {
+        if (e instanceof AwsServiceException) {
+            AwsServiceException serviceError = (AwsServiceException) e;
+            return serviceError.statusCode() >= 500 || serviceError.isThrottlingException();
+        }
+        return e instanceof SdkClientException;
+    }
+}

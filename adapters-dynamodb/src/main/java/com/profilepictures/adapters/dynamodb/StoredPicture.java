@@ -1,0 +1,71 @@
+package com.profilepictures.adapters.dynamodb;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
+import com.profilepictures.domain.ProfilePicture;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+/**
+ * One item of the pictures table exactly as stored, before the domain has checked it. Its attribute
+ * names are the table's public shape: the SAM template declares {@code handle_key} as the hash key.
+ */
+record StoredPicture(String handleKey, String handle, String profileUrl, Long scrapedAt) {
+
+    static final String HANDLE_KEY = "handle_key";
+    static final String HANDLE = "handle";
+    static final String PROFILE_URL = "profile_url";
+    // A Number (epoch milliseconds), so that the newer-wins condition can compare it on the server.
+    static final String SCRAPED_AT = "scraped_at";
+
+    // Written out by hand: a bean or reflection schema would cost cold-start time for four attributes.
+    static final TableSchema<StoredPicture> SCHEMA = StaticImmutableTableSchema.builder(StoredPicture.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(String.class, attribute -> attribute.name(HANDLE_KEY)
+                    .getter(StoredPicture::handleKey)
+                    .setter(Builder::handleKey)
+                    .tags(primaryPartitionKey()))
+            .addAttribute(String.class, attribute -> attribute.name(HANDLE)
+                    .getter(StoredPicture::handle)
+                    .setter(Builder::handle))
+            .addAttribute(String.class, attribute -> attribute.name(PROFILE_URL)
+                    .getter(StoredPicture::profileUrl)
+                    .setter(Builder::profileUrl))
+            .addAttribute(Long.class, attribute -> attribute.name(SCRAPED_AT)
+                    .getter(StoredPicture::scrapedAt)
+                    .setter(Builder::scrapedAt))
+            .build();
+
+    static StoredPicture from(ProfilePicture picture) {
+        return new StoredPicture(picture.handle().key(), picture.handle().display(), picture.picture().value(),
+                picture.scrapedAt().toEpochMilli());
+    }
+
+    /** The mutable half the immutable schema needs to assemble a record from attributes. */
+    static final class Builder {
+        private String handleKey;
+        private String handle;
+        private String profileUrl;
+        private Long scrapedAt;
+
+        void handleKey(String handleKey) {
+            this.handleKey = handleKey;
+        }
+
+        void handle(String handle) {
+            this.handle = handle;
+        }
+
+        void profileUrl(String profileUrl) {
+            this.profileUrl = profileUrl;
+        }
+
+        void scrapedAt(Long scrapedAt) {
+            this.scrapedAt = scrapedAt;
+        }
+
+        StoredPicture build() {
+            return new StoredPicture(handleKey, handle, profileUrl, scrapedAt);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package com.profilepictures.adapters.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.profilepictures.adapters.dynamodb.testing.MotoServer;
+import com.profilepictures.application.testing.ProfilePictureRepositoryContract;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageCursor;
+import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.SaveOutcome;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** The repository contract, and what is particular to DynamoDB, on a real moto server; a fresh table per test. */
+class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContract {
+
+    private static DynamoDbClient client;
+
+    private String tableName;
+
+    @BeforeAll
+    static void connect() {
+        client = DynamoDbClients.create(MotoServer.shared().settings("unused"));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @Override
+    protected DynamoDbProfilePictureRepository emptyRepository() {
+        tableName = MotoServer.uniqueTableName("pictures");
+        var repository = new DynamoDbProfilePictureRepository(client, tableName);
+        repository.createTableIfMissing();
+        return repository;
+    }
+
+    @Test
+    void itemsHaveTheDocumentedShape() {
+        var repository = emptyRepository();
+
+        repository.saveIfNewer(picture("Jack", "7", T0));
+
+        Map<String, AttributeValue> item = rawItem("jack");
+        assertEquals(Set.of("handle_key", "handle", "profile_url", "scraped_at"), item.keySet());
+        assertEquals("jack", item.get("handle_key").s());
+        assertEquals("Jack", item.get("handle").s());
+        assertEquals("https://pbs.twimg.com/profile_images/7/pic_400x400.jpg", item.get("profile_url").s());
+        assertEquals(Long.toString(T0.toEpochMilli()), item.get("scraped_at").n(), "epoch millis as a Number");
+    }
+
+    @Test
+    void createdTableIsKeyedByHandleKeyAndBilledOnDemand() {
+        emptyRepository();
+
+        TableDescription table = client.describeTable(request -> request.tableName(tableName)).table();
+
+        assertEquals(List.of(KeySchemaElement.builder().attributeName("handle_key").keyType(KeyType.HASH).build()),
+                table.keySchema());
+        assertEquals(List.of(AttributeDefinition.builder().attributeName("handle_key")
+                .attributeType(ScalarAttributeType.S).build()), table.attributeDefinitions());
+        assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
+    }
+
+    @Test
+    void createTableIfMissingKeepsAnExistingTableAndItsItems() {
+        var repository = emptyRepository();
+        var jack = picture("jack", "1", T0);
+        repository.saveIfNewer(jack);
+
+        repository.createTableIfMissing();
+        repository.createTableIfMissing();
+
+        assertEquals(Optional.of(jack), repository.find(Handle.of("jack")));
+    }
+
+    @Test
+    void concurrentCreatorsOfOneTableAllSucceed() throws Exception {
+        String sharedName = MotoServer.uniqueTableName("created-concurrently");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Void>> creators = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            creators.add(() -> {
+                new DynamoDbProfilePictureRepository(client, sharedName).createTableIfMissing();
+                return null;
+            });
+        }
+
+        List<Future<Void>> results;
+        try {
+            results = pool.invokeAll(creators);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (Future<Void> result : results) {
+            result.get(); // rethrows a creator's failure
+        }
+        var repository = new DynamoDbProfilePictureRepository(client, sharedName);
+        assertEquals(new SaveOutcome.Saved(picture("jack", "1", T0)), repository.saveIfNewer(picture("jack", "1", T0)));
+    }
+
+    @Test
+    void theCursorIsTheLastEvaluatedKeyOfTheScan() {
+        var repository = emptyRepository();
+        for (int i = 0; i < 5; i++) {
+            repository.saveIfNewer(picture("user_" + i, Integer.toString(i + 1), T0));
+        }
+        ScanResponse raw = client.scan(request -> request.tableName(tableName).limit(2).consistentRead(true));
+
+        Page first = repository.list(PageRequest.first(2));
+
+        PageCursor cursor = first.next().orElseThrow();
+        assertEquals(raw.lastEvaluatedKey(), Map.of("handle_key", AttributeValue.fromS(cursor.lastHandle().key())));
+        assertEquals(first.pictures().get(1).handle().key(), cursor.lastHandle().key(), "the page's last item");
+        Page second = repository.list(PageRequest.after(PageCursor.decode(cursor.encode()), 2));
+        Set<String> seen = new HashSet<>();
+        first.pictures().forEach(picture -> seen.add(picture.handle().key()));
+        second.pictures().forEach(picture -> assertTrue(seen.add(picture.handle().key()), "twice: " + picture));
+        assertEquals(4, seen.size());
+    }
+
+    @Test
+    void aLostRaceAnswersWithTheStoredPictureFromTheConditionFailure() {
+        var repository = emptyRepository();
+        var stored = picture("Jack", "2", T0.plusMillis(5));
+        repository.saveIfNewer(stored);
+
+        SaveOutcome outcome = repository.saveIfNewer(picture("jack", "1", T0));
+
+        assertEquals(new SaveOutcome.KeptNewer(stored), outcome);
+        assertEquals("Jack", outcome.current().handle().display());
+    }
+
+    @Test
+    void listingSkipsUnreadableItemsAndStillReturnsEveryReadableOne() {
+        var repository = emptyRepository();
+        Set<String> readable = Set.of("alice", "bob", "carol");
+        readable.forEach(handle -> repository.saveIfNewer(picture(handle, "1", T0)));
+        putRaw(Map.of("handle_key", s("badurl"), "handle", s("badurl"),
+                "profile_url", s("http://example.com/x.jpg"), "scraped_at", n(T0.toEpochMilli())));
+        putRaw(Map.of("handle_key", s("Not a handle!"), "handle", s("x"),
+                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", n(1)));
+        putRaw(Map.of("handle_key", s("notime"), "handle", s("notime"),
+                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
+        putRaw(Map.of("handle_key", s("texttime"), "handle", s("texttime"),
+                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", s("yesterday")));
+
+        // A page of one ends on every item, the unreadable ones and the one whose key is no handle included.
+        List<String> walked = walk(repository, 1);
+
+        assertEquals(readable.size(), walked.size(), walked.toString());
+        assertEquals(readable, new HashSet<>(walked));
+    }
+
+    @Test
+    void findingAnUnreadableItemFailsLoudlyNotAsAnOutage() {
+        var repository = emptyRepository();
+        putRaw(Map.of("handle_key", s("badurl"), "handle", s("badurl"),
+                "profile_url", s("http://example.com/x.jpg"), "scraped_at", n(T0.toEpochMilli())));
+        putRaw(Map.of("handle_key", s("texttime"), "handle", s("texttime"),
+                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", s("yesterday")));
+
+        var badUrl = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("badurl")));
+        var textTime = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("texttime")));
+
+        assertInstanceOf(IllegalStateException.class, badUrl);
+        assertInstanceOf(IllegalStateException.class, textTime);
+    }
+
+    @Test
+    void aMissingTableIsAMisconfigurationNotAnOutage() {
+        ProfilePictureRepository repository =
+                new DynamoDbProfilePictureRepository(client, MotoServer.uniqueTableName("never-created"));
+
+        var thrown = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("jack")));
+
+        assertInstanceOf(IllegalStateException.class, thrown);
+    }
+
+    private Map<String, AttributeValue> rawItem(String handleKey) {
+        return client.getItem(request -> request.tableName(tableName)
+                .key(Map.of("handle_key", s(handleKey))).consistentRead(true)).item();
+    }
+
+    private void putRaw(Map<String, AttributeValue> item) {
+        client.putItem(request -> request.tableName(tableName).item(item));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
