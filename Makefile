@@ -1,0 +1,39 @@
+# The two commands a newcomer needs:  make run  (the API on http://127.0.0.1:3000)  and  make test.
+# Both install what they need on a fresh Debian machine (root): Chromium, chromedriver, moto, cfn-lint.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+MVN := ./mvnw -B -ntp
+LOCAL_API_CP := bootstrap/local-api/target/local-api.jar:bootstrap/local-api/target/lib/*
+DEMO_PORT ?= 8081
+
+.PHONY: run test deps build demo-site lint bench clean
+
+## run: serve the API locally on $PORT (3000), with its own moto_server unless DYNAMODB_ENDPOINT is set
+run: deps build
+	exec java -XX:TieredStopAtLevel=1 -cp '$(LOCAL_API_CP)' com.profilepictures.bootstrap.local.LocalApi
+
+## test: every test (unit, contract, adapters on real moto and Chromium, end to end) and the template lint
+test: deps lint
+	$(MVN) verify
+
+## demo-site: a small stand-in for x.com with sample profiles, on $DEMO_PORT (see README)
+demo-site: build
+	exec java -cp 'adapters-selenium/target/test-classes:adapters-selenium/target/classes' \
+	  com.profilepictures.adapters.selenium.fixtures.FixtureSite $(DEMO_PORT)
+
+## bench: cold start, warm latency, scrape time and package size; writes bench/RESULTS.md
+bench: deps build
+	bench/run.sh
+
+lint: deps
+	cfn-lint template.yaml
+
+build:
+	$(MVN) -q -DskipTests install
+
+deps:
+	@bash scripts/install-deps.sh
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,67 @@
+package com.profilepictures.bootstrap;
+
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings.CredentialsSource;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where pictures are stored: {@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}, {@code AWS_REGION}. */
+public record StorageConfiguration(String tableName, String region, Optional<URI> endpoint, CredentialsSource credentials) {
+
+    public static final String DEFAULT_TABLE_NAME = "profile-pictures";
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public static StorageConfiguration from(Environment environment) {
+        String tableName = environment.get("TABLE_NAME").orElse(DEFAULT_TABLE_NAME);
+        String region = environment.get("AWS_REGION").orElse(DEFAULT_REGION);
+        Optional<URI> endpoint = environment.get("DYNAMODB_ENDPOINT").map(StorageConfiguration::endpoint);
+        return new StorageConfiguration(tableName, region, endpoint, credentials(environment, endpoint.isPresent()));
+    }
+
+    public DynamoDbSettings settings() {
+        return new DynamoDbSettings(tableName, region, endpoint, credentials);
+    }
+
+    /*
+     * Lambda puts the function's credentials in the environment: reading them there directly skips the
+     * default chain's probing (profile files, container and instance metadata), which costs cold-start
+     * time. A local server takes any credentials, so a newcomer without an AWS account needs none.
+     */
+    private static CredentialsSource credentials(Environment environment, boolean localEndpoint) {
+        if (environment.isSet("AWS_LAMBDA_FUNCTION_NAME") && environment.isSet("AWS_ACCESS_KEY_ID")) {
+            return CredentialsSource.ENVIRONMENT;
+        }
+        if (localEndpoint && !credentialsConfigured(environment)) {
+            return CredentialsSource.DUMMY;
+        }
+        return CredentialsSource.DEFAULT_CHAIN;
+    }
+
+    private static boolean credentialsConfigured(Environment environment) {
+        if (environment.isSet("AWS_ACCESS_KEY_ID") || environment.isSet("AWS_PROFILE")
+                || environment.isSet("AWS_WEB_IDENTITY_TOKEN_FILE")
+                || environment.isSet("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+                || environment.isSet("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            return true;
+        }
+        Path home = Path.of(environment.get("HOME").orElse(System.getProperty("user.home", "")));
+        Path credentialsFile = environment.get("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
+                .orElse(home.resolve(".aws").resolve("credentials"));
+        return Files.isRegularFile(credentialsFile);
+    }
+
+    private static URI endpoint(String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(value, "needs a scheme and a host, e.g. http://127.0.0.1:8000");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigurationException("DYNAMODB_ENDPOINT is not a URL: " + e.getMessage());
+        }
+    }
+}

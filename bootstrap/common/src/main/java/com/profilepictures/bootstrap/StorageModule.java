@@ -1,0 +1,40 @@
+package com.profilepictures.bootstrap;
+
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.domain.ProfilePictureRepository;
+import dagger.Module;
+import dagger.Provides;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The repository every function uses: one DynamoDB client per container, built from the environment. */
+@Module
+public final class StorageModule {
+
+    private StorageModule() {}
+
+    @Provides
+    @Singleton
+    static StorageConfiguration storageConfiguration(Environment environment) {
+        return StorageConfiguration.from(environment);
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDbClient(StorageConfiguration configuration) {
+        return DynamoDbClients.create(configuration.settings());
+    }
+
+    @Provides
+    @Singleton
+    static ProfilePictureRepository profilePictureRepository(DynamoDbClient client, StorageConfiguration configuration) {
+        return new DynamoDbProfilePictureRepository(client, configuration.tableName());
+    }
+
+    @Provides
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+}

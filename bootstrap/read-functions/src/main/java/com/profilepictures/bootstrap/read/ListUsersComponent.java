@@ -1,0 +1,37 @@
+package com.profilepictures.bootstrap.read;
+
+import com.profilepictures.adapters.lambda.ListUsersHandler;
+import com.profilepictures.application.ListProfilePictures;
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.StorageModule;
+import com.profilepictures.domain.ProfilePictureRepository;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** Everything {@code GET /users} needs, and nothing else. */
+@Singleton
+@Component(modules = {StorageModule.class, ListUsersComponent.Wiring.class})
+public interface ListUsersComponent {
+
+    ListUsersHandler handler();
+
+    @Component.Factory
+    interface Factory {
+        ListUsersComponent create(@BindsInstance Environment environment);
+    }
+
+    @Module
+    final class Wiring {
+        private Wiring() {}
+
+        @Provides
+        @Singleton
+        static ListUsersHandler handler(ProfilePictureRepository repository, Clock clock) {
+            return new ListUsersHandler(new ListProfilePictures(repository), clock);
+        }
+    }
+}
