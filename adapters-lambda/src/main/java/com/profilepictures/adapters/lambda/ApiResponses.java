@@ -48,6 +48,9 @@ public final class ApiResponses {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", CONTENT_TYPE);
         headers.put(REQUEST_ID_HEADER, requestId);
+        // With a proxy integration API Gateway adds CORS headers only to its own responses and the
+        // preflight; a browser reading ours needs this one from the function.
+        headers.put("Access-Control-Allow-Origin", "*");
         headers.putAll(extraHeaders);
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(status)

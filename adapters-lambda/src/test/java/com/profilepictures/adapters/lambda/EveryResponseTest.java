@@ -113,6 +113,7 @@ class EveryResponseTest {
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
+        assertEquals("*", response.getHeaders().get("Access-Control-Allow-Origin"), "browsers may read it");
         assertEquals(route.requestId(), response.getHeaders().get("X-Request-Id"));
         assertFalse(response.getIsBase64Encoded());
         assertNotNull(Responses.json(response));

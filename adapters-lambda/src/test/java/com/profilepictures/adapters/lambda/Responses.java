@@ -26,6 +26,7 @@ final class Responses {
     static String assertError(APIGatewayProxyResponseEvent response, int status, String code) {
         assertEquals(status, response.getStatusCode(), response::getBody);
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
+        assertEquals("*", response.getHeaders().get("Access-Control-Allow-Origin"), "browsers may read errors too");
         JsonObject body = json(response);
         assertEquals(Set.of("error"), body.keySet());
         JsonObject error = body.getAsJsonObject("error");
