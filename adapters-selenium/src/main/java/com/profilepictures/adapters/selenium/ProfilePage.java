@@ -1,0 +1,206 @@
+package com.profilepictures.adapters.selenium;
+
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.InvalidHandleException;
+import com.profilepictures.domain.InvalidPictureUrlException;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.ScrapeOutcome.AccountNotFound;
+import com.profilepictures.domain.ScrapeOutcome.AccountSuspended;
+import com.profilepictures.domain.ScrapeOutcome.Blocked;
+import com.profilepictures.domain.ScrapeOutcome.Found;
+import com.profilepictures.domain.ScrapeOutcome.InvalidPictureUrl;
+import com.profilepictures.domain.ScrapeOutcome.TimedOut;
+import com.profilepictures.domain.ScrapeOutcome.UpstreamUnreachable;
+import com.profilepictures.domain.ScraperUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.FluentWait;
+
+/**
+ * One look at one profile: loads the page and polls it until it shows a verdict or the deadline
+ * passes. Every verdict comes from the page; only a browser that stops answering is an exception.
+ */
+final class ProfilePage {
+
+    private static final String PROBE = loadProbe();
+
+    static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    // Left for polling after a slow load: one last look can still find a verdict.
+    private static final Duration AFTER_LOAD_RESERVE = Duration.ofMillis(100);
+    // X sometimes renders the name block a moment before the avatar; og:image is only a fallback.
+    private static final Duration OG_IMAGE_GRACE = Duration.ofSeconds(1);
+    // Past this, an og:image beats no verdict at all.
+    private static final Duration NEAR_DEADLINE = Duration.ofMillis(250);
+    // A default avatar may be a suspended account's placeholder drawn just before its notice: let the notice show.
+    private static final Duration DEFAULT_PICTURE_SETTLE = Duration.ofMillis(300);
+
+    private final Browser browser;
+    private final Handle requested;
+    private final URI url;
+    private final Deadline deadline;
+    private long profileFirstSeenNanos = -1;
+    private long defaultPictureFirstSeenNanos = -1;
+
+    ProfilePage(Browser browser, SeleniumSettings settings, Handle requested, Deadline deadline) {
+        this.browser = browser;
+        this.requested = requested;
+        this.url = settings.profileUrl(requested.display());
+        this.deadline = deadline;
+    }
+
+    ScrapeOutcome read() {
+        Duration loadBudget = deadline.remaining().minus(AFTER_LOAD_RESERVE);
+        if (loadBudget.isNegative() || loadBudget.isZero()) {
+            return timedOut();
+        }
+        WebDriver driver = browser.driver();
+        try {
+            driver.manage().timeouts().pageLoadTimeout(loadBudget);
+            driver.get(url.toString());
+        } catch (TimeoutException e) {
+            return new TimedOut("The profile page " + url + " did not load before the scrape's deadline.");
+        } catch (WebDriverException e) {
+            // Chromium reports failed navigations as error pages, which the probe reads; anything else
+            // is fatal only if the browser has stopped answering.
+            failIfBrowserIsGone(e);
+        }
+        try {
+            return new FluentWait<>(driver)
+                    .withTimeout(deadline.remaining())
+                    .pollingEvery(POLL_INTERVAL)
+                    .until(this::verdictNow);
+        } catch (TimeoutException e) {
+            return timedOut();
+        }
+    }
+
+    /** A verdict if the page shows one now, or null to keep polling. */
+    private ScrapeOutcome verdictNow(WebDriver driver) {
+        Map<String, Object> seen;
+        try {
+            seen = probe(driver);
+        } catch (WebDriverException e) {
+            // A navigation (e.g. a redirect) can swap the document under a running script.
+            failIfBrowserIsGone(e);
+            return null;
+        }
+        String verdict = (String) seen.get("verdict");
+        String detail = Objects.toString(seen.get("detail"), "");
+        if (verdict != null) {
+            switch (verdict) {
+                case "unreachable":
+                    return new UpstreamUnreachable("X's page " + url + " could not be loaded: " + detail);
+                case "http-status":
+                    return new Blocked("X answered " + url + " with HTTP " + detail + ".");
+                case "login":
+                    return new Blocked("X showed its login wall (" + detail + ") instead of the profile.");
+                case "missing":
+                    return new AccountNotFound("X says @" + requested.display() + " doesn't exist.");
+                case "suspended":
+                    return new AccountSuspended("X says @" + requested.display() + " is suspended.");
+                case "owner":
+                    return ownersPicture((String) seen.get("handle"), (String) seen.get("picture"));
+                default:
+                    throw new IllegalStateException("The probe returned an unknown verdict: " + verdict);
+            }
+        }
+        return pendingVerdict(seen);
+    }
+
+    private ScrapeOutcome ownersPicture(String pageHandle, String picture) {
+        if (picture.contains("/default_profile_images/")) {
+            long now = System.nanoTime();
+            if (defaultPictureFirstSeenNanos < 0) {
+                defaultPictureFirstSeenNanos = now;
+            }
+            if (now - defaultPictureFirstSeenNanos < DEFAULT_PICTURE_SETTLE.toNanos() && !nearDeadline()) {
+                return null;
+            }
+        }
+        return found(pageHandle, picture);
+    }
+
+    private ScrapeOutcome pendingVerdict(Map<String, Object> seen) {
+        boolean profileShown = Boolean.TRUE.equals(seen.get("profileShown"));
+        String ogImage = (String) seen.get("ogImage");
+        if (!profileShown && Boolean.TRUE.equals(seen.get("errorShown"))) {
+            return new Blocked("X showed \"Something went wrong. Try reloading.\" instead of the profile.");
+        }
+        if (profileShown && profileFirstSeenNanos < 0) {
+            profileFirstSeenNanos = System.nanoTime();
+        }
+        boolean graceOver = profileShown && System.nanoTime() - profileFirstSeenNanos >= OG_IMAGE_GRACE.toNanos();
+        if (ogImage != null && (graceOver || nearDeadline())) {
+            return found((String) seen.get("handle"), ogImage);
+        }
+        return null;
+    }
+
+    private ScrapeOutcome found(String pageHandle, String picture) {
+        Handle canonical = canonicalHandle(pageHandle);
+        try {
+            return new Found(canonical, PictureUrl.of(picture));
+        } catch (InvalidPictureUrlException e) {
+            return new InvalidPictureUrl("The picture on @" + canonical.display() + "'s profile is not an X "
+                    + "profile-picture URL: " + e.getMessage());
+        }
+    }
+
+    /** The page's spelling of the handle when it names the same account, else the one requested. */
+    private Handle canonicalHandle(String pageHandle) {
+        if (pageHandle == null) {
+            return requested;
+        }
+        try {
+            Handle shown = Handle.of(pageHandle);
+            return shown.sameAccountAs(requested) ? shown : requested;
+        } catch (InvalidHandleException e) {
+            return requested;
+        }
+    }
+
+    private boolean nearDeadline() {
+        return deadline.remaining().compareTo(NEAR_DEADLINE) <= 0;
+    }
+
+    private TimedOut timedOut() {
+        return new TimedOut("X's page " + url + " showed no verdict before the scrape's deadline.");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> probe(WebDriver driver) {
+        Object result = ((JavascriptExecutor) driver).executeScript(PROBE, requested.key());
+        if (!(result instanceof Map)) {
+            throw new WebDriverException("The probe returned " + result);
+        }
+        return (Map<String, Object>) result;
+    }
+
+    private void failIfBrowserIsGone(WebDriverException cause) {
+        if (!browser.responds()) {
+            throw new ScraperUnavailableException("The browser stopped answering mid-scrape.", cause);
+        }
+    }
+
+    private static String loadProbe() {
+        try (InputStream in = ProfilePage.class.getResourceAsStream("profile-probe.js")) {
+            if (in == null) {
+                throw new IllegalStateException("profile-probe.js is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+// Looks once at the page for a verdict about the profile of the handle whose key is arguments[0].
+// Returns {verdict, detail, handle, picture} when the page has decided, otherwise what is known so far:
+// {profileShown, handle, ogImage, errorShown}. Runs every few tens of milliseconds, so it stays cheap.
+const key = arguments[0];
+const squash = (element) => (element && element.textContent ? element.textContent : '')
+    .replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+const absolute = (url) => {
+  try {
+    const resolved = new URL(url, location.href);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : null;
+  } catch (e) {
+    return null;
+  }
+};
+
+if (location.protocol === 'chrome-error:') {
+  const code = squash(document.querySelector('.error-code')) || 'the browser could not load the page';
+  const http = /HTTP ERROR (\d{3})/.exec(code);
+  return http ? {verdict: 'http-status', detail: http[1]} : {verdict: 'unreachable', detail: code};
+}
+if (/^\/i\/flow\/login(\/|$)/.test(location.pathname)) {
+  return {verdict: 'login', detail: location.pathname};
+}
+const navigation = performance.getEntriesByType('navigation')[0];
+const status = navigation && navigation.responseStatus ? navigation.responseStatus : 0;
+if (status === 403 || status === 429 || status >= 500) {
+  return {verdict: 'http-status', detail: String(status)};
+}
+
+for (const block of document.querySelectorAll('[data-testid="emptyState"]')) {
+  const text = squash(block);
+  if (text.includes("This account doesn't exist")) {
+    return {verdict: 'missing', detail: text};
+  }
+  if (text.includes('Account suspended')) {
+    return {verdict: 'suspended', detail: text};
+  }
+}
+
+const pictureIn = (element) => {
+  for (const image of element.querySelectorAll('img[src]')) {
+    const url = absolute(image.getAttribute('src'));
+    if (url) {
+      return url;
+    }
+  }
+  for (const painted of element.querySelectorAll('[style*="background-image"]')) {
+    const match = /url\(["']?([^"')]+)["']?\)/.exec(painted.style.backgroundImage);
+    const url = match && absolute(match[1]);
+    if (url) {
+      return url;
+    }
+  }
+  return null;
+};
+
+// Only the profile's own column, and only links and containers naming the requested account:
+// other people's avatars (posts, "Who to follow", hover cards) are often earlier in the document.
+const column = document.querySelector('[data-testid="primaryColumn"]');
+if (column) {
+  for (const link of column.querySelectorAll('a[href$="/photo"]')) {
+    let path;
+    try {
+      path = new URL(link.getAttribute('href'), location.href).pathname;
+    } catch (e) {
+      continue;
+    }
+    const match = /^\/([A-Za-z0-9_]{1,15})\/photo$/.exec(path);
+    if (match && match[1].toLowerCase() === key) {
+      const picture = pictureIn(link);
+      if (picture) {
+        return {verdict: 'owner', handle: match[1], picture: picture};
+      }
+    }
+  }
+  // A default avatar is not linked to a photo view, so its container is the header's only trace; the
+  // owner's own posts carry the same container (smaller picture), and are not the header.
+  const prefix = 'UserAvatar-Container-';
+  for (const container of column.querySelectorAll('[data-testid^="' + prefix + '"]')) {
+    const handle = container.getAttribute('data-testid').substring(prefix.length);
+    if (handle.toLowerCase() === key && !container.closest('article, [data-testid="tweet"], [data-testid="UserCell"]')) {
+      const picture = pictureIn(container);
+      if (picture) {
+        return {verdict: 'owner', handle: handle, picture: picture};
+      }
+    }
+  }
+}
+
+const result = {profileShown: false, handle: null, ogImage: null, errorShown: false};
+const nameBlock = (column || document).querySelector('[data-testid="UserName"]');
+if (nameBlock) {
+  result.profileShown = true;
+  for (const match of squash(nameBlock).matchAll(/@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])/g)) {
+    if (match[1].toLowerCase() === key) {
+      result.handle = match[1];
+      break;
+    }
+  }
+}
+const ogImage = document.querySelector('meta[property="og:image"]');
+result.ogImage = ogImage ? absolute(ogImage.getAttribute('content')) : null;
+result.errorShown = squash(document.body).includes('Something went wrong. Try reloading.');
+return result;

@@ -1,0 +1,176 @@
+package com.profilepictures.adapters.selenium;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.ScrapeOutcome.AccountNotFound;
+import com.profilepictures.domain.ScrapeOutcome.AccountSuspended;
+import com.profilepictures.domain.ScrapeOutcome.Blocked;
+import com.profilepictures.domain.ScrapeOutcome.Found;
+import com.profilepictures.domain.ScrapeOutcome.InvalidPictureUrl;
+import com.profilepictures.domain.ScrapeOutcome.TimedOut;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every verdict, read by real headless Chromium from the fixture site; one scraper serves all tests. */
+class SeleniumProfilePictureScraperTest {
+
+    private static FixtureSite site;
+    private static SeleniumProfilePictureScraper scraper;
+
+    @BeforeAll
+    static void startSiteAndBrowsers() {
+        site = FixtureSite.start();
+        scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 3));
+        scraper.warmUp();
+    }
+
+    @AfterAll
+    static void stop() {
+        scraper.close();
+        site.close();
+    }
+
+    @Test
+    void givenNormalProfile_scrape_returnsTheOwnersDelayedAvatarNotTheNeighboursEarlierOnes() {
+        // Idle browsers are reused most-recent first, so this warms the browser the measured scrape gets.
+        assertInstanceOf(Found.class, scraper.scrape(Handle.of("warm_up")));
+        long start = System.nanoTime();
+
+        ScrapeOutcome outcome = scraper.scrape(Handle.of("jack"));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Found found = assertInstanceOf(Found.class, outcome);
+        assertEquals(FixtureSite.pictureUrlOf("jack"), found.picture().value());
+        assertEquals("Jack", found.canonicalHandle().display());
+        assertTrue(took.compareTo(site.avatarDelay()) >= 0, "answered before the avatar existed: " + took);
+        System.out.printf("warm scrape of a profile whose avatar appears after %d ms took %d ms%n",
+                site.avatarDelay().toMillis(), took.toMillis());
+    }
+
+    @Test
+    void givenHandleInAnotherCase_scrape_returnsThePagesSpelling() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of("mIXED_case_42"));
+
+        Found found = assertInstanceOf(Found.class, outcome);
+        assertEquals("Mixed_case_42", found.canonicalHandle().display());
+        assertEquals(FixtureSite.pictureUrlOf("mixed_case_42"), found.picture().value());
+    }
+
+    @Test
+    void givenDefaultAvatar_scrape_returnsTheDefaultPicture() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.DEFAULT_AVATAR));
+
+        Found found = assertInstanceOf(Found.class, outcome);
+        assertTrue(found.picture().isDefaultPicture(), found.picture().value());
+        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.DEFAULT_AVATAR), found.picture().value());
+        assertEquals("Nopic", found.canonicalHandle().display());
+    }
+
+    @Test
+    void givenProtectedAccount_scrape_returnsItsAvatar() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.PROTECTED));
+
+        Found found = assertInstanceOf(Found.class, outcome);
+        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.PROTECTED), found.picture().value());
+    }
+
+    @Test
+    void givenProfileWithoutAvatarButOgImage_scrape_fallsBackToOgImage() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.OG_IMAGE_ONLY));
+
+        Found found = assertInstanceOf(Found.class, outcome);
+        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.OG_IMAGE_ONLY), found.picture().value());
+        assertEquals("Ogonly", found.canonicalHandle().display());
+    }
+
+    @Test
+    void givenNonexistentAccount_scrape_returnsAccountNotFound() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.NONEXISTENT));
+
+        assertInstanceOf(AccountNotFound.class, outcome);
+    }
+
+    @Test
+    void givenSuspendedAccount_scrape_returnsSuspended() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.SUSPENDED));
+
+        assertInstanceOf(AccountSuspended.class, outcome);
+    }
+
+    @Test
+    void givenRedirectToLoginWall_scrape_returnsBlocked() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.LOGIN_WALL));
+
+        Blocked blocked = assertInstanceOf(Blocked.class, outcome);
+        assertTrue(blocked.detail().contains("login"), blocked.detail());
+    }
+
+    @Test
+    void givenRateLimitPageWithHttp429_scrape_returnsBlocked() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.RATE_LIMITED));
+
+        Blocked blocked = assertInstanceOf(Blocked.class, outcome);
+        assertTrue(blocked.detail().contains("429"), blocked.detail());
+    }
+
+    @Test
+    void givenSomethingWentWrongPage_scrape_returnsBlocked() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.ERROR_PAGE));
+
+        Blocked blocked = assertInstanceOf(Blocked.class, outcome);
+        assertTrue(blocked.detail().contains("Something went wrong"), blocked.detail());
+    }
+
+    @Test
+    void givenPictureOnForeignHost_scrape_returnsInvalidPictureUrl() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.FOREIGN_PICTURE));
+
+        InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, outcome);
+        assertTrue(invalid.detail().contains("images.example.net"), invalid.detail());
+    }
+
+    @Test
+    void givenPageThatNeverRenders_scrape_timesOutWithinTheDeadline() {
+        long start = System.nanoTime();
+
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertInstanceOf(TimedOut.class, outcome);
+        assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.minusMillis(500)) >= 0, "gave up early: " + took);
+        assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
+    }
+
+    @Test
+    void givenEightConcurrentScrapes_eachGetsItsOwnPicture() throws Exception {
+        List<String> handles = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi");
+        ExecutorService callers = Executors.newFixedThreadPool(handles.size());
+        List<Future<ScrapeOutcome>> outcomes = new ArrayList<>();
+
+        try {
+            for (String handle : handles) {
+                outcomes.add(callers.submit(() -> scraper.scrape(Handle.of(handle))));
+            }
+
+            for (int i = 0; i < handles.size(); i++) {
+                Found found = assertInstanceOf(Found.class, outcomes.get(i).get());
+                assertEquals(FixtureSite.pictureUrlOf(handles.get(i)), found.picture().value());
+                assertEquals(FixtureSite.canonicalSpellingOf(handles.get(i)), found.canonicalHandle().display());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+}
