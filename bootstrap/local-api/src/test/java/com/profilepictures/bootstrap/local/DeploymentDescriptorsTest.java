@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.profilepictures.bootstrap.local.SamTemplate.Route;
@@ -53,7 +53,7 @@ final class DeploymentDescriptorsTest {
 
     @BeforeAll
     static void loadTheTemplate() {
-        root = repositoryRoot();
+        root = RepositoryRoot.path();
         template = SamTemplate.load(root.resolve("template.yaml"));
     }
 
@@ -105,7 +105,7 @@ final class DeploymentDescriptorsTest {
                     id + " needs Metadata SkipBuild: true so that sam build takes the jar as built");
 
             Path jar = root.resolve(codeUri).normalize();
-            assumeTrue(hasPackagedJars(jar.getParent()), "not packaged yet (run ./mvnw verify): " + jar.getParent());
+            assertTrue(hasPackagedJars(jar.getParent()), "not packaged yet (run ./mvnw verify): " + jar.getParent());
             assertTrue(Files.isRegularFile(jar), id + "'s CodeUri names " + jar + ", which the build did not produce");
         });
     }
@@ -123,7 +123,7 @@ final class DeploymentDescriptorsTest {
         }
 
         assertFalse(sources.isEmpty(), "the Dockerfile copies nothing from its context");
-        assumeTrue(hasPackagedJars(context.resolve("target")), "not packaged yet (run ./mvnw verify): " + context);
+        assertTrue(hasPackagedJars(context.resolve("target")), "not packaged yet (run ./mvnw verify): " + context);
         for (String source : sources) {
             assertTrue(existsIn(context, source), "the Dockerfile copies " + source + ", which is not in " + context);
         }
@@ -388,15 +388,6 @@ final class DeploymentDescriptorsTest {
     }
 
     // --- plumbing ---------------------------------------------------------------------------------
-
-    private static Path repositoryRoot() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            if (Files.isRegularFile(folder.resolve("template.yaml"))) {
-                return folder;
-            }
-        }
-        throw new AssertionError("no template.yaml above " + Path.of("").toAbsolutePath());
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {

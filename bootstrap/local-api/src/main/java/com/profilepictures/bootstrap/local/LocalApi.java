@@ -1,0 +1,228 @@
+package com.profilepictures.bootstrap.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.lambda.ApiResponses;
+import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.StorageConfiguration;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code make run}: the API on localhost as the deployed API Gateway serves it. Each request becomes the
+ * proxy event Lambda would receive and goes to the entry class that {@code template.yaml} names for its
+ * route, so local and deployed routing cannot drift. Without {@code DYNAMODB_ENDPOINT} it starts a
+ * {@code moto_server} of its own, and it creates the table where it is missing.
+ */
+public final class LocalApi implements AutoCloseable {
+
+    /** API Gateway's own limit on a request payload. */
+    static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RouteTable routes;
+    private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> entries =
+            new ConcurrentHashMap<>();
+    private final PrintStream log;
+
+    private LocalApi(HttpServer server, ExecutorService executor, RouteTable routes, PrintStream log) {
+        this.server = server;
+        this.executor = executor;
+        this.routes = routes;
+        this.log = log;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Environment environment = Environment.current();
+        Optional<MotoProcess> moto = Optional.empty();
+        if (!environment.isSet("DYNAMODB_ENDPOINT")) {
+            moto = Optional.of(MotoProcess.start(Path.of(".local", "moto.log")));
+            // The functions read their configuration from the environment; a JVM cannot change its own,
+            // so the local API passes the endpoint as a system property of the same name.
+            System.setProperty("DYNAMODB_ENDPOINT", moto.get().endpoint().toString());
+            environment = Environment.current();
+        }
+        int port = environment.get("PORT").map(Integer::parseInt).orElse(3000);
+        String host = environment.get("HOST").orElse("127.0.0.1");
+        Path template = environment.get("TEMPLATE").map(Path::of).orElseGet(LocalApi::findTemplate);
+
+        StorageConfiguration storage = StorageConfiguration.from(environment);
+        createTableIfMissing(storage);
+        LocalApi api = start(template, new InetSocketAddress(host, port), System.out);
+        Optional<MotoProcess> startedMoto = moto;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            startedMoto.ifPresent(MotoProcess::close);
+        }, "local-api-shutdown"));
+
+        System.out.println("profile-pictures local API ready on " + api.baseUrl()
+                + " (DynamoDB " + storage.endpoint().map(URI::toString).orElse("AWS " + storage.region())
+                + ", table " + storage.tableName()
+                + ", X at " + environment.get("X_BASE_URL").orElse("https://x.com") + "). Ctrl-C stops it.");
+    }
+
+    /** Serves the routes of {@code template} on {@code address}; port 0 picks a free one. */
+    public static LocalApi start(Path template, InetSocketAddress address, PrintStream log) throws IOException {
+        RouteTable routes = new RouteTable(SamTemplate.load(template).routes());
+        HttpServer server = HttpServer.create(address, 64);
+        // Scrapes wait on a browser for seconds; a pool lets reads be served meanwhile.
+        ExecutorService executor = Executors.newFixedThreadPool(32, runnable -> {
+            Thread thread = new Thread(runnable, "local-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        LocalApi api = new LocalApi(server, executor, routes, log);
+        server.createContext("/", api::serve);
+        server.setExecutor(executor);
+        server.start();
+        return api;
+    }
+
+    /** Creates the table on the configured endpoint unless it exists (in AWS the template creates it). */
+    public static void createTableIfMissing(StorageConfiguration storage) {
+        try (var client = DynamoDbClients.create(storage.settings())) {
+            new DynamoDbProfilePictureRepository(client, storage.tableName()).createTableIfMissing();
+        }
+    }
+
+    public URI baseUrl() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return URI.create("http://" + host + ":" + address.getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, ApiResponses.gatewayError(413, "payload_too_large", "The request body is over API Gateway's 10 MB limit.", requestId));
+                return;
+            }
+            Optional<RouteTable.Match> match = routes.match(method, rawPath);
+            if (match.isEmpty()) {
+                if ("OPTIONS".equals(method) && routes.hasPath(rawPath)) {
+                    send(exchange, preflight(requestId));
+                } else {
+                    send(exchange, ApiResponses.gatewayError(404, "route_not_found", "No route " + method + " " + rawPath + ".", requestId));
+                }
+                return;
+            }
+            var request = new LocalRequest(method, exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                    headers(exchange), body, exchange.getRemoteAddress().getAddress().getHostAddress());
+            SamTemplate.Route route = match.get().route();
+            APIGatewayProxyRequestEvent event = ProxyEvents.event(request, match.get(), requestId);
+            APIGatewayProxyResponseEvent response;
+            try {
+                response = entry(route.entryClass()).handleRequest(event, new LocalContext(requestId, route.functionId(), log));
+            } catch (RuntimeException | LinkageError e) {
+                // What API Gateway answers when a function fails outright.
+                log.println("{\"requestId\":\"" + requestId + "\",\"level\":\"ERROR\",\"message\":\"function " + route.functionId()
+                        + " failed: " + e.getClass().getName() + "\"}");
+                e.printStackTrace(log);
+                response = ApiResponses.gatewayError(502, "internal_error", "The function failed; see its log for this request id.", requestId);
+            }
+            send(exchange, response);
+        }
+    }
+
+    private RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> entry(String className) {
+        return entries.computeIfAbsent(className, name -> {
+            try {
+                @SuppressWarnings("unchecked")
+                var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                        Class.forName(name).getDeclaredConstructor().newInstance();
+                return handler;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("template.yaml names " + name + ", which cannot be instantiated", e);
+            }
+        });
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        return bytes.length > MAX_REQUEST_BYTES ? null : bytes;
+    }
+
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+        return headers;
+    }
+
+    private static void send(HttpExchange exchange, APIGatewayProxyResponseEvent response) throws IOException {
+        var out = exchange.getResponseHeaders();
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach(out::set);
+        }
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(value -> out.add(name, value)));
+        }
+        String body = response.getBody();
+        byte[] bytes = body == null ? new byte[0]
+                : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        int status = response.getStatusCode() == null ? 502 : response.getStatusCode();
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream stream = exchange.getResponseBody()) {
+                stream.write(bytes);
+            }
+        }
+    }
+
+    private static APIGatewayProxyResponseEvent preflight(String requestId) {
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(204)
+                .withHeaders(Map.of("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "GET,POST,OPTIONS",
+                        "Access-Control-Allow-Headers", "Content-Type", "X-Request-Id", requestId));
+    }
+
+    private static Path findTemplate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("template.yaml");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No template.yaml here or above; run from the repository or set TEMPLATE.");
+    }
+}

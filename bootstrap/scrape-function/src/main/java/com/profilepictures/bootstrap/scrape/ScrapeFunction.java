@@ -1,0 +1,25 @@
+package com.profilepictures.bootstrap.scrape;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.bootstrap.Environment;
+
+/** Lambda entry of {@code POST /scrape}, named in template.yaml's ImageConfig.Command. */
+public final class ScrapeFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    // Built once per container; the browser itself starts on the first scrape and is then reused by
+    // warm invocations. Lambda freezes the container between them, so nothing here runs in the background.
+    private static final ScrapeComponent COMPONENT = DaggerScrapeComponent.factory().create(Environment.current());
+
+    static {
+        // No browser outlives the process that started it (Ctrl-C on make run, SIGTERM on Lambda).
+        Runtime.getRuntime().addShutdownHook(new Thread(COMPONENT.scraper()::close, "close-browsers"));
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return COMPONENT.handler().handle(event, context);
+    }
+}

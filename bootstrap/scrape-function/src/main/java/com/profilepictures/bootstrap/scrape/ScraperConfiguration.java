@@ -1,0 +1,92 @@
+package com.profilepictures.bootstrap.scrape;
+
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.InvalidConfigurationException;
+
+import com.profilepictures.adapters.selenium.SeleniumSettings;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * How to scrape: {@code X_BASE_URL}, {@code SCRAPE_TIMEOUT}, {@code CHROMIUM_BINARY}, {@code CHROMEDRIVER},
+ * {@code BROWSER_POOL_SIZE}. Only the scrape function reads it, so the read functions never pay for
+ * looking up browsers on the {@code PATH}.
+ */
+public record ScraperConfiguration(URI baseUrl, Duration scrapeTimeout, Path chromiumBinary, Path chromedriver, int browserPoolSize) {
+
+    public static final URI DEFAULT_BASE_URL = URI.create("https://x.com");
+    public static final Duration DEFAULT_SCRAPE_TIMEOUT = Duration.ofSeconds(20);
+    public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
+    public static final int MAX_POOL_SIZE = 16;
+
+    public static ScraperConfiguration from(Environment environment, int defaultPoolSize) {
+        URI baseUrl = environment.get("X_BASE_URL").map(ScraperConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
+        Duration timeout = environment.get("SCRAPE_TIMEOUT").map(ScraperConfiguration::timeout).orElse(DEFAULT_SCRAPE_TIMEOUT);
+        // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.
+        Path chromium = environment.get("CHROMIUM_BINARY").map(Path::of)
+                .orElseGet(() -> Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : onPath(environment, "chromium"));
+        Path chromedriver = environment.get("CHROMEDRIVER").map(Path::of).orElseGet(() -> onPath(environment, "chromedriver"));
+        int poolSize = environment.get("BROWSER_POOL_SIZE").map(ScraperConfiguration::poolSize).orElse(defaultPoolSize);
+        return new ScraperConfiguration(baseUrl, timeout, chromium, chromedriver, poolSize);
+    }
+
+    public SeleniumSettings settings() {
+        return new SeleniumSettings(baseUrl, scrapeTimeout, chromiumBinary, chromedriver, browserPoolSize);
+    }
+
+    private static URI baseUrl(String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "needs http or https and a host, e.g. https://x.com");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigurationException("X_BASE_URL is not a URL: " + e.getMessage());
+        }
+    }
+
+    private static Duration timeout(String value) {
+        try {
+            Duration timeout = Duration.parse(value);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new InvalidConfigurationException("SCRAPE_TIMEOUT must be positive, e.g. PT20S: " + value);
+            }
+            return timeout;
+        } catch (DateTimeParseException e) {
+            throw new InvalidConfigurationException("SCRAPE_TIMEOUT is an ISO-8601 duration, e.g. PT20S: " + value);
+        }
+    }
+
+    private static int poolSize(String value) {
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1 && size <= MAX_POOL_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException("BROWSER_POOL_SIZE is a whole number from 1 to " + MAX_POOL_SIZE + ": " + value);
+    }
+
+    private static Path onPath(Environment environment, String command) {
+        Optional<String> path = environment.get("PATH");
+        if (path.isPresent()) {
+            for (String directory : path.get().split(File.pathSeparator)) {
+                Path candidate = Path.of(directory, command);
+                if (Files.isExecutable(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        // Not found: keep the bare name, so the scraper's failure to start names what is missing.
+        return Path.of(command);
+    }
+}

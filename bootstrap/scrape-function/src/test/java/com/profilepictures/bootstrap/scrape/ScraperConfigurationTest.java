@@ -1,0 +1,55 @@
+package com.profilepictures.bootstrap.scrape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.InvalidConfigurationException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScraperConfigurationTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        var configuration = ScraperConfiguration.from(new Environment(Map.of("PATH", "/nonexistent")), 2);
+
+        assertEquals(URI.create("https://x.com"), configuration.baseUrl());
+        assertEquals(Duration.ofSeconds(20), configuration.scrapeTimeout());
+        assertEquals(2, configuration.browserPoolSize());
+        assertEquals(Path.of("chromedriver"), configuration.chromedriver(), "not found: the bare name is kept for the error");
+    }
+
+    @Test
+    void readsEveryVariable(@TempDir Path bin) throws Exception {
+        Path driver = Files.createFile(bin.resolve("chromedriver"));
+        driver.toFile().setExecutable(true);
+
+        var configuration = ScraperConfiguration.from(new Environment(Map.of(
+                "X_BASE_URL", "http://127.0.0.1:8081/", "SCRAPE_TIMEOUT", "PT7.5S",
+                "CHROMIUM_BINARY", "/opt/chromium", "PATH", bin.toString(), "BROWSER_POOL_SIZE", "3")), 1);
+
+        assertEquals(URI.create("http://127.0.0.1:8081"), configuration.baseUrl(), "a trailing slash is dropped");
+        assertEquals(Duration.ofMillis(7500), configuration.scrapeTimeout());
+        assertEquals(Path.of("/opt/chromium"), configuration.chromiumBinary());
+        assertEquals(driver, configuration.chromedriver(), "found on the PATH");
+        assertEquals(3, configuration.browserPoolSize());
+    }
+
+    @Test
+    void rejectsUnusableValuesNamingTheVariable() {
+        for (var bad : Map.of("SCRAPE_TIMEOUT", "20", "X_BASE_URL", "ftp://x.com", "BROWSER_POOL_SIZE", "0").entrySet()) {
+            var error = assertThrows(InvalidConfigurationException.class,
+                    () -> ScraperConfiguration.from(new Environment(Map.of(bad.getKey(), bad.getValue())), 1));
+
+            assertEquals(true, error.getMessage().startsWith(bad.getKey()), error.getMessage());
+        }
+        assertThrows(InvalidConfigurationException.class,
+                () -> ScraperConfiguration.from(new Environment(Map.of("SCRAPE_TIMEOUT", "PT0S")), 1));
+    }
+}
