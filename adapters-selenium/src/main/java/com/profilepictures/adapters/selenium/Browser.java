@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -160,7 +161,9 @@ final class Browser {
             return false;
         }
         try {
-            driver.getWindowHandle();
+            // A script needs the browser and its renderer; chromedriver answers getWindowHandle from its
+            // own state for a moment after the browser was killed, which let a dead browser be reused.
+            ((JavascriptExecutor) driver).executeScript("return 1");
             return true;
         } catch (WebDriverException e) {
             return false;

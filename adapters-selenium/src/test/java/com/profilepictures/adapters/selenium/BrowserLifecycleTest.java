@@ -74,6 +74,7 @@ class BrowserLifecycleTest {
             Set<ProcessHandle> killed = TestBrowsers.browserProcesses();
             assertEquals(1, killed.size(), "expected exactly one running browser: " + killed);
             killed.forEach(ProcessHandle::destroyForcibly);
+            TestBrowsers.awaitExited(killed);
 
             ScrapeOutcome outcome = scraper.scrape(Handle.of("second"));
 

@@ -76,6 +76,21 @@ final class TestBrowsers {
         }
     }
 
+    /**
+     * Waits until each process has exited (a zombie counts: it has ended, though no parent reaped it),
+     * polling its state, for at most a few seconds.
+     */
+    static void awaitExited(Set<ProcessHandle> processes) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (processes.stream().anyMatch(Browser::isRunning)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still running: " + processes.stream().filter(Browser::isRunning).toList());
+            }
+            processes.stream().filter(Browser::isRunning).findFirst().ifPresent(process ->
+                    process.onExit().completeOnTimeout(process, 20, java.util.concurrent.TimeUnit.MILLISECONDS).join());
+        }
+    }
+
     private static String commandLineOf(ProcessHandle process) {
         return process.info().commandLine().orElse("");
     }
