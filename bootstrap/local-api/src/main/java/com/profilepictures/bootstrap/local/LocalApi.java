@@ -7,6 +7,7 @@ import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.lambda.ApiResponses;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.InvalidConfigurationException;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -57,28 +58,41 @@ public final class LocalApi implements AutoCloseable {
         this.log = log;
     }
 
-    public static void main(String[] args) throws Exception {
-        Environment environment = Environment.current();
-        Optional<MotoProcess> moto = Optional.empty();
-        if (!environment.isSet("DYNAMODB_ENDPOINT")) {
-            moto = Optional.of(MotoProcess.start(Path.of(".local", "moto.log")));
-            // The functions read their configuration from the environment; a JVM cannot change its own,
-            // so the local API passes the endpoint as a system property of the same name.
-            System.setProperty("DYNAMODB_ENDPOINT", moto.get().endpoint().toString());
-            environment = Environment.current();
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (InvalidConfigurationException | IllegalStateException | IOException e) {
+            // A newcomer's mistake (a taken port, a bad variable, no moto_server) deserves one clear line.
+            System.err.println("make run: " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
         }
-        int port = environment.get("PORT").map(Integer::parseInt).orElse(3000);
+    }
+
+    private static void run() throws IOException, InterruptedException {
+        Environment environment = Environment.current();
+        // Everything that can be wrong with the configuration is found before anything is started.
+        int port = port(environment);
         String host = environment.get("HOST").orElse("127.0.0.1");
         Path template = environment.get("TEMPLATE").map(Path::of).orElseGet(LocalApi::findTemplate);
-
+        List<AutoCloseable> started = new ArrayList<>();
+        // Registered before the first start, so that a failure or Ctrl-C at any later point stops
+        // whatever did start (moto above all, which would otherwise outlive us).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeInReverse(started), "local-api-shutdown"));
+        if (!environment.isSet("DYNAMODB_ENDPOINT")) {
+            MotoProcess moto = MotoProcess.start(Path.of(".local", "moto.log"));
+            started.add(moto);
+            // The functions read their configuration from the environment; a JVM cannot change its own,
+            // so the local API passes the endpoint as a system property of the same name.
+            System.setProperty("DYNAMODB_ENDPOINT", moto.endpoint().toString());
+            environment = Environment.current();
+        }
         StorageConfiguration storage = StorageConfiguration.from(environment);
         createTableIfMissing(storage);
         LocalApi api = start(template, new InetSocketAddress(host, port), System.out);
-        Optional<MotoProcess> startedMoto = moto;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
-            startedMoto.ifPresent(MotoProcess::close);
-        }, "local-api-shutdown"));
+        started.add(api);
 
         System.out.println("profile-pictures local API ready on " + api.baseUrl()
                 + " (DynamoDB " + storage.endpoint().map(URI::toString).orElse("AWS " + storage.region())
@@ -86,9 +100,41 @@ public final class LocalApi implements AutoCloseable {
                 + ", X at " + environment.get("X_BASE_URL").orElse("https://x.com") + "). Ctrl-C stops it.");
     }
 
+    private static int port(Environment environment) {
+        String value = environment.get("PORT").orElse("3000");
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException("PORT is a port number from 0 (any free port) to 65535: " + value);
+    }
+
+    private static void closeInReverse(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("make run: could not stop " + started.get(i) + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** Serves the routes of {@code template} on {@code address}; port 0 picks a free one. */
     public static LocalApi start(Path template, InetSocketAddress address, PrintStream log) throws IOException {
-        RouteTable routes = new RouteTable(SamTemplate.load(template).routes());
+        List<SamTemplate.Route> templateRoutes = SamTemplate.load(template).routes();
+        for (SamTemplate.Route route : templateRoutes) {
+            // The local API calls RequestHandler.handleRequest; a Handler naming another method would run
+            // differently here than on Lambda, so it is refused rather than silently ignored.
+            if (!"handleRequest".equals(route.entryMethod())) {
+                throw new IllegalStateException(route.functionId() + "'s handler names " + route.entryClass() + "::"
+                        + route.entryMethod() + "; the local API serves only RequestHandler::handleRequest entries.");
+            }
+        }
+        RouteTable routes = new RouteTable(templateRoutes);
         HttpServer server = HttpServer.create(address, 64);
         // Scrapes wait on a browser for seconds; a pool lets reads be served meanwhile.
         ExecutorService executor = Executors.newFixedThreadPool(32, runnable -> {
@@ -158,7 +204,7 @@ public final class LocalApi implements AutoCloseable {
                 log.println("{\"requestId\":\"" + requestId + "\",\"level\":\"ERROR\",\"message\":\"function " + route.functionId()
                         + " failed: " + e.getClass().getName() + "\"}");
                 e.printStackTrace(log);
-                response = ApiResponses.gatewayError(502, "internal_error", "The function failed; see its log for this request id.", requestId);
+                response = ApiResponses.gatewayError(500, "internal_error", "The function failed; see its log for this request id.", requestId);
             }
             send(exchange, response);
         }

@@ -1,6 +1,7 @@
 package com.profilepictures.bootstrap.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,6 +9,8 @@ import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,15 +39,9 @@ class LocalApiProcessTest {
     @Test
     void startsItsOwnDynamoDbServesAndStopsEverythingOnCtrlC(@TempDir Path workDir) throws Exception {
         try (FixtureSite x = FixtureSite.start(Duration.ofMillis(100))) {
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()))
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true);
+            ProcessBuilder builder = localApi(workDir);
             Map<String, String> environment = builder.environment();
-            environment.remove("DYNAMODB_ENDPOINT");
             environment.put("PORT", "0");
-            environment.put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
             environment.put("X_BASE_URL", x.baseUrl().toString());
             environment.put("SCRAPE_TIMEOUT", "PT15S");
             Process process = builder.start();
@@ -71,6 +68,50 @@ class LocalApiProcessTest {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void aTakenPortIsOneClearLineAndLeavesNothingRunning(@TempDir Path workDir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ProcessBuilder builder = localApi(workDir);
+            builder.environment().put("PORT", Integer.toString(taken.getLocalPort()));
+
+            Process process = builder.start();
+            boolean exited = process.waitFor(90, TimeUnit.SECONDS);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertTrue(exited, "still running: " + output);
+            assertEquals(1, process.exitValue(), output);
+            assertTrue(output.contains("make run: "), output);
+            assertFalse(output.contains("\tat ") || output.contains("Exception in thread"), "no stack trace: " + output);
+            assertTrue(Files.isRegularFile(workDir.resolve(".local/moto.log")), "moto had started, so its cleanup is what is checked");
+            awaitAllGone(processesIn(workDir));
+        }
+    }
+
+    private static ProcessBuilder localApi(Path workDir) {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().remove("DYNAMODB_ENDPOINT");
+        builder.environment().put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
+        return builder;
+    }
+
+    /** Every process working in {@code folder}: what the local API started there (moto runs in its folder). */
+    private static List<ProcessHandle> processesIn(Path folder) throws IOException {
+        Path real = folder.toRealPath();
+        try (var all = ProcessHandle.allProcesses()) {
+            return all.filter(process -> {
+                try {
+                    return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(real);
+                } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                    return false;
+                }
+            }).toList();
         }
     }
 
