@@ -46,8 +46,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  */
 public final class DynamoDbProfilePictureRepository implements ProfilePictureRepository {
 
-    private static final System.Logger LOG = System.getLogger(DynamoDbProfilePictureRepository.class.getName());
-
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
     private static final String NEWER_WINS = "attribute_not_exists(" + StoredPicture.HANDLE_KEY + ") OR "
             + StoredPicture.SCRAPED_AT + " < :newScrapedAt";
@@ -171,7 +169,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         try {
             return Optional.of(toDomain(item));
         } catch (IllegalStateException unreadable) {
-            LOG.log(Level.WARNING, "Skipping an unreadable item of table " + tableName + " while listing, "
+            Log.LOGGER.log(Level.WARNING, "Skipping an unreadable item of table " + tableName + " while listing, "
                     + StoredPicture.HANDLE_KEY + "=" + item.get(StoredPicture.HANDLE_KEY), unreadable);
             return Optional.empty();
         }
@@ -253,6 +251,15 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
                     "DynamoDB table " + tableName + " did not answer in time, even after retries, when asked to " + action + ".", e);
         }
         return new IllegalStateException("DynamoDB table " + tableName + " refused to " + action + ".", e);
+    }
+
+    /**
+     * Held apart so that the logger is created on the first warning, not at class initialisation: creating
+     * it starts java.util.logging (two dozen classes and a configuration read) on every cold start, for a
+     * line that a healthy table never causes.
+     */
+    private static final class Log {
+        static final System.Logger LOGGER = System.getLogger(DynamoDbProfilePictureRepository.class.getName());
     }
 
     private static boolean isUnavailable(SdkException e) {
