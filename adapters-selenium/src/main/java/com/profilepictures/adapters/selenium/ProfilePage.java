@@ -35,7 +35,33 @@ final class ProfilePage {
 
     private static final String PROBE = loadProbe();
 
-    static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /*
+     * Each look runs the probe inside the page every IN_PAGE_INTERVAL until it shows a verdict or
+     * IN_PAGE_WAIT has passed, then answers: a verdict is seen within milliseconds of being drawn, at the
+     * cost of one WebDriver round trip per IN_PAGE_WAIT instead of one per poll. (Polling from here every
+     * 50 ms added 25 ms on average, and up to 50, to every scrape.)
+     */
+    static final Duration IN_PAGE_INTERVAL = Duration.ofMillis(10);
+    static final Duration IN_PAGE_WAIT = Duration.ofMillis(250);
+    // The probe as a function, run in the page until it shows a verdict or the wait is over.
+    private static final String WAITING_PROBE = "const done = arguments[arguments.length - 1];\n"
+            + "const key = arguments[0];\n"
+            + "const until = Date.now() + arguments[1];\n"
+            + "const interval = arguments[2];\n"
+            + "const look = function () {\n" + PROBE + "\n};\n"
+            + "const check = function () {\n"
+            + "  const seen = look(key);\n"
+            + "  if (seen.verdict || Date.now() >= until) {\n"
+            + "    done(seen);\n"
+            + "  } else {\n"
+            + "    setTimeout(check, interval);\n"
+            + "  }\n"
+            + "};\n"
+            + "check();\n";
+
+    // Between two looks. Short, as each look waits in the page already; it paces only the looks that come
+    // back at once with a verdict held back here (a default picture settling).
+    static final Duration POLL_INTERVAL = Duration.ofMillis(10);
     // Left for polling after a slow load: one last look can still find a verdict.
     private static final Duration AFTER_LOAD_RESERVE = Duration.ofMillis(100);
     // X sometimes renders the name block a moment before the avatar; og:image is only a fallback.
@@ -180,7 +206,10 @@ final class ProfilePage {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> probe(WebDriver driver) {
-        Object result = ((JavascriptExecutor) driver).executeScript(PROBE, requested.key());
+        // Never past the deadline: the caller's last look must come back in time.
+        long wait = Math.max(0, Math.min(IN_PAGE_WAIT.toMillis(), deadline.remaining().minus(NEAR_DEADLINE).toMillis()));
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript(WAITING_PROBE, requested.key(), wait,
+                IN_PAGE_INTERVAL.toMillis());
         if (!(result instanceof Map)) {
             throw new WebDriverException("The probe returned " + result);
         }

@@ -1,6 +1,6 @@
 // Looks once at the page for a verdict about the profile of the handle whose key is arguments[0].
 // Returns {verdict, detail, handle, picture} when the page has decided, otherwise what is known so far:
-// {profileShown, handle, ogImage, errorShown}. Runs every few tens of milliseconds, so it stays cheap.
+// {profileShown, handle, ogImage, errorShown}. Runs every 10 ms inside the page while a look waits, so it stays cheap.
 const key = arguments[0];
 const squash = (element) => (element && element.textContent ? element.textContent : '')
     .replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
