@@ -1,0 +1,36 @@
+package com.profilepictures.bench;
+
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.StorageConfiguration;
+import com.profilepictures.bootstrap.local.LocalApi;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import java.time.Instant;
+
+/**
+ * Creates the table on the bench's moto_server and stores {@code count} pictures (bench00, bench01, ...),
+ * so that GET finds its item and GET /users reads a full page. Argument: count.
+ */
+public final class Seed {
+
+    private Seed() {}
+
+    public static void main(String[] args) {
+        int count = Integer.parseInt(args[0]);
+        StorageConfiguration storage = StorageConfiguration.from(Environment.current());
+        LocalApi.createTableIfMissing(storage);
+        try (var client = DynamoDbClients.create(storage.settings())) {
+            var repository = new DynamoDbProfilePictureRepository(client, storage.tableName());
+            for (int i = 0; i < count; i++) {
+                Handle handle = Handle.of(String.format("Bench%02d", i));
+                repository.saveIfNewer(new ProfilePicture(handle, PictureUrl.of(FixtureSite.pictureUrlOf(handle.display())),
+                        Instant.ofEpochMilli(1_700_000_000_000L + i)));
+            }
+        }
+        System.out.println("Seeded " + count + " pictures into " + storage.tableName() + " at " + storage.endpoint().orElseThrow());
+    }
+}

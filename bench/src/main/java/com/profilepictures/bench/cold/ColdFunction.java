@@ -1,0 +1,38 @@
+package com.profilepictures.bench.cold;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One cold invocation, as a fresh Lambda sandbox makes it: read the event, initialise the entry class
+ * (its static Dagger component builds the DynamoDB client), call handleRequest once, exit.
+ * Arguments: entry class, event file. Prints one {@code COLD} line that ColdStartRunner reads.
+ */
+public final class ColdFunction {
+
+    private ColdFunction() {}
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        APIGatewayProxyRequestEvent event = ProxyEventFile.read(Path.of(args[1]));
+        long parsed = System.nanoTime();
+        Class<?> entry = Class.forName(args[0], true, ColdFunction.class.getClassLoader());
+        long initialised = System.nanoTime();
+        @SuppressWarnings("unchecked")
+        var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                entry.getDeclaredConstructor().newInstance();
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, new BenchContext("cold-start", false));
+        Instant answered = Instant.now();
+        long done = System.nanoTime();
+        if (response.getStatusCode() != 200) {
+            System.err.println("Unexpected answer " + response.getStatusCode() + ": " + response.getBody());
+            System.exit(2);
+        }
+        System.out.println("COLD answeredEpochNanos=" + (answered.getEpochSecond() * 1_000_000_000L + answered.getNano())
+                + " parseNanos=" + (parsed - start) + " initNanos=" + (initialised - parsed)
+                + " firstCallNanos=" + (done - initialised));
+    }
+}
