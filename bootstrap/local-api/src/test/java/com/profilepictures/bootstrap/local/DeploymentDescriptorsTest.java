@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,14 +182,14 @@ final class DeploymentDescriptorsTest {
     void theOpenApiErrorCodesAreExactlyTheContractsCodes() {
         // The README carries the contract's error table for users; where the shared API.md is beside
         // the checkout (as in CI), the README's table must match it too.
-        Set<String> readmeCodes = errorCodesInTable(root.resolve("README.md"));
+        Set<String> readmeCodes = errorTable(root.resolve("README.md")).keySet();
         Set<String> openApiCodes = openApiErrorCodes();
         Path apiMd = root.resolveSibling("shared").resolve("docs/API.md");
 
         assertFalse(readmeCodes.isEmpty(), "found no error codes in the README's table");
         assertEquals(readmeCodes, openApiCodes, "openapi.yaml's Error code enum against the README's error table");
         if (Files.isRegularFile(apiMd)) {
-            assertEquals(errorCodesInTable(apiMd), readmeCodes, "the README's error table against API.md's");
+            assertEquals(errorTable(apiMd), errorTable(root.resolve("README.md")), "the README's error table against API.md's");
         }
     }
 
@@ -197,6 +198,7 @@ final class DeploymentDescriptorsTest {
         Map<String, Object> api = template.resources("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> gatewayResponses = map(properties(api).get("GatewayResponses"));
         Set<String> codes = openApiErrorCodes();
+        Map<String, Integer> statuses = errorTable(root.resolve("README.md"));
         assertTrue(gatewayResponses.keySet().containsAll(Set.of("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND",
                 "THROTTLED", "REQUEST_TOO_LARGE", "DEFAULT_4XX", "DEFAULT_5XX")), "gateway responses: " + gatewayResponses.keySet());
 
@@ -206,6 +208,8 @@ final class DeploymentDescriptorsTest {
             Matcher matcher = GATEWAY_ERROR_BODY.matcher(body);
             assertTrue(matcher.matches(), type + "'s body is not the contract's error shape: " + body);
             assertTrue(codes.contains(matcher.group(1)), type + " answers code " + matcher.group(1) + ", not in the contract");
+            assertEquals(String.valueOf(statuses.get(matcher.group(1))), String.valueOf(response.get("StatusCode")),
+                    type + " answers " + matcher.group(1) + " with the status the contract gives it");
             Map<String, Object> headers = map(map(response.get("ResponseParameters")).get("Headers"));
             assertEquals("'application/json'", headers.get("Content-Type"), type + "'s Content-Type");
             assertEquals("context.requestId", headers.get("X-Request-Id"), type + "'s X-Request-Id");
@@ -368,25 +372,25 @@ final class DeploymentDescriptorsTest {
         return values.stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    // The codes in a Markdown error table: rows `| 404 | `user_not_found` | when |`.
-    private static Set<String> errorCodesInTable(Path apiMd) {
-        Pattern row = Pattern.compile("^\\|\\s*\\d{3}\\s*\\|([^|]*)\\|");
+    // A Markdown error table's codes and their statuses: rows `| 404 | `user_not_found` | when |`.
+    private static Map<String, Integer> errorTable(Path markdown) {
+        Pattern row = Pattern.compile("^\\|\\s*(\\d{3})\\s*\\|([^|]*)\\|");
         Pattern code = Pattern.compile("`([a-z_]+)`");
-        Set<String> codes = new TreeSet<>();
+        Map<String, Integer> statuses = new TreeMap<>();
         try {
-            for (String line : Files.readAllLines(apiMd, StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
                 Matcher rowMatcher = row.matcher(line);
                 if (rowMatcher.find()) {
-                    Matcher codeMatcher = code.matcher(rowMatcher.group(1));
+                    Matcher codeMatcher = code.matcher(rowMatcher.group(2));
                     while (codeMatcher.find()) {
-                        codes.add(codeMatcher.group(1));
+                        statuses.put(codeMatcher.group(1), Integer.parseInt(rowMatcher.group(1)));
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return codes;
+        return statuses;
     }
 
     // --- plumbing ---------------------------------------------------------------------------------
