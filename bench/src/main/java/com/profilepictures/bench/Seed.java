@@ -1,6 +1,7 @@
 package com.profilepictures.bench;
 
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
 import com.profilepictures.bootstrap.Environment;
@@ -21,9 +22,9 @@ public final class Seed {
 
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);
-        StorageConfiguration storage = StorageConfiguration.from(Environment.current());
+        DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
         LocalApi.createTableIfMissing(storage);
-        try (var client = DynamoDbClients.create(storage.settings())) {
+        try (var client = DynamoDbClients.create(storage)) {
             var repository = new DynamoDbProfilePictureRepository(client, storage.tableName());
             for (int i = 0; i < count; i++) {
                 Handle handle = Handle.of(String.format("Bench%02d", i));

@@ -3,6 +3,7 @@ package com.profilepictures.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.bench.cold.BenchContext;
 import com.profilepictures.bench.cold.ProxyEventFile;
 import com.profilepictures.bootstrap.Environment;
@@ -72,8 +73,8 @@ public class WarmReadBenchmark {
         context = new BenchContext("warm", true);
         getProfilePic = new GetProfilePicFunction();
         listUsers = new ListUsersFunction();
-        StorageConfiguration storage = StorageConfiguration.from(Environment.current());
-        raw = DynamoDbClients.create(storage.settings());
+        DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
+        raw = DynamoDbClients.create(storage);
         // The very requests the repository makes: consistent reads, the default page of GET /users.
         getItem = GetItemRequest.builder()
                 .tableName(storage.tableName())

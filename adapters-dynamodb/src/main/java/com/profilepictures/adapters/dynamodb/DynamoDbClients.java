@@ -3,6 +3,7 @@ package com.profilepictures.adapters.dynamodb;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,8 +24,8 @@ public final class DynamoDbClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(2500);
-    // Three attempts with backoff fit in this; it caps the whole call, retries and backoff included.
-    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
+    /** The longest one call may take, retries and backoff included (three attempts with backoff fit in it). */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
     static final int MAX_ATTEMPTS = 3;
 
     private static final String DUMMY_KEY = "dummy";
@@ -56,6 +57,8 @@ public final class DynamoDbClients {
         switch (source) {
             case ENVIRONMENT:
                 return EnvironmentVariableCredentialsProvider.create();
+            case CONTAINER:
+                return ContainerCredentialsProvider.builder().build();
             case DEFAULT_CHAIN:
                 return DefaultCredentialsProvider.builder().build();
             case DUMMY:

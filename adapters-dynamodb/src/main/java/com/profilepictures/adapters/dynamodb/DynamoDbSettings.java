@@ -17,6 +17,11 @@ public record DynamoDbSettings(String tableName, String region, Optional<URI> en
          * provides, read directly so that a cold start does not walk the whole provider chain.
          */
         ENVIRONMENT,
+        /**
+         * The container credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}): what Lambda
+         * provides instead of keys in the environment to SnapStart functions, read directly for the same reason.
+         */
+        CONTAINER,
         /** The SDK's default chain (profiles, SSO, container and instance roles), for running on a workstation. */
         DEFAULT_CHAIN,
         /** Fixed dummy keys: local DynamoDB-compatible servers want a signature but check nothing. */

@@ -8,31 +8,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where pictures are stored: {@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}, {@code AWS_REGION}. */
-public record StorageConfiguration(String tableName, String region, Optional<URI> endpoint, CredentialsSource credentials) {
+/**
+ * Reads where pictures are stored ({@code TABLE_NAME}, {@code DYNAMODB_ENDPOINT}, {@code AWS_REGION}) into
+ * the DynamoDB adapter's own settings record: the values pass straight through, so no second record.
+ */
+public final class StorageConfiguration {
 
     public static final String DEFAULT_TABLE_NAME = "profile-pictures";
     public static final String DEFAULT_REGION = "us-east-1";
 
-    public static StorageConfiguration from(Environment environment) {
+    private StorageConfiguration() {}
+
+    public static DynamoDbSettings from(Environment environment) {
         String tableName = environment.get("TABLE_NAME").orElse(DEFAULT_TABLE_NAME);
         String region = environment.get("AWS_REGION").orElse(DEFAULT_REGION);
         Optional<URI> endpoint = environment.get("DYNAMODB_ENDPOINT").map(StorageConfiguration::endpoint);
-        return new StorageConfiguration(tableName, region, endpoint, credentials(environment, endpoint.isPresent()));
-    }
-
-    public DynamoDbSettings settings() {
-        return new DynamoDbSettings(tableName, region, endpoint, credentials);
+        return new DynamoDbSettings(tableName, region, endpoint, credentials(environment, endpoint.isPresent()));
     }
 
     /*
-     * Lambda puts the function's credentials in the environment: reading them there directly skips the
-     * default chain's probing (profile files, container and instance metadata), which costs cold-start
-     * time. A local server takes any credentials, so a newcomer without an AWS account needs none.
+     * Lambda hands a function its credentials in the environment, or, for SnapStart functions, through a
+     * container credentials endpoint: reading them where they are skips the default chain's probing
+     * (profile files, other sources), which costs cold-start time. A local server takes any
+     * credentials, so a newcomer without an AWS account needs none.
      */
     private static CredentialsSource credentials(Environment environment, boolean localEndpoint) {
-        if (environment.isSet("AWS_LAMBDA_FUNCTION_NAME") && environment.isSet("AWS_ACCESS_KEY_ID")) {
-            return CredentialsSource.ENVIRONMENT;
+        if (environment.isSet("AWS_LAMBDA_FUNCTION_NAME")) {
+            if (environment.isSet("AWS_ACCESS_KEY_ID")) {
+                return CredentialsSource.ENVIRONMENT;
+            }
+            if (environment.isSet("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+                return CredentialsSource.CONTAINER;
+            }
         }
         if (localEndpoint && !credentialsConfigured(environment)) {
             return CredentialsSource.DUMMY;

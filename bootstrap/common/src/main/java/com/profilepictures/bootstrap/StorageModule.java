@@ -2,6 +2,7 @@ package com.profilepictures.bootstrap;
 
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.domain.ProfilePictureRepository;
 import dagger.Module;
 import dagger.Provides;
@@ -17,20 +18,20 @@ public final class StorageModule {
 
     @Provides
     @Singleton
-    static StorageConfiguration storageConfiguration(Environment environment) {
+    static DynamoDbSettings dynamoDbSettings(Environment environment) {
         return StorageConfiguration.from(environment);
     }
 
     @Provides
     @Singleton
-    static DynamoDbClient dynamoDbClient(StorageConfiguration configuration) {
-        return DynamoDbClients.create(configuration.settings());
+    static DynamoDbClient dynamoDbClient(DynamoDbSettings settings) {
+        return DynamoDbClients.create(settings);
     }
 
     @Provides
     @Singleton
-    static ProfilePictureRepository profilePictureRepository(DynamoDbClient client, StorageConfiguration configuration) {
-        return new DynamoDbProfilePictureRepository(client, configuration.tableName());
+    static ProfilePictureRepository profilePictureRepository(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoDbProfilePictureRepository(client, settings.tableName());
     }
 
     @Provides

@@ -63,6 +63,14 @@ class StorageConfigurationTest {
     }
 
     @Test
+    void onSnapStartLambdaCredentialsComeFromTheContainerEndpointWithoutProbing() {
+        var configuration = StorageConfiguration.from(environment("AWS_LAMBDA_FUNCTION_NAME", "get",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials"));
+
+        assertEquals(CredentialsSource.CONTAINER, configuration.credentials());
+    }
+
+    @Test
     void blankVariablesCountAsUnset() {
         assertEquals("profile-pictures", StorageConfiguration.from(environment("TABLE_NAME", "  ")).tableName());
     }

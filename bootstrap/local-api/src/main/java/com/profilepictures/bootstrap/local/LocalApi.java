@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.lambda.ApiResponses;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
 import com.profilepictures.bootstrap.StorageConfiguration;
@@ -89,7 +90,7 @@ public final class LocalApi implements AutoCloseable {
             System.setProperty("DYNAMODB_ENDPOINT", moto.endpoint().toString());
             environment = Environment.current();
         }
-        StorageConfiguration storage = StorageConfiguration.from(environment);
+        DynamoDbSettings storage = StorageConfiguration.from(environment);
         createTableIfMissing(storage);
         LocalApi api = start(template, new InetSocketAddress(host, port), System.out);
         started.add(api);
@@ -150,8 +151,8 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /** Creates the table on the configured endpoint unless it exists (in AWS the template creates it). */
-    public static void createTableIfMissing(StorageConfiguration storage) {
-        try (var client = DynamoDbClients.create(storage.settings())) {
+    public static void createTableIfMissing(DynamoDbSettings storage) {
+        try (var client = DynamoDbClients.create(storage)) {
             new DynamoDbProfilePictureRepository(client, storage.tableName()).createTableIfMissing();
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.dynamodb.testing.MotoServer;
 import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
@@ -59,9 +60,9 @@ class EndToEndTest {
         System.setProperty("X_BASE_URL", x.baseUrl().toString());
         System.setProperty("SCRAPE_TIMEOUT", "PT15S");
         System.setProperty("BROWSER_POOL_SIZE", "2");
-        StorageConfiguration storage = StorageConfiguration.from(Environment.current());
+        DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
         LocalApi.createTableIfMissing(storage);
-        repository = new DynamoDbProfilePictureRepository(DynamoDbClients.create(storage.settings()), TABLE);
+        repository = new DynamoDbProfilePictureRepository(DynamoDbClients.create(storage), TABLE);
         api = LocalApi.start(RepositoryRoot.path().resolve("template.yaml"),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8));
         http = new Http(api.baseUrl());

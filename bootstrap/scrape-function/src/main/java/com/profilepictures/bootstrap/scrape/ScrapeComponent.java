@@ -2,6 +2,7 @@ package com.profilepictures.bootstrap.scrape;
 
 import com.profilepictures.adapters.lambda.ScrapeHandler;
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
+import com.profilepictures.adapters.selenium.SeleniumSettings;
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
@@ -38,15 +39,15 @@ public interface ScrapeComponent {
 
         @Provides
         @Singleton
-        static ScraperConfiguration scraperConfiguration(Environment environment) {
+        static SeleniumSettings seleniumSettings(Environment environment) {
             boolean onLambda = environment.isSet("AWS_LAMBDA_FUNCTION_NAME");
             return ScraperConfiguration.from(environment, onLambda ? LAMBDA_POOL_SIZE : LOCAL_POOL_SIZE);
         }
 
         @Provides
         @Singleton
-        static SeleniumProfilePictureScraper scraper(ScraperConfiguration configuration) {
-            return new SeleniumProfilePictureScraper(configuration.settings());
+        static SeleniumProfilePictureScraper scraper(SeleniumSettings settings) {
+            return new SeleniumProfilePictureScraper(settings);
         }
 
         @Provides

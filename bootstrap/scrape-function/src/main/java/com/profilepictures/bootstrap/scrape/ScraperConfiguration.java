@@ -14,18 +14,20 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * How to scrape: {@code X_BASE_URL}, {@code SCRAPE_TIMEOUT}, {@code CHROMIUM_BINARY}, {@code CHROMEDRIVER},
- * {@code BROWSER_POOL_SIZE}. Only the scrape function reads it, so the read functions never pay for
- * looking up browsers on the {@code PATH}.
+ * Reads how to scrape ({@code X_BASE_URL}, {@code SCRAPE_TIMEOUT}, {@code CHROMIUM_BINARY}, {@code CHROMEDRIVER},
+ * {@code BROWSER_POOL_SIZE}) into the Selenium adapter's own settings record, with errors that name the
+ * variable. Only the scrape function reads it, so the read functions never look for browsers on the {@code PATH}.
  */
-public record ScraperConfiguration(URI baseUrl, Duration scrapeTimeout, Path chromiumBinary, Path chromedriver, int browserPoolSize) {
+public final class ScraperConfiguration {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://x.com");
     public static final Duration DEFAULT_SCRAPE_TIMEOUT = Duration.ofSeconds(20);
     public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
     public static final int MAX_POOL_SIZE = 16;
 
-    public static ScraperConfiguration from(Environment environment, int defaultPoolSize) {
+    private ScraperConfiguration() {}
+
+    public static SeleniumSettings from(Environment environment, int defaultPoolSize) {
         URI baseUrl = environment.get("X_BASE_URL").map(ScraperConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
         Duration timeout = environment.get("SCRAPE_TIMEOUT").map(ScraperConfiguration::timeout).orElse(DEFAULT_SCRAPE_TIMEOUT);
         // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.
@@ -33,16 +35,12 @@ public record ScraperConfiguration(URI baseUrl, Duration scrapeTimeout, Path chr
                 .orElseGet(() -> Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : onPath(environment, "chromium"));
         Path chromedriver = environment.get("CHROMEDRIVER").map(Path::of).orElseGet(() -> onPath(environment, "chromedriver"));
         int poolSize = environment.get("BROWSER_POOL_SIZE").map(ScraperConfiguration::poolSize).orElse(defaultPoolSize);
-        return new ScraperConfiguration(baseUrl, timeout, chromium, chromedriver, poolSize);
-    }
-
-    public SeleniumSettings settings() {
-        return new SeleniumSettings(baseUrl, scrapeTimeout, chromiumBinary, chromedriver, browserPoolSize);
+        return new SeleniumSettings(baseUrl, timeout, chromium, chromedriver, poolSize);
     }
 
     private static URI baseUrl(String value) {
         try {
-            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            URI uri = new URI(value);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new URISyntaxException(value, "needs http or https and a host, e.g. https://x.com");
             }

@@ -21,7 +21,7 @@ class ScraperConfigurationTest {
 
         assertEquals(URI.create("https://x.com"), configuration.baseUrl());
         assertEquals(Duration.ofSeconds(20), configuration.scrapeTimeout());
-        assertEquals(2, configuration.browserPoolSize());
+        assertEquals(2, configuration.poolSize());
         assertEquals(Path.of("chromedriver"), configuration.chromedriver(), "not found: the bare name is kept for the error");
     }
 
@@ -38,7 +38,7 @@ class ScraperConfigurationTest {
         assertEquals(Duration.ofMillis(7500), configuration.scrapeTimeout());
         assertEquals(Path.of("/opt/chromium"), configuration.chromiumBinary());
         assertEquals(driver, configuration.chromedriver(), "found on the PATH");
-        assertEquals(3, configuration.browserPoolSize());
+        assertEquals(3, configuration.poolSize());
     }
 
     @Test
