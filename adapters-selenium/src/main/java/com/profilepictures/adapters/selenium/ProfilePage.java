@@ -64,9 +64,10 @@ final class ProfilePage {
     static final Duration POLL_INTERVAL = Duration.ofMillis(10);
     // Left for polling after a slow load: one last look can still find a verdict.
     private static final Duration AFTER_LOAD_RESERVE = Duration.ofMillis(100);
-    // X sometimes renders the name block a moment before the avatar; og:image is only a fallback.
+    // X sometimes renders the name block a moment before the avatar; og:image is only a fallback, and may
+    // lag behind a changed picture, so the avatar gets this long after the owner's name block shows.
     private static final Duration OG_IMAGE_GRACE = Duration.ofSeconds(1);
-    // Past this, an og:image beats no verdict at all.
+    // Past this, an og:image beats no verdict at all, unless the page shows someone else (see pendingVerdict).
     private static final Duration NEAR_DEADLINE = Duration.ofMillis(250);
     // A default avatar may be a suspended account's placeholder drawn just before its notice: let the notice show.
     private static final Duration DEFAULT_PICTURE_SETTLE = Duration.ofMillis(300);
@@ -75,8 +76,10 @@ final class ProfilePage {
     private final Handle requested;
     private final URI url;
     private final Deadline deadline;
-    private long profileFirstSeenNanos = -1;
+    private long ownerNameFirstSeenNanos = -1;
     private long defaultPictureFirstSeenNanos = -1;
+    // The account the name block named instead of the requested one at the last look, for the timed-out detail.
+    private String otherAccountShown;
 
     ProfilePage(Browser browser, SeleniumSettings settings, Handle requested, Deadline deadline) {
         this.browser = browser;
@@ -157,18 +160,30 @@ final class ProfilePage {
         return found(pageHandle, picture);
     }
 
+    /**
+     * og:image is a page-wide tag, not tied to an account, so it is taken only where the page vouches for the
+     * requested account: once the name block has named it (handle) for the grace period, with the name
+     * block's spelling. Near the deadline the name block need not be there (a page X serves half-rendered
+     * still beats no verdict) but must not name another account (otherHandle), and the page must still be
+     * the requested profile's; then the requested spelling is the best there is.
+     */
     private ScrapeOutcome pendingVerdict(Map<String, Object> seen) {
         boolean profileShown = Boolean.TRUE.equals(seen.get("profileShown"));
+        String ownerHandle = (String) seen.get("handle");
         String ogImage = (String) seen.get("ogImage");
+        otherAccountShown = (String) seen.get("otherHandle");
         if (!profileShown && Boolean.TRUE.equals(seen.get("errorShown"))) {
             return new Blocked("X showed \"Something went wrong. Try reloading.\" instead of the profile.");
         }
-        if (profileShown && profileFirstSeenNanos < 0) {
-            profileFirstSeenNanos = System.nanoTime();
+        if (ownerHandle != null && ownerNameFirstSeenNanos < 0) {
+            ownerNameFirstSeenNanos = System.nanoTime();
         }
-        boolean graceOver = profileShown && System.nanoTime() - profileFirstSeenNanos >= OG_IMAGE_GRACE.toNanos();
-        if (ogImage != null && (graceOver || nearDeadline())) {
-            return found((String) seen.get("handle"), ogImage);
+        boolean graceOver = ownerHandle != null
+                && System.nanoTime() - ownerNameFirstSeenNanos >= OG_IMAGE_GRACE.toNanos();
+        boolean lastResort = nearDeadline() && otherAccountShown == null
+                && Boolean.TRUE.equals(seen.get("onProfilePath"));
+        if (ogImage != null && (graceOver || lastResort)) {
+            return found(ownerHandle, ogImage);
         }
         return null;
     }
@@ -201,6 +216,12 @@ final class ProfilePage {
     }
 
     private TimedOut timedOut() {
+        if (otherAccountShown != null) {
+            // Not Found (the picture on the page is someone else's) and not AccountNotFound (X never said so):
+            // whether X would have shown @requested given more time is unknown, so no verdict it is.
+            return new TimedOut("X's page " + url + " showed @" + otherAccountShown + "'s profile, not @"
+                    + requested.display() + "'s, until the scrape's deadline.");
+        }
         return new TimedOut("X's page " + url + " showed no verdict before the scrape's deadline.");
     }
 

@@ -35,7 +35,9 @@ import org.openqa.selenium.WebDriverException;
  *
  * <p>Each scrape runs on a worker thread while the caller waits no longer than its deadline, so a
  * wedged browser cannot hold the caller: the caller gets {@link TimedOut}, and a watchdog kills the
- * browser if its worker is still busy a little later, so that the next scrape gets a fresh one.
+ * browser if its worker is still busy a little later, so that the next scrape gets a fresh one. A browser
+ * still starting at the deadline is our failure, not X's: the caller kills it and gets a
+ * {@link ScraperUnavailableException}.
  */
 public final class SeleniumProfilePictureScraper implements ProfilePictureScraper, AutoCloseable {
 
@@ -88,7 +90,7 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
         ScheduledFuture<?> guard = watchdog.schedule(() -> killIfStillBusy(lease),
                 deadline.remaining().plus(HANG_TOLERANCE).toMillis(), TimeUnit.MILLISECONDS);
         lease.guardedBy(guard);
-        return await(verdict, work, deadline);
+        return await(verdict, work, lease, deadline);
     }
 
     /**
@@ -130,12 +132,24 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
         }
     }
 
-    private ScrapeOutcome await(CompletableFuture<ScrapeOutcome> verdict, Future<?> work, Deadline deadline) {
+    private ScrapeOutcome await(CompletableFuture<ScrapeOutcome> verdict, Future<?> work, Lease lease, Deadline deadline) {
         try {
             ScrapeOutcome outcome = verdict.get(deadline.remaining().plus(REPORT_MARGIN).toNanos(), TimeUnit.NANOSECONDS);
             awaitQuietly(work);
             return outcome;
         } catch (TimeoutException e) {
+            if (lease.abandonIfNotLaunched()) {
+                // X was never asked, so blaming it (504) would be wrong. The browser is killed now rather than
+                // by the watchdog later: a Lambda is frozen once we answer, and a start that overran the whole
+                // deadline has nothing left to finish. A worker that gets this far later sees the lease
+                // abandoned and stops.
+                Browser starting = lease.browser();
+                if (starting != null) {
+                    discard(starting);
+                }
+                throw new ScraperUnavailableException("Chromium did not start within the scrape's deadline of "
+                        + settings.scrapeTimeout() + ".", null);
+            }
             return new TimedOut("The browser reached no verdict within the scrape's deadline of "
                     + settings.scrapeTimeout() + ".");
         } catch (InterruptedException e) {
@@ -196,7 +210,15 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
     private Browser obtainBrowser(Lease lease, Deadline deadline) {
         Browser browser;
         while ((browser = idle.pollFirst()) != null) {
-            lease.attach(browser);
+            // Launched long ago: should it hang now (in responds() or later), X's page is not to blame, but
+            // neither is the start, and the scrape times out as any other hung scrape does.
+            if (!lease.attach(browser, true)) {
+                idle.addFirst(browser); // untouched: the caller gave up before this scrape began
+                if (closed && idle.remove(browser)) {
+                    discard(browser);
+                }
+                throw new ScraperUnavailableException("The caller gave up before a browser was free.", null);
+            }
             // One trivial command (a few ms) spares a scrape from failing on a browser that died while idle.
             if (browser.responds()) {
                 return browser;
@@ -217,12 +239,19 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
             throw new ScraperUnavailableException("Chromium could not be started: " + e.getMessage(), e);
         }
         live.add(browser);
-        lease.attach(browser);
+        if (!lease.attach(browser, false)) {
+            discard(browser);
+            throw new ScraperUnavailableException("The caller gave up before the browser started.", null);
+        }
         try {
             browser.launch(deadline);
         } catch (IOException | RuntimeException e) {
             discard(browser);
             throw new ScraperUnavailableException("Chromium could not be started: " + firstLine(e.getMessage()), e);
+        }
+        if (!lease.markLaunched()) {
+            discard(browser);
+            throw new ScraperUnavailableException("The caller gave up before the browser had started.", null);
         }
         if (closed) {
             discard(browser);
@@ -293,17 +322,52 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
     }
 
     /**
-     * Who holds a browser during one scrape: the worker until it finishes, or the watchdog once the
-     * worker has overrun. Exactly one of them disposes of the browser.
+     * Who holds a browser during one scrape: the worker until it finishes, or the watchdog (or the caller,
+     * for a browser still starting at the deadline) once the worker has overrun. Whoever declares the
+     * browser hung disposes of it; the worker then only lets it go. It also tells whether the browser had
+     * started, which decides who is to blame when the deadline passes.
      */
     private static final class Lease {
         private Browser browser;
+        private boolean launched;
         private boolean finished;
         private boolean hung;
         private ScheduledFuture<?> guard;
 
-        synchronized void attach(Browser attached) {
+        /** False if the lease was already given up on: the worker must not use the browser then. */
+        synchronized boolean attach(Browser attached, boolean alreadyLaunched) {
+            if (hung) {
+                return false;
+            }
             browser = attached;
+            launched = alreadyLaunched;
+            return true;
+        }
+
+        synchronized Browser browser() {
+            return browser;
+        }
+
+        /** The attached browser has finished launching; false if the caller gave up first. */
+        synchronized boolean markLaunched() {
+            if (hung) {
+                return false;
+            }
+            launched = true;
+            return true;
+        }
+
+        /**
+         * Declares the browser hung if none has finished launching for this scrape; the caller then disposes
+         * of whatever browser is attached. False if one had: the scrape then timed out after the start, and
+         * the watchdog deals with the browser as usual.
+         */
+        synchronized boolean abandonIfNotLaunched() {
+            if (launched) {
+                return false;
+            }
+            hung = true;
+            return true;
         }
 
         synchronized void guardedBy(ScheduledFuture<?> scheduled) {

@@ -1,6 +1,8 @@
 // Looks once at the page for a verdict about the profile of the handle whose key is arguments[0].
 // Returns {verdict, detail, handle, picture} when the page has decided, otherwise what is known so far:
-// {profileShown, handle, ogImage, errorShown}. Runs every 10 ms inside the page while a look waits, so it stays cheap.
+// {profileShown, handle, otherHandle, onProfilePath, ogImage, errorShown}, where handle is the requested account's
+// spelling in the name block and otherHandle the account the name block names instead. Runs every 10 ms inside
+// the page while a look waits, so it stays cheap.
 const key = arguments[0];
 const squash = (element) => (element && element.textContent ? element.textContent : '')
     .replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
@@ -87,17 +89,24 @@ if (column) {
   }
 }
 
-const result = {profileShown: false, handle: null, ogImage: null, errorShown: false};
+const result = {profileShown: false, handle: null, otherHandle: null, onProfilePath: false, ogImage: null, errorShown: false};
 const nameBlock = (column || document).querySelector('[data-testid="UserName"]');
 if (nameBlock) {
   result.profileShown = true;
+  // A display name may itself contain "@someone", so another @handle only counts when the requested one is absent.
   for (const match of squash(nameBlock).matchAll(/@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])/g)) {
     if (match[1].toLowerCase() === key) {
       result.handle = match[1];
+      result.otherHandle = null;
       break;
+    }
+    if (result.otherHandle === null) {
+      result.otherHandle = match[1];
     }
   }
 }
+// og:image describes the page it is on: after a redirect elsewhere it says nothing about this account.
+result.onProfilePath = location.pathname.replace(/\/+$/, '').toLowerCase() === '/' + key;
 const ogImage = document.querySelector('meta[property="og:image"]');
 result.ogImage = ogImage ? absolute(ogImage.getAttribute('content')) : null;
 result.errorShown = squash(document.body).includes('Something went wrong. Try reloading.');

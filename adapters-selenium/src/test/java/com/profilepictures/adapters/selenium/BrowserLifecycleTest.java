@@ -14,6 +14,7 @@ import com.profilepictures.domain.ScrapeOutcome.Found;
 import com.profilepictures.domain.ScrapeOutcome.TimedOut;
 import com.profilepictures.domain.ScrapeOutcome.UpstreamUnreachable;
 import com.profilepictures.domain.ScraperUnavailableException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Browsers starting, dying, hanging, queueing and being cleaned up, with real Chromium. */
 class BrowserLifecycleTest {
@@ -165,6 +167,35 @@ class BrowserLifecycleTest {
         }
 
         assertEquals(foldersBefore, TestBrowsers.scraperFolders(), "a failed start left its folder behind");
+    }
+
+    @Test
+    void givenBrowserThatHangsWhileStarting_scrape_throwsScraperUnavailableByTheDeadline_andLeavesNothingBehind(
+            @TempDir Path scripts) throws Exception {
+        // Stands in for a Chromium that never comes up: it records its pid (exec keeps it) and sleeps.
+        Path pidFile = scripts.resolve("chromium.pid");
+        Path hangingChromium = scripts.resolve("chromium");
+        Files.writeString(hangingChromium, "#!/bin/sh\necho $$ > '" + pidFile + "'\nexec sleep 1000\n");
+        assertTrue(hangingChromium.toFile().setExecutable(true));
+        Duration scrapeTimeout = Duration.ofSeconds(3);
+        Set<Long> processesBefore = TestBrowsers.scraperProcessIds();
+        Set<Path> foldersBefore = TestBrowsers.scraperFolders();
+        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(
+                TestBrowsers.settings(site.baseUrl(), 1, hangingChromium, scrapeTimeout))) {
+            long start = System.nanoTime();
+
+            ScraperUnavailableException failure =
+                    assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack")));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(failure.getMessage().contains("did not start"), failure.getMessage());
+            assertTrue(took.compareTo(scrapeTimeout.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
+            assertTrue(Files.exists(pidFile), "the fake Chromium was never started, so nothing hung");
+            long hungPid = Long.parseLong(Files.readString(pidFile).trim());
+            assertFalse(ProcessHandle.of(hungPid).filter(Browser::isRunning).isPresent(), "the hung Chromium still runs");
+            assertEquals(processesBefore, TestBrowsers.scraperProcessIds(), "the hung start left processes behind");
+            assertEquals(foldersBefore, TestBrowsers.scraperFolders(), "the hung start left its folder behind");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.profilepictures.adapters.selenium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
@@ -93,6 +94,30 @@ class SeleniumProfilePictureScraperTest {
         Found found = assertInstanceOf(Found.class, outcome);
         assertEquals(FixtureSite.pictureUrlOf(FixtureSite.OG_IMAGE_ONLY), found.picture().value());
         assertEquals("Ogonly", found.canonicalHandle().display());
+    }
+
+    @Test
+    void givenOwnersAvatarAppearingLateBesideAnOlderOgImage_scrape_waitsForTheAvatar() {
+        long start = System.nanoTime();
+
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.LATE_AVATAR));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Found found = assertInstanceOf(Found.class, outcome);
+        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.LATE_AVATAR), found.picture().value());
+        assertNotEquals(FixtureSite.stalePictureUrlOf(FixtureSite.LATE_AVATAR), found.picture().value());
+        assertEquals("Latepic", found.canonicalHandle().display());
+        assertTrue(took.compareTo(FixtureSite.LATE_AVATAR_DELAY) >= 0, "answered before the avatar existed: " + took);
+    }
+
+    @Test
+    void givenPageShowingAnotherAccountWithItsOgImage_scrape_timesOutInsteadOfReturningTheirPicture() {
+        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.SHOWS_ANOTHER_ACCOUNT));
+
+        // TimedOut is the honest verdict: X never said the account is missing, suspended or walled off,
+        // and the only picture on the page is someone else's. The detail says what was seen instead.
+        TimedOut timedOut = assertInstanceOf(TimedOut.class, outcome);
+        assertTrue(timedOut.detail().contains("@" + FixtureSite.ANOTHER_ACCOUNT), timedOut.detail());
     }
 
     @Test

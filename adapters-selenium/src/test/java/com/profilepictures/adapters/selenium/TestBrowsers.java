@@ -24,8 +24,12 @@ final class TestBrowsers {
     }
 
     static SeleniumSettings settings(URI baseUrl, int poolSize, Path chromiumBinary) {
+        return settings(baseUrl, poolSize, chromiumBinary, SCRAPE_TIMEOUT);
+    }
+
+    static SeleniumSettings settings(URI baseUrl, int poolSize, Path chromiumBinary, Duration scrapeTimeout) {
         Path chromedriver = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
-        return new SeleniumSettings(baseUrl, SCRAPE_TIMEOUT, chromiumBinary, chromedriver, poolSize);
+        return new SeleniumSettings(baseUrl, scrapeTimeout, chromiumBinary, chromedriver, poolSize);
     }
 
     private static Path chromium() {
