@@ -50,6 +50,11 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
     // The wipe after a verdict is part of the scrape, so that nothing runs once we have answered
     // (a Lambda is frozen then), but a slow wipe must not delay the answer by much.
     private static final Duration CLEANUP_WAIT = Duration.ofSeconds(1);
+    /**
+     * The most a scrape that reaches a verdict can take beyond its scrape timeout: what a deployment adds
+     * to {@code SCRAPE_TIMEOUT} (with the save after it) to size a function's own timeout.
+     */
+    public static final Duration MAX_VERDICT_DELAY = REPORT_MARGIN.plus(CLEANUP_WAIT);
 
     private final SeleniumSettings settings;
     private final Semaphore permits;

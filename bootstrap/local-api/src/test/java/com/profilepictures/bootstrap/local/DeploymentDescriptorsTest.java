@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.bootstrap.local.SamTemplate.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,8 +158,13 @@ final class DeploymentDescriptorsTest {
 
         assertNotNull(timeout, "the scrape function needs a Timeout: Lambda's default of 3 s is far too short");
         long timeoutSeconds = ((Number) timeout).longValue();
-        assertTrue(timeoutSeconds > scrapeTimeout.toSeconds(),
-                "Timeout " + timeoutSeconds + " s must exceed SCRAPE_TIMEOUT " + scrapeTimeout + " so the function answers its own timeout");
+        // The longest request: a verdict at the very end of the scrape, then a save to a DynamoDB that does
+        // not answer. The function must still answer that itself (503), not be cut off by Lambda (502).
+        Duration longestRequest = scrapeTimeout.plus(SeleniumProfilePictureScraper.MAX_VERDICT_DELAY)
+                .plus(DynamoDbClients.API_CALL_TIMEOUT);
+        assertTrue(Duration.ofSeconds(timeoutSeconds).compareTo(longestRequest) > 0,
+                "Timeout " + timeoutSeconds + " s must exceed the longest request, " + longestRequest
+                        + " (SCRAPE_TIMEOUT " + scrapeTimeout + ", the scraper's margins, DynamoDB's call timeout)");
         assertTrue(timeoutSeconds < API_GATEWAY_LIMIT_SECONDS,
                 "Timeout " + timeoutSeconds + " s must stay under API Gateway's " + API_GATEWAY_LIMIT_SECONDS + " s");
     }
