@@ -19,7 +19,10 @@ public final class ApiResponses {
 
     // HTML escaping would turn '=' and '&' into \u003d and \u0026; clients want URLs as they are.
     // Compact, since nobody reads these bodies by eye and every byte is paid for.
-    static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    static final Gson GSON = new GsonBuilder()
+            .disableHtmlEscaping()
+            .registerTypeAdapter(ResponseBodies.UserList.class, new ResponseBodies.UserListWriter())
+            .create();
 
     private ApiResponses() {}
 
