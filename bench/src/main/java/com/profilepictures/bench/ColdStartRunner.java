@@ -1,5 +1,6 @@
 package com.profilepictures.bench;
 
+import com.profilepictures.domain.PageRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Cold starts: fresh {@code java} processes of each side (the two read functions, and the baseline that
- * only builds the same DynamoDB client and makes one GetItem), interleaved, on one ladder of JVM
+ * Cold starts: fresh {@code java} processes of each side (the two read functions, the baseline that
+ * only builds the same DynamoDB client and makes one GetItem, and for information the same client making
+ * list-users' one Scan), interleaved, on one ladder of JVM
  * options. Every side of a step gets exactly the same options and classpath (the shipped read jar plus
  * the tiny cold-start mains); AppCDS gives each side an archive trained on that side.
  *
@@ -27,6 +29,7 @@ public final class ColdStartRunner {
     private static final Pattern COLD_LINE = Pattern.compile(
             "COLD answeredEpochNanos=(\\d+) parseNanos=(\\d+) initNanos=(\\d+) firstCallNanos=(\\d+)");
     private static final long RUN_TIMEOUT_SECONDS = 60;
+    static final String SCAN_BASELINE = "baseline-scan";
 
     record Side(String name, List<String> mainAndArgs) {}
 
@@ -54,7 +57,11 @@ public final class ColdStartRunner {
                         "com.profilepictures.bootstrap.read.GetProfilePicFunction", events.resolve("get-profile-pic.json").toString())),
                 new Side("list-users", List.of("com.profilepictures.bench.cold.ColdFunction",
                         "com.profilepictures.bootstrap.read.ListUsersFunction", events.resolve("list-users.json").toString())),
-                new Side("baseline", List.of("com.profilepictures.bench.cold.ColdBaseline", itemKey)));
+                new Side("baseline", List.of("com.profilepictures.bench.cold.ColdBaseline", itemKey)),
+                // For information only: the request list-users makes for a first page (a consistent Scan of the
+                // same table with the default Limit), so that its Scan's cost on moto can be told apart from ours.
+                new Side(SCAN_BASELINE, List.of("com.profilepictures.bench.cold.ColdScanBaseline",
+                        Integer.toString(PageRequest.DEFAULT_LIMIT))));
 
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
         List<String> c1Serial = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
