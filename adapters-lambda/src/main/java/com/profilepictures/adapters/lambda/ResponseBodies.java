@@ -1,7 +1,6 @@
 package com.profilepictures.adapters.lambda;
 
 import com.google.gson.TypeAdapter;
-import com.google.gson.annotations.SerializedName;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import com.profilepictures.domain.Page;
@@ -33,15 +32,11 @@ final class ResponseBodies {
 
     private ResponseBodies() {}
 
-    /** {@code POST /scrape}. */
+    /** {@code POST /scrape}. Written by {@link ScrapedPictureWriter}. */
     record ScrapedPicture(String handle, String profileUrl, String scrapedAt, Map<String, String> sizes) {}
 
-    /** {@code GET /user/{handle}/profile_pic}. */
-    record StoredPicture(
-            @SerializedName("profile_url") String profileUrl,
-            String handle,
-            String scrapedAt,
-            Map<String, String> sizes) {}
+    /** {@code GET /user/{handle}/profile_pic}. Written by {@link StoredPictureWriter}. */
+    record StoredPicture(String profileUrl, String handle, String scrapedAt, Map<String, String> sizes) {}
 
     /** {@code GET /users}: {@code lastKey} is empty on the last page. Written by {@link UserListWriter}. */
     record UserList(List<User> users, String lastKey) {}
@@ -56,7 +51,7 @@ final class ResponseBodies {
      * reads {@code @SerializedName} (a third proxy), and calling each user's accessors reflectively more
      * than 15 times makes the JDK generate accessor classes.
      */
-    static final class UserListWriter extends TypeAdapter<UserList> {
+    static final class UserListWriter extends WriteOnlyAdapter<UserList> {
 
         @Override
         public void write(JsonWriter out, UserList list) throws IOException {
@@ -72,14 +67,65 @@ final class ResponseBodies {
             out.name("lastKey").value(list.lastKey());
             out.endObject();
         }
+    }
 
+    /** {@code {"handle":…,"profileUrl":…,"scrapedAt":…,"sizes":{…}}}, by hand for the reason {@link UserListWriter} gives. */
+    static final class ScrapedPictureWriter extends WriteOnlyAdapter<ScrapedPicture> {
         @Override
-        public UserList read(JsonReader in) {
-            throw new UnsupportedOperationException("A user list is only ever written");
+        public void write(JsonWriter out, ScrapedPicture picture) throws IOException {
+            out.beginObject();
+            out.name("handle").value(picture.handle());
+            out.name("profileUrl").value(picture.profileUrl());
+            out.name("scrapedAt").value(picture.scrapedAt());
+            writeSizes(out, picture.sizes());
+            out.endObject();
         }
     }
 
-    /** Every error, from every route. */
+    /** {@code {"profile_url":…,"handle":…,"scrapedAt":…,"sizes":{…}}}, by hand for the reason {@link UserListWriter} gives. */
+    static final class StoredPictureWriter extends WriteOnlyAdapter<StoredPicture> {
+        @Override
+        public void write(JsonWriter out, StoredPicture picture) throws IOException {
+            out.beginObject();
+            out.name("profile_url").value(picture.profileUrl());
+            out.name("handle").value(picture.handle());
+            out.name("scrapedAt").value(picture.scrapedAt());
+            writeSizes(out, picture.sizes());
+            out.endObject();
+        }
+    }
+
+    /** {@code {"error":{"code":…,"message":…,"requestId":…}}}, by hand for the reason {@link UserListWriter} gives. */
+    static final class ErrorBodyWriter extends WriteOnlyAdapter<ErrorBody> {
+        @Override
+        public void write(JsonWriter out, ErrorBody body) throws IOException {
+            out.beginObject();
+            out.name("error").beginObject();
+            out.name("code").value(body.error().code());
+            out.name("message").value(body.error().message());
+            out.name("requestId").value(body.error().requestId());
+            out.endObject();
+            out.endObject();
+        }
+    }
+
+    /** The bodies are only ever written; reading one is a mistake. */
+    abstract static class WriteOnlyAdapter<T> extends TypeAdapter<T> {
+        @Override
+        public final T read(JsonReader in) {
+            throw new UnsupportedOperationException("A response body is only ever written");
+        }
+    }
+
+    private static void writeSizes(JsonWriter out, Map<String, String> sizes) throws IOException {
+        out.name("sizes").beginObject();
+        for (Map.Entry<String, String> size : sizes.entrySet()) {
+            out.name(size.getKey()).value(size.getValue());
+        }
+        out.endObject();
+    }
+
+    /** Every error, from every route. Written by {@link ErrorBodyWriter}. */
     record ErrorBody(Error error) {}
 
     record Error(String code, String message, String requestId) {}
