@@ -263,7 +263,8 @@ public final class LocalApi implements AutoCloseable {
                         "Access-Control-Allow-Headers", "Content-Type", "X-Request-Id", requestId));
     }
 
-    private static Path findTemplate() {
+    /** The {@code template.yaml} in the working directory or the nearest folder above it. */
+    static Path findTemplate() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("template.yaml");
             if (Files.isRegularFile(candidate)) {
