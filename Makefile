@@ -19,8 +19,7 @@ test: deps lint
 
 ## demo-site: a small stand-in for x.com with sample profiles, on $DEMO_PORT (see README)
 demo-site: build
-	exec java -cp 'adapters-selenium/target/test-classes:adapters-selenium/target/classes' \
-	  com.profilepictures.adapters.selenium.fixtures.FixtureSite $(DEMO_PORT)
+	exec java -cp 'fixture-site/target/classes' com.profilepictures.fixturesite.FixtureSite $(DEMO_PORT)
 
 ## bench: cold start, warm latency, scrape time and package size; writes bench/RESULTS.md
 bench: deps build

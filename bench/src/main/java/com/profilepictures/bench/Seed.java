@@ -3,7 +3,7 @@ package com.profilepictures.bench;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
-import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
+import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.bootstrap.local.LocalApi;

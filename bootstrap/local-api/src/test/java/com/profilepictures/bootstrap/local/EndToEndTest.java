@@ -9,7 +9,7 @@ import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.dynamodb.testing.MotoServer;
-import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
+import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.domain.Handle;

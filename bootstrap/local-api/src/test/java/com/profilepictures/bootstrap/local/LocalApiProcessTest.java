@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
+import com.profilepictures.fixturesite.FixtureSite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
