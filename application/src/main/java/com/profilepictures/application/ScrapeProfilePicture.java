@@ -1,40 +1,87 @@
 package com.profilepictures.application;
 
+import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.ScrapeVerdict.Undecided;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-/** Scrapes an account's current picture off X and stores it, unless a newer one is stored already. */
+/**
+ * Scrapes an account's current picture off X and stores it, unless a newer one is stored already. The
+ * sources are asked in order within one deadline; the first that can tell settles the scrape, and a
+ * later one is asked only when those before it were undecided.
+ */
 public final class ScrapeProfilePicture {
 
-    private final ProfilePictureScraper scraper;
+    private final List<ScrapeStep> steps;
+    private final Duration scrapeTimeout;
     private final ProfilePictureRepository repository;
     private final Clock clock;
 
-    public ScrapeProfilePicture(ProfilePictureScraper scraper, ProfilePictureRepository repository, Clock clock) {
-        this.scraper = scraper;
-        this.repository = repository;
-        this.clock = clock;
+    public ScrapeProfilePicture(List<ScrapeStep> steps, Duration scrapeTimeout, ProfilePictureRepository repository,
+            Clock clock) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("A scrape needs at least one source.");
+        }
+        if (steps.stream().map(ScrapeStep::source).distinct().count() != steps.size()) {
+            throw new IllegalArgumentException("Each source is asked once: " + steps);
+        }
+        this.steps = List.copyOf(steps);
+        this.scrapeTimeout = Objects.requireNonNull(scrapeTimeout, "scrapeTimeout");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public ScrapeResult scrape(Handle handle) {
-        ScrapeOutcome outcome = scraper.scrape(handle);
+        Deadline deadline = Deadline.after(scrapeTimeout);
+        Map<ScrapeSource, Undecided> undecided = new EnumMap<>(ScrapeSource.class);
+        ScrapeStep last = steps.get(steps.size() - 1);
+        for (ScrapeStep step : steps) {
+            ScrapeVerdict verdict = step.scraper().scrape(handle, step.deadlineWithin(deadline));
+            if (verdict instanceof Undecided unsure) {
+                undecided.put(step.source(), unsure);
+                if (step == last) {
+                    return new ScrapeResult.Failed(failureFor(unsure), step.source(), undecided);
+                }
+            } else if (verdict instanceof ScrapeVerdict.Failure failure) {
+                return new ScrapeResult.Failed(failure, step.source(), undecided);
+            } else if (verdict instanceof ScrapeVerdict.Found found) {
+                return store(handle, found, step.source(), undecided);
+            }
+        }
+        throw new IllegalStateException("Unreachable: the last source either decides or is undecided.");
+    }
+
+    private ScrapeResult store(Handle handle, ScrapeVerdict.Found found, ScrapeSource source,
+            Map<ScrapeSource, Undecided> undecided) {
         // scrapedAt is when the verdict was reached, so it is read after the scrape, not before.
         var scrapedAt = clock.instant();
-        if (outcome instanceof ScrapeOutcome.Failure failure) {
-            return new ScrapeResult.NotScraped(failure);
-        }
-        var found = (ScrapeOutcome.Found) outcome;
         if (!found.canonicalHandle().sameAccountAs(handle)) {
             // Never store one account's picture under another's name.
-            return new ScrapeResult.NotScraped(new ScrapeOutcome.Blocked(
-                    "X served the profile of @" + found.canonicalHandle() + " when asked for @" + handle + "."));
+            return new ScrapeResult.Failed(new ScrapeVerdict.UpstreamMismatch("X served the profile of @"
+                    + found.canonicalHandle() + " when asked for @" + handle + "."), source, undecided);
         }
-        SaveOutcome saved = repository.saveIfNewer(new ProfilePicture(found.canonicalHandle(), found.picture(), scrapedAt));
-        return new ScrapeResult.Stored(saved.current(), saved instanceof SaveOutcome.Saved);
+        var saved = repository.saveIfNewer(new ProfilePicture(found.canonicalHandle(), found.picture(), scrapedAt));
+        return new ScrapeResult.Stored(saved, source, undecided);
+    }
+
+    /** When no source is left to ask, an undecided answer is the failure its cause names. */
+    static ScrapeVerdict.Failure failureFor(Undecided undecided) {
+        // A switch expression over an enum: the compiler rejects a cause left unmapped.
+        String detail = undecided.detail();
+        return switch (undecided.cause()) {
+            case TIMED_OUT -> new ScrapeVerdict.TimedOut(detail);
+            case UNREACHABLE -> new ScrapeVerdict.UpstreamUnreachable(detail);
+            case OTHER_ACCOUNT -> new ScrapeVerdict.UpstreamMismatch(detail);
+            case NO_PROFILE -> new ScrapeVerdict.Blocked(detail);
+        };
     }
 }

@@ -1,26 +1,48 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.ScrapeVerdict;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
-/** How a scrape-and-store ended. */
+/** How a scrape-and-store ended, which source decided it, and what the sources before it could not tell. */
 public sealed interface ScrapeResult {
 
+    /** The source whose verdict settled the scrape. */
+    ScrapeSource source();
+
+    /** The sources that could not tell, in the order they were asked, with why. */
+    Map<ScrapeSource, ScrapeVerdict.Undecided> undecided();
+
     /**
-     * A picture was found. {@code current} is what is stored now: the scraped picture, or a newer one
-     * that another scrape stored first ({@code replaced} is then false).
+     * A picture was found and offered to the repository; {@code saved} says whether it is now stored or a
+     * newer one that another scrape stored first stays.
      */
-    record Stored(ProfilePicture current, boolean replaced) implements ScrapeResult {
+    record Stored(SaveOutcome saved, ScrapeSource source, Map<ScrapeSource, ScrapeVerdict.Undecided> undecided)
+            implements ScrapeResult {
         public Stored {
-            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(saved, "saved");
+            Objects.requireNonNull(source, "source");
+            undecided = copyOf(undecided);
         }
     }
 
     /** No picture: nothing was stored, and what was stored before stays as it was. */
-    record NotScraped(ScrapeOutcome.Failure failure) implements ScrapeResult {
-        public NotScraped {
+    record Failed(ScrapeVerdict.Failure failure, ScrapeSource source, Map<ScrapeSource, ScrapeVerdict.Undecided> undecided)
+            implements ScrapeResult {
+        public Failed {
             Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(source, "source");
+            undecided = copyOf(undecided);
         }
+    }
+
+    private static Map<ScrapeSource, ScrapeVerdict.Undecided> copyOf(Map<ScrapeSource, ScrapeVerdict.Undecided> undecided) {
+        var copy = new EnumMap<ScrapeSource, ScrapeVerdict.Undecided>(ScrapeSource.class);
+        copy.putAll(undecided);
+        return Collections.unmodifiableMap(copy);
     }
 }

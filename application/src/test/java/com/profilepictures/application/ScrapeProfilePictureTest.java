@@ -1,7 +1,6 @@
 package com.profilepictures.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,17 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.profilepictures.application.testing.FakeProfilePictureScraper;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.ScrapeVerdict.Undecided.Cause;
 import com.profilepictures.domain.ScraperUnavailableException;
 import com.profilepictures.domain.StorageUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ScrapeProfilePictureTest {
@@ -27,28 +35,129 @@ class ScrapeProfilePictureTest {
     private static final String OLD = "https://pbs.twimg.com/profile_images/1/old_400x400.jpg";
     private static final String NEW = "https://pbs.twimg.com/profile_images/2/new_normal.jpg";
     private static final Instant NOW = Instant.parse("2026-11-28T04:00:00.123Z");
+    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration CRAWLER_BUDGET = Duration.ofSeconds(3);
+    private static final Undecided NO_PROFILE = new Undecided(Cause.NO_PROFILE, "no ProfilePage block");
 
-    private final FakeProfilePictureScraper scraper = new FakeProfilePictureScraper();
+    private final FakeProfilePictureScraper crawler = new FakeProfilePictureScraper().otherwise(NO_PROFILE);
+    private final FakeProfilePictureScraper browser = new FakeProfilePictureScraper();
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ScrapeProfilePicture useCase = new ScrapeProfilePicture(scraper, repository, clock);
+    private final ScrapeProfilePicture useCase = new ScrapeProfilePicture(List.of(
+            ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+            ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)), SCRAPE_TIMEOUT, repository, clock);
 
     @Test
     void givenAProfileWithAPicture_scrape_storesItUnderTheCanonicalSpelling() {
-        scraper.withPicture("Jack", NEW);
+        browser.withPicture("Jack", NEW);
 
         ScrapeResult result = useCase.scrape(Handle.of("JACK"));
 
         var expected = new ProfilePicture(Handle.of("Jack"), PictureUrl.of(NEW), NOW);
-        assertEquals(new ScrapeResult.Stored(expected, true), result);
+        assertEquals(new ScrapeResult.Stored(new SaveOutcome.Saved(expected), ScrapeSource.BROWSER,
+                Map.of(ScrapeSource.CRAWLER, NO_PROFILE)), result);
         assertEquals("Jack", repository.find(Handle.of("jack")).orElseThrow().handle().display());
     }
 
     @Test
-    void rescrapingReplacesTheStoredPicture() {
-        scraper.withPicture("jack", OLD);
+    void givenTheCrawlerCanTell_scrape_storesItsPictureAndNeverAsksTheBrowser() {
+        crawler.withPicture("Jack", NEW);
+
+        ScrapeResult result = useCase.scrape(Handle.of("jack"));
+
+        var stored = assertInstanceOf(ScrapeResult.Stored.class, result);
+        assertEquals(ScrapeSource.CRAWLER, stored.source());
+        assertEquals(Map.of(), stored.undecided());
+        assertEquals(NEW, stored.saved().current().picture().value());
+        assertEquals(List.of(), browser.requested());
+    }
+
+    @Test
+    void givenTheCrawlerFails_scrape_endsThereWithoutTheBrowser() {
+        var failure = new ScrapeVerdict.InvalidPictureUrl("javascript:alert(1)");
+        crawler.withVerdict("jack", failure);
+        browser.withPicture("jack", NEW);
+
+        ScrapeResult result = useCase.scrape(Handle.of("jack"));
+
+        assertEquals(new ScrapeResult.Failed(failure, ScrapeSource.CRAWLER, Map.of()), result);
+        assertEquals(List.of(), browser.requested());
+        assertEquals(0, repository.size());
+    }
+
+    @Test
+    void theCrawlerGetsItsBudgetAndTheBrowserWhatIsLeftOfTheScrapesDeadline() {
+        browser.withPicture("jack", NEW);
+        long before = System.nanoTime();
+
         useCase.scrape(Handle.of("jack"));
-        scraper.withPicture("jack", NEW);
+
+        long after = System.nanoTime();
+        Deadline crawlerDeadline = crawler.deadlines().get(0);
+        Deadline browserDeadline = browser.deadlines().get(0);
+        assertEquals(CRAWLER_BUDGET, crawlerDeadline.length());
+        assertEquals(SCRAPE_TIMEOUT, browserDeadline.length());
+        assertTrue(crawlerDeadline.expiresAtNanos() - before >= CRAWLER_BUDGET.toNanos());
+        assertTrue(crawlerDeadline.expiresAtNanos() - after <= CRAWLER_BUDGET.toNanos());
+        assertTrue(browserDeadline.expiresAtNanos() - before >= SCRAPE_TIMEOUT.toNanos());
+        assertTrue(browserDeadline.expiresAtNanos() - after <= SCRAPE_TIMEOUT.toNanos());
+    }
+
+    @Test
+    void aBudgetLargerThanTheScrapeNeverReachesPastTheScrapesDeadline() {
+        var generous = new ScrapeProfilePicture(List.of(
+                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, SCRAPE_TIMEOUT.multipliedBy(2))),
+                SCRAPE_TIMEOUT, repository, clock);
+
+        generous.scrape(Handle.of("jack"));
+
+        assertEquals(SCRAPE_TIMEOUT, crawler.deadlines().get(0).length());
+    }
+
+    static Stream<Arguments> undecidedCauses() {
+        return Stream.of(
+                Arguments.of(Cause.TIMED_OUT, ScrapeVerdict.TimedOut.class),
+                Arguments.of(Cause.UNREACHABLE, ScrapeVerdict.UpstreamUnreachable.class),
+                Arguments.of(Cause.OTHER_ACCOUNT, ScrapeVerdict.UpstreamMismatch.class),
+                Arguments.of(Cause.NO_PROFILE, ScrapeVerdict.Blocked.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("undecidedCauses")
+    void givenTheCrawlerAlone_anUndecidedAnswerBecomesTheFailureItsCauseNames(Cause cause,
+            Class<? extends ScrapeVerdict.Failure> expected) {
+        var crawlerOnly = new ScrapeProfilePicture(List.of(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET)),
+                SCRAPE_TIMEOUT, repository, clock);
+        crawler.otherwise(new Undecided(cause, "the cause's detail"));
+
+        ScrapeResult result = crawlerOnly.scrape(Handle.of("jack"));
+
+        var failed = assertInstanceOf(ScrapeResult.Failed.class, result);
+        assertInstanceOf(expected, failed.failure());
+        assertEquals("the cause's detail", failed.failure().detail());
+        assertEquals(ScrapeSource.CRAWLER, failed.source());
+        assertEquals(0, repository.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cause.class)
+    void givenTheCrawlerUndecided_theBrowserDecidesAndTheCauseIsKept(Cause cause) {
+        var undecided = new Undecided(cause, "detail");
+        crawler.otherwise(undecided);
+        browser.withPicture("jack", NEW);
+
+        ScrapeResult result = useCase.scrape(Handle.of("jack"));
+
+        assertEquals(ScrapeSource.BROWSER, result.source());
+        assertEquals(Map.of(ScrapeSource.CRAWLER, undecided), result.undecided());
+        assertInstanceOf(ScrapeResult.Stored.class, result);
+    }
+
+    @Test
+    void rescrapingReplacesTheStoredPicture() {
+        browser.withPicture("jack", OLD);
+        useCase.scrape(Handle.of("jack"));
+        browser.withPicture("jack", NEW);
         clock.advance(Duration.ofMinutes(1));
 
         useCase.scrape(Handle.of("jack"));
@@ -62,64 +171,76 @@ class ScrapeProfilePictureTest {
     void givenANewerPictureStoredMeanwhile_scrape_answersWithTheStoredOne() {
         var newer = new ProfilePicture(Handle.of("jack"), PictureUrl.of(OLD), NOW.plusSeconds(5));
         repository.saveIfNewer(newer);
-        scraper.withPicture("jack", NEW);
+        browser.withPicture("jack", NEW);
 
         ScrapeResult result = useCase.scrape(Handle.of("jack"));
 
-        assertEquals(new ScrapeResult.Stored(newer, false), result);
+        var stored = assertInstanceOf(ScrapeResult.Stored.class, result);
+        assertEquals(new SaveOutcome.KeptNewer(newer), stored.saved());
         assertEquals(newer, repository.find(Handle.of("jack")).orElseThrow());
     }
 
     @Test
     void scrapedAtIsWhenTheVerdictWasReached() {
-        scraper.withPicture("jack", NEW);
-        var scrapeTakingTwoSeconds = new ScrapeProfilePicture(handle -> {
-            clock.advance(Duration.ofSeconds(2));
-            return scraper.scrape(handle);
-        }, repository, clock);
+        browser.withPicture("jack", NEW);
+        var scrapeTakingTwoSeconds = new ScrapeProfilePicture(List.of(ScrapeStep.withTheRest(ScrapeSource.BROWSER,
+                (handle, deadline) -> {
+                    clock.advance(Duration.ofSeconds(2));
+                    return browser.scrape(handle, deadline);
+                })), SCRAPE_TIMEOUT, repository, clock);
 
-        var result = (ScrapeResult.Stored) scrapeTakingTwoSeconds.scrape(Handle.of("jack"));
+        var result = assertInstanceOf(ScrapeResult.Stored.class, scrapeTakingTwoSeconds.scrape(Handle.of("jack")));
 
-        assertEquals(NOW.plusSeconds(2), result.current().scrapedAt());
+        assertEquals(NOW.plusSeconds(2), result.saved().current().scrapedAt());
     }
 
-    static List<ScrapeOutcome.Failure> failures() {
+    static List<ScrapeVerdict.Failure> failures() {
         return List.of(
-                new ScrapeOutcome.AccountNotFound("This account doesn’t exist"),
-                new ScrapeOutcome.AccountSuspended("Account suspended"),
-                new ScrapeOutcome.Blocked("login wall"),
-                new ScrapeOutcome.UpstreamUnreachable("connection refused"),
-                new ScrapeOutcome.InvalidPictureUrl("https://evil.example/a.jpg"),
-                new ScrapeOutcome.TimedOut("no verdict in 20 s"));
+                new ScrapeVerdict.AccountNotFound("This account doesn’t exist"),
+                new ScrapeVerdict.AccountSuspended("Account suspended"),
+                new ScrapeVerdict.Blocked("login wall"),
+                new ScrapeVerdict.UpstreamUnreachable("connection refused"),
+                new ScrapeVerdict.UpstreamMismatch("@jill's profile"),
+                new ScrapeVerdict.InvalidPictureUrl("https://evil.example/a.jpg"),
+                new ScrapeVerdict.TimedOut("no verdict in 20 s"));
+    }
+
+    @Test
+    void theFailuresAboveAreEveryKindOfFailure() {
+        var kinds = failures().stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet());
+
+        assertEquals(Stream.of(ScrapeVerdict.Failure.class.getPermittedSubclasses()).collect(
+                java.util.stream.Collectors.toSet()), kinds);
     }
 
     @ParameterizedTest
     @MethodSource("failures")
-    void givenAFailedScrape_scrape_storesNothingAndKeepsTheEarlierPicture(ScrapeOutcome.Failure failure) {
+    void givenAFailedScrape_scrape_storesNothingAndKeepsTheEarlierPicture(ScrapeVerdict.Failure failure) {
         var earlier = new ProfilePicture(Handle.of("jack"), PictureUrl.of(OLD), NOW.minusSeconds(60));
         repository.saveIfNewer(earlier);
-        scraper.withOutcome("jack", failure);
+        browser.withVerdict("jack", failure);
 
         ScrapeResult result = useCase.scrape(Handle.of("jack"));
 
-        assertEquals(new ScrapeResult.NotScraped(failure), result);
+        assertEquals(new ScrapeResult.Failed(failure, ScrapeSource.BROWSER, Map.of(ScrapeSource.CRAWLER, NO_PROFILE)),
+                result);
         assertEquals(earlier, repository.find(Handle.of("jack")).orElseThrow());
     }
 
     @Test
-    void givenAPageForAnotherAccount_scrape_storesNothing() {
-        scraper.withOutcome("jack", new ScrapeOutcome.Found(Handle.of("jill"), PictureUrl.of(NEW)));
+    void givenAPageForAnotherAccount_scrape_storesNothingAndCallsItAMismatch() {
+        browser.withVerdict("jack", new ScrapeVerdict.Found(Handle.of("jill"), PictureUrl.of(NEW)));
 
         ScrapeResult result = useCase.scrape(Handle.of("jack"));
 
-        var notScraped = assertInstanceOf(ScrapeResult.NotScraped.class, result);
-        assertInstanceOf(ScrapeOutcome.Blocked.class, notScraped.failure());
+        var failed = assertInstanceOf(ScrapeResult.Failed.class, result);
+        assertInstanceOf(ScrapeVerdict.UpstreamMismatch.class, failed.failure());
         assertEquals(0, repository.size());
     }
 
     @Test
     void givenABrokenBrowser_scrape_failsAndStoresNothing() {
-        scraper.breakBrowser();
+        browser.breakBrowser();
 
         assertThrows(ScraperUnavailableException.class, () -> useCase.scrape(Handle.of("jack")));
 
@@ -128,14 +249,23 @@ class ScrapeProfilePictureTest {
 
     @Test
     void givenTheStoreDown_scrape_failsAndRecoversWhenItComesBack() {
-        scraper.withPicture("jack", NEW);
+        browser.withPicture("jack", NEW);
         repository.goDown();
 
         assertThrows(StorageUnavailableException.class, () -> useCase.scrape(Handle.of("jack")));
         repository.comeBack();
         ScrapeResult result = useCase.scrape(Handle.of("jack"));
 
-        assertTrue(result instanceof ScrapeResult.Stored stored && stored.replaced());
-        assertFalse(repository.find(Handle.of("jack")).isEmpty());
+        var stored = assertInstanceOf(ScrapeResult.Stored.class, result);
+        assertInstanceOf(SaveOutcome.Saved.class, stored.saved());
+    }
+
+    @Test
+    void aScrapeNeedsASourceAndAsksEachOnce() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScrapeProfilePicture(List.of(), SCRAPE_TIMEOUT, repository, clock));
+        assertThrows(IllegalArgumentException.class, () -> new ScrapeProfilePicture(List.of(
+                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser), ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
+                SCRAPE_TIMEOUT, repository, clock));
     }
 }

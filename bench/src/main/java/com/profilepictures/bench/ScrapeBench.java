@@ -2,9 +2,10 @@ package com.profilepictures.bench;
 
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.adapters.selenium.SeleniumSettings;
-import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
+import com.profilepictures.fixturesite.FixtureSite;
+import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.ScrapeVerdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,9 +83,9 @@ public final class ScrapeBench {
     private static double timedScrape(SeleniumProfilePictureScraper scraper) {
         Handle handle = Handle.of("scrape" + HANDLES.incrementAndGet());
         long start = System.nanoTime();
-        ScrapeOutcome outcome = scraper.scrape(handle);
+        ScrapeVerdict outcome = scraper.scrape(handle, Deadline.after(SCRAPE_TIMEOUT));
         double ms = (System.nanoTime() - start) / 1e6;
-        if (!(outcome instanceof ScrapeOutcome.Found)) {
+        if (!(outcome instanceof ScrapeVerdict.Found)) {
             throw new IllegalStateException("Expected a picture for " + handle + ", got " + outcome);
         }
         return ms;

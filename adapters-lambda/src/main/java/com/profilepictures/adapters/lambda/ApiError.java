@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.lambda;
 
-import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScraperUnavailableException;
 import com.profilepictures.domain.StorageUnavailableException;
 import java.time.Duration;
@@ -25,6 +25,8 @@ enum ApiError {
     UPSTREAM_BLOCKED(502, "upstream_blocked",
             "X showed a login wall, a rate-limit page or an error page instead of the profile. Try again later."),
     UPSTREAM_UNREACHABLE(502, "upstream_unreachable", "X's page could not be loaded at all. Try again later."),
+    UPSTREAM_MISMATCH(502, "upstream_mismatch",
+            "X answered with another account's profile than the one asked for, so nothing was stored. Try again later."),
     INVALID_PICTURE_URL(502, "invalid_picture_url",
             "The picture X showed is not an https URL on pbs.twimg.com or abs.twimg.com, so nothing was stored."),
     // A dead browser is replaced by the next scrape, so a retry can succeed almost at once.
@@ -72,26 +74,30 @@ enum ApiError {
     }
 
     /** The answer to a scrape that reached a verdict but found no picture. */
-    static ApiError of(ScrapeOutcome.Failure failure) {
-        if (failure instanceof ScrapeOutcome.AccountNotFound) {
+    static ApiError of(ScrapeVerdict.Failure failure) {
+        if (failure instanceof ScrapeVerdict.AccountNotFound) {
             return ACCOUNT_NOT_FOUND;
         }
-        if (failure instanceof ScrapeOutcome.AccountSuspended) {
+        if (failure instanceof ScrapeVerdict.AccountSuspended) {
             return ACCOUNT_SUSPENDED;
         }
-        if (failure instanceof ScrapeOutcome.Blocked) {
+        if (failure instanceof ScrapeVerdict.Blocked) {
             return UPSTREAM_BLOCKED;
         }
-        if (failure instanceof ScrapeOutcome.UpstreamUnreachable) {
+        if (failure instanceof ScrapeVerdict.UpstreamUnreachable) {
             return UPSTREAM_UNREACHABLE;
         }
-        if (failure instanceof ScrapeOutcome.InvalidPictureUrl) {
+        if (failure instanceof ScrapeVerdict.UpstreamMismatch) {
+            return UPSTREAM_MISMATCH;
+        }
+        if (failure instanceof ScrapeVerdict.InvalidPictureUrl) {
             return INVALID_PICTURE_URL;
         }
-        if (failure instanceof ScrapeOutcome.TimedOut) {
+        if (failure instanceof ScrapeVerdict.TimedOut) {
             return UPSTREAM_TIMEOUT;
         }
-        // A failure added to the domain without a status here is a bug, and answered as one.
+        // Answered as the bug it would be; ApiErrorTest walks every kind of failure, so a new one fails the build
+        // until it is mapped here.
         return INTERNAL_ERROR;
     }
 

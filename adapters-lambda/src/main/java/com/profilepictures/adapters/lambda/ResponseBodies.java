@@ -8,6 +8,7 @@ import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.ScrapeSource;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ final class ResponseBodies {
     private ResponseBodies() {}
 
     /** {@code POST /scrape}. Written by {@link ScrapedPictureWriter}. */
-    record ScrapedPicture(String handle, String profileUrl, String scrapedAt, Map<String, String> sizes) {}
+    record ScrapedPicture(String handle, String profileUrl, String scrapedAt, String source, Map<String, String> sizes) {}
 
     /** {@code GET /user/{handle}/profile_pic}. Written by {@link StoredPictureWriter}. */
     record StoredPicture(String profileUrl, String handle, String scrapedAt, Map<String, String> sizes) {}
@@ -69,7 +70,7 @@ final class ResponseBodies {
         }
     }
 
-    /** {@code {"handle":…,"profileUrl":…,"scrapedAt":…,"sizes":{…}}}, by hand for the reason {@link UserListWriter} gives. */
+    /** {@code {"handle":…,"profileUrl":…,"scrapedAt":…,"source":…,"sizes":{…}}}, by hand for the reason {@link UserListWriter} gives. */
     static final class ScrapedPictureWriter extends WriteOnlyAdapter<ScrapedPicture> {
         @Override
         public void write(JsonWriter out, ScrapedPicture picture) throws IOException {
@@ -77,6 +78,7 @@ final class ResponseBodies {
             out.name("handle").value(picture.handle());
             out.name("profileUrl").value(picture.profileUrl());
             out.name("scrapedAt").value(picture.scrapedAt());
+            out.name("source").value(picture.source());
             writeSizes(out, picture.sizes());
             out.endObject();
         }
@@ -130,9 +132,10 @@ final class ResponseBodies {
 
     record Error(String code, String message, String requestId) {}
 
-    static ScrapedPicture scraped(ProfilePicture picture) {
-        return new ScrapedPicture(
-                picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()), sizes(picture.picture()));
+    /** {@code source} is the way of reading X that decided this request's scrape. */
+    static ScrapedPicture scraped(ProfilePicture picture, ScrapeSource source) {
+        return new ScrapedPicture(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()),
+                source.wireName(), sizes(picture.picture()));
     }
 
     static StoredPicture stored(ProfilePicture picture) {

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeResult;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.SaveOutcome;
 import java.time.Clock;
+import java.util.Locale;
 
 /**
  * {@code POST /scrape}: scrapes and stores the handle in the body, and answers with the picture now
@@ -34,14 +36,20 @@ public final class ScrapeHandler {
 
             ScrapeResult result = scrapeProfilePicture.scrape(handle);
 
+            log.put("source", result.source().wireName());
+            result.undecided().forEach((source, undecided) -> log.put(source.wireName() + "_undecided",
+                    undecided.cause().name().toLowerCase(Locale.ROOT) + ": " + undecided.detail()));
             if (result instanceof ScrapeResult.Stored stored) {
-                log.put("verdict", stored.replaced() ? "stored" : "kept_newer");
-                return Reply.ok(ResponseBodies.scraped(stored.current()));
+                log.put("verdict", stored.saved() instanceof SaveOutcome.Saved ? "stored" : "kept_newer");
+                return Reply.ok(ResponseBodies.scraped(stored.saved().current(), stored.source()));
             }
-            var failure = ((ScrapeResult.NotScraped) result).failure();
-            ApiError error = ApiError.of(failure);
-            log.put("verdict", error.code()).put("detail", failure.detail());
-            return Reply.error(error, error.defaultMessage());
+            if (result instanceof ScrapeResult.Failed failed) {
+                ApiError error = ApiError.of(failed.failure());
+                log.put("verdict", error.code()).put("detail", failed.failure().detail());
+                return Reply.error(error, error.defaultMessage());
+            }
+            // ScrapeHandlerTest walks every kind of ScrapeResult, so this is never reached.
+            throw new IllegalStateException("Unmapped scrape result: " + result);
         });
     }
 }

@@ -13,10 +13,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.google.gson.JsonObject;
 import com.profilepictures.application.GetProfilePicture;
 import com.profilepictures.application.ListProfilePictures;
-import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.testing.FakeProfilePictureScraper;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.application.testing.ScrapeUseCases;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageRequest;
@@ -73,7 +73,7 @@ class EveryResponseTest {
         var clock = new MutableClock(NOW);
         var scraper = new FakeProfilePictureScraper().withPicture("jack",
                 "https://pbs.twimg.com/profile_images/1/jack_normal.jpg");
-        var scrape = new ScrapeHandler(new ScrapeProfilePicture(scraper, repository, clock), clock);
+        var scrape = new ScrapeHandler(ScrapeUseCases.browserOnly(scraper, repository, clock), clock);
         var get = new GetProfilePictureHandler(new GetProfilePicture(repository), clock);
         var list = new ListUsersHandler(new ListProfilePictures(repository), clock);
         return Stream.of(
@@ -88,7 +88,7 @@ class EveryResponseTest {
     static Stream<Route> workingRoutes() {
         var repository = new InMemoryProfilePictureRepository();
         // So that GET answers 200 too.
-        new ScrapeProfilePicture(new FakeProfilePictureScraper().withPicture("Jack",
+        ScrapeUseCases.browserOnly(new FakeProfilePictureScraper().withPicture("Jack",
                 "https://pbs.twimg.com/profile_images/1/jack_normal.jpg"), repository, new MutableClock(NOW.minusSeconds(1)))
                 .scrape(Handle.of("jack"));
         return routes(repository);

@@ -23,9 +23,17 @@ import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.application.ScrapeResult;
+import com.profilepictures.application.ScrapeStep;
+import com.profilepictures.domain.ProfilePictureScraper;
+import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.ScrapeVerdict;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,10 +48,14 @@ class ScrapeHandlerTest {
     private static final String EARLIER_PICTURE = "https://pbs.twimg.com/profile_images/1/earlier_400x400.png";
     private static final Instant NOW = Instant.parse("2026-11-28T04:00:00Z");
 
+    private static final ScrapeVerdict.Undecided NO_PROFILE =
+            new ScrapeVerdict.Undecided(ScrapeVerdict.Undecided.Cause.NO_PROFILE, "no ProfilePage block");
+
+    private final FakeProfilePictureScraper crawler = new FakeProfilePictureScraper().otherwise(NO_PROFILE);
     private final FakeProfilePictureScraper scraper = new FakeProfilePictureScraper();
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ScrapeHandler handler = new ScrapeHandler(new ScrapeProfilePicture(scraper, repository, clock), clock);
+    private final ScrapeHandler handler = handlerWithBrowser(scraper);
     private final TestContext context = new TestContext();
 
     @Test
@@ -56,6 +68,7 @@ class ScrapeHandlerTest {
         assertEquals("{\"handle\":\"Jack\","
                 + "\"profileUrl\":\"" + PICTURE_400 + "\","
                 + "\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
+                + "\"source\":\"browser\","
                 + "\"sizes\":{"
                 + "\"mini\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_mini.jpg\","
                 + "\"normal\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg\","
@@ -108,21 +121,22 @@ class ScrapeHandlerTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(new ScrapeOutcome.AccountNotFound("This account doesn’t exist"), 404, "account_not_found"),
-                Arguments.of(new ScrapeOutcome.AccountSuspended("Account suspended"), 410, "account_suspended"),
-                Arguments.of(new ScrapeOutcome.Blocked("redirected to /i/flow/login"), 502, "upstream_blocked"),
-                Arguments.of(new ScrapeOutcome.UpstreamUnreachable("net::ERR_NAME_NOT_RESOLVED"), 502, "upstream_unreachable"),
-                Arguments.of(new ScrapeOutcome.InvalidPictureUrl("https://evil.example/a.jpg"), 502, "invalid_picture_url"),
-                Arguments.of(new ScrapeOutcome.TimedOut("no verdict in PT20S"), 504, "upstream_timeout"));
+                Arguments.of(new ScrapeVerdict.AccountNotFound("This account doesn’t exist"), 404, "account_not_found"),
+                Arguments.of(new ScrapeVerdict.AccountSuspended("Account suspended"), 410, "account_suspended"),
+                Arguments.of(new ScrapeVerdict.Blocked("redirected to /i/flow/login"), 502, "upstream_blocked"),
+                Arguments.of(new ScrapeVerdict.UpstreamUnreachable("net::ERR_NAME_NOT_RESOLVED"), 502, "upstream_unreachable"),
+                Arguments.of(new ScrapeVerdict.UpstreamMismatch("showed @Someone_Else"), 502, "upstream_mismatch"),
+                Arguments.of(new ScrapeVerdict.InvalidPictureUrl("https://evil.example/a.jpg"), 502, "invalid_picture_url"),
+                Arguments.of(new ScrapeVerdict.TimedOut("no verdict in PT20S"), 504, "upstream_timeout"));
     }
 
     @ParameterizedTest
     @MethodSource("failures")
     void givenAFailedScrape_scrape_answersItsCodeAndLeavesTheEarlierPictureAsItWas(
-            ScrapeOutcome.Failure failure, int status, String code) {
+            ScrapeVerdict.Failure failure, int status, String code) {
         var earlier = new ProfilePicture(Handle.of("jack"), PictureUrl.of(EARLIER_PICTURE), NOW.minusSeconds(60));
         repository.saveIfNewer(earlier);
-        scraper.withOutcome("jack", failure);
+        scraper.withVerdict("jack", failure);
         clock.advance(Duration.ofMinutes(1));
 
         var response = handler.handle(scrapeOf("jack"), context);
@@ -160,10 +174,9 @@ class ScrapeHandlerTest {
 
     @Test
     void givenABug_scrape_answers500WithoutTheExceptionAndLogsItUnderTheRequestId() {
-        var buggy = new ScrapeProfilePicture(handle -> {
+        var buggyHandler = handlerWithBrowser((handle, deadline) -> {
             throw new IllegalStateException("NullPointerException at com.profilepictures.Secret.line(Secret.java:42)");
-        }, repository, clock);
-        var buggyHandler = new ScrapeHandler(buggy, clock);
+        });
 
         var response = buggyHandler.handle(scrapeOf("jack"), context);
 
@@ -260,12 +273,11 @@ class ScrapeHandlerTest {
     @Test
     void theLogLineIsJsonWithTheVerdictAndNeverTheBody() {
         scraper.withPicture("Jack", PICTURE);
-        scraper.withOutcome("slowpoke", new ScrapeOutcome.Found(Handle.of("SlowPoke"), PictureUrl.of(PICTURE)));
-        var slowScraper = new ScrapeProfilePicture(handle -> {
+        scraper.withVerdict("slowpoke", new ScrapeVerdict.Found(Handle.of("SlowPoke"), PictureUrl.of(PICTURE)));
+        var slowHandler = handlerWithBrowser((handle, deadline) -> {
             clock.advance(Duration.ofMillis(1_500));
-            return scraper.scrape(handle);
-        }, repository, clock);
-        var slowHandler = new ScrapeHandler(slowScraper, clock);
+            return scraper.scrape(handle, deadline);
+        });
 
         slowHandler.handle(scrape("{\"handle\": \"slowpoke\", \"password\": \"hunter2\"}"), context);
 
@@ -277,6 +289,8 @@ class ScrapeHandlerTest {
         assertEquals(1_500, log.get("durationMs").getAsLong());
         assertEquals("slowpoke", log.get("handle").getAsString());
         assertEquals("stored", log.get("verdict").getAsString());
+        assertEquals("browser", log.get("source").getAsString());
+        assertEquals("no_profile: no ProfilePage block", log.get("crawler_undecided").getAsString());
         assertFalse(context.lines().get(0).message().contains("hunter2"));
         assertFalse(context.lines().get(0).message().contains("\n"), "one line");
     }
@@ -291,6 +305,43 @@ class ScrapeHandlerTest {
         assertEquals(400, log.get("status").getAsInt());
         assertEquals("invalid_handle", log.get("code").getAsString());
         assertFalse(context.lines().get(0).message().contains("hunter2"));
+    }
+
+    @Test
+    void givenTheCrawlerDecides_scrape_answersWithSourceCrawlerAndLogsNoUndecidedCause() {
+        crawler.withPicture("Jack", PICTURE);
+
+        var response = handler.handle(scrapeOf("jack"), context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("crawler", json(response).get("source").getAsString());
+        JsonObject log = context.onlyLogLine();
+        assertEquals("crawler", log.get("source").getAsString());
+        assertFalse(log.has("crawler_undecided"));
+        assertTrue(scraper.requested().isEmpty(), "the browser is not asked");
+    }
+
+    @Test
+    void theFailuresAboveAreEveryKindOfFailure() {
+        Set<Class<?>> walked = failures().map(arguments -> arguments.get()[0].getClass()).collect(Collectors.toSet());
+
+        assertEquals(Set.of(ScrapeVerdict.Failure.class.getPermittedSubclasses()), walked);
+    }
+
+    @Test
+    void theHandlerAnswersEveryKindOfResultAndOfSave() {
+        // ScrapeHandler maps exactly these; a new kind must be mapped there (and tested here) first.
+        assertEquals(Set.of(ScrapeResult.Stored.class, ScrapeResult.Failed.class),
+                Set.of(ScrapeResult.class.getPermittedSubclasses()));
+        assertEquals(Set.of(SaveOutcome.Saved.class, SaveOutcome.KeptNewer.class),
+                Set.of(SaveOutcome.class.getPermittedSubclasses()));
+    }
+
+    private ScrapeHandler handlerWithBrowser(ProfilePictureScraper browser) {
+        var useCase = new ScrapeProfilePicture(List.of(
+                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, Duration.ofSeconds(3)),
+                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)), Duration.ofSeconds(20), repository, clock);
+        return new ScrapeHandler(useCase, clock);
     }
 
     /** A valid scrape body of exactly {@code size} bytes. */

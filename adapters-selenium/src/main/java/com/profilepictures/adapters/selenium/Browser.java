@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.selenium;
 
+import com.profilepictures.domain.Deadline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,17 +1,18 @@
 package com.profilepictures.adapters.selenium;
 
+import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.InvalidPictureUrlException;
 import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ScrapeOutcome;
-import com.profilepictures.domain.ScrapeOutcome.AccountNotFound;
-import com.profilepictures.domain.ScrapeOutcome.AccountSuspended;
-import com.profilepictures.domain.ScrapeOutcome.Blocked;
-import com.profilepictures.domain.ScrapeOutcome.Found;
-import com.profilepictures.domain.ScrapeOutcome.InvalidPictureUrl;
-import com.profilepictures.domain.ScrapeOutcome.TimedOut;
-import com.profilepictures.domain.ScrapeOutcome.UpstreamUnreachable;
+import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.ScrapeVerdict.AccountNotFound;
+import com.profilepictures.domain.ScrapeVerdict.AccountSuspended;
+import com.profilepictures.domain.ScrapeVerdict.Blocked;
+import com.profilepictures.domain.ScrapeVerdict.Found;
+import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
+import com.profilepictures.domain.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.ScrapeVerdict.UpstreamUnreachable;
 import com.profilepictures.domain.ScraperUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +89,7 @@ final class ProfilePage {
         this.deadline = deadline;
     }
 
-    ScrapeOutcome read() {
+    ScrapeVerdict read() {
         Duration loadBudget = deadline.remaining().minus(AFTER_LOAD_RESERVE);
         if (loadBudget.isNegative() || loadBudget.isZero()) {
             return timedOut();
@@ -115,7 +116,7 @@ final class ProfilePage {
     }
 
     /** A verdict if the page shows one now, or null to keep polling. */
-    private ScrapeOutcome verdictNow(WebDriver driver) {
+    private ScrapeVerdict verdictNow(WebDriver driver) {
         Map<String, Object> seen;
         try {
             seen = probe(driver);
@@ -147,7 +148,7 @@ final class ProfilePage {
         return pendingVerdict(seen);
     }
 
-    private ScrapeOutcome ownersPicture(String pageHandle, String picture) {
+    private ScrapeVerdict ownersPicture(String pageHandle, String picture) {
         if (picture.contains("/default_profile_images/")) {
             long now = System.nanoTime();
             if (defaultPictureFirstSeenNanos < 0) {
@@ -167,7 +168,7 @@ final class ProfilePage {
      * still beats no verdict) but must not name another account (otherHandle), and the page must still be
      * the requested profile's; then the requested spelling is the best there is.
      */
-    private ScrapeOutcome pendingVerdict(Map<String, Object> seen) {
+    private ScrapeVerdict pendingVerdict(Map<String, Object> seen) {
         boolean profileShown = Boolean.TRUE.equals(seen.get("profileShown"));
         String ownerHandle = (String) seen.get("handle");
         String ogImage = (String) seen.get("ogImage");
@@ -188,7 +189,7 @@ final class ProfilePage {
         return null;
     }
 
-    private ScrapeOutcome found(String pageHandle, String picture) {
+    private ScrapeVerdict found(String pageHandle, String picture) {
         Handle canonical = canonicalHandle(pageHandle);
         try {
             return new Found(canonical, PictureUrl.of(picture));

@@ -1,9 +1,10 @@
 package com.profilepictures.adapters.selenium;
 
+import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeOutcome;
-import com.profilepictures.domain.ScrapeOutcome.TimedOut;
+import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.ScrapeVerdict.TimedOut;
 import com.profilepictures.domain.ScraperUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,15 +77,15 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
     }
 
     @Override
-    public ScrapeOutcome scrape(Handle handle) {
+    public ScrapeVerdict scrape(Handle handle, Deadline deadline) {
         Objects.requireNonNull(handle, "handle");
-        Deadline deadline = Deadline.after(settings.scrapeTimeout());
+        Objects.requireNonNull(deadline, "deadline");
         ensureOpen();
         if (!acquirePermit(deadline)) {
-            return new TimedOut("No browser became free within the scrape's deadline of " + settings.scrapeTimeout() + ".");
+            return new TimedOut("No browser became free within the scrape's deadline of " + deadline.length() + ".");
         }
         Lease lease = new Lease();
-        CompletableFuture<ScrapeOutcome> verdict = new CompletableFuture<>();
+        CompletableFuture<ScrapeVerdict> verdict = new CompletableFuture<>();
         Future<?> work;
         try {
             work = workers.submit(() -> work(lease, handle, deadline, verdict));
@@ -137,9 +138,9 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
         }
     }
 
-    private ScrapeOutcome await(CompletableFuture<ScrapeOutcome> verdict, Future<?> work, Lease lease, Deadline deadline) {
+    private ScrapeVerdict await(CompletableFuture<ScrapeVerdict> verdict, Future<?> work, Lease lease, Deadline deadline) {
         try {
-            ScrapeOutcome outcome = verdict.get(deadline.remaining().plus(REPORT_MARGIN).toNanos(), TimeUnit.NANOSECONDS);
+            ScrapeVerdict outcome = verdict.get(deadline.remaining().plus(REPORT_MARGIN).toNanos(), TimeUnit.NANOSECONDS);
             awaitQuietly(work);
             return outcome;
         } catch (TimeoutException e) {
@@ -153,10 +154,10 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
                     discard(starting);
                 }
                 throw new ScraperUnavailableException("Chromium did not start within the scrape's deadline of "
-                        + settings.scrapeTimeout() + ".", null);
+                        + deadline.length() + ".", null);
             }
             return new TimedOut("The browser reached no verdict within the scrape's deadline of "
-                    + settings.scrapeTimeout() + ".");
+                    + deadline.length() + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new TimedOut("The scrape was interrupted before a verdict.");
@@ -180,7 +181,7 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
     }
 
     /** Runs on a worker: obtains a browser, reads the page, wipes the browser, and gives it back. */
-    private void work(Lease lease, Handle handle, Deadline deadline, CompletableFuture<ScrapeOutcome> verdict) {
+    private void work(Lease lease, Handle handle, Deadline deadline, CompletableFuture<ScrapeVerdict> verdict) {
         Browser browser = null;
         boolean reusable = false;
         try {

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
-import com.profilepictures.adapters.selenium.fixtures.SilentServer;
+import com.profilepictures.fixturesite.FixtureSite;
+import com.profilepictures.fixturesite.SilentServer;
+import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ScrapeOutcome;
-import com.profilepictures.domain.ScrapeOutcome.Found;
-import com.profilepictures.domain.ScrapeOutcome.TimedOut;
-import com.profilepictures.domain.ScrapeOutcome.UpstreamUnreachable;
+import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.ScrapeVerdict.Found;
+import com.profilepictures.domain.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.ScrapeVerdict.UpstreamUnreachable;
 import com.profilepictures.domain.ScraperUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class BrowserLifecycleTest {
             scraper.warmUp();
             long start = System.nanoTime();
 
-            ScrapeOutcome outcome = scraper.scrape(Handle.of("jack"));
+            ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertInstanceOf(TimedOut.class, outcome);
@@ -62,7 +63,7 @@ class BrowserLifecycleTest {
         try (SeleniumProfilePictureScraper scraper =
                      new SeleniumProfilePictureScraper(TestBrowsers.settings(SilentServer.refusingUrl(), 1))) {
 
-            ScrapeOutcome outcome = scraper.scrape(Handle.of("jack"));
+            ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
 
             UpstreamUnreachable unreachable = assertInstanceOf(UpstreamUnreachable.class, outcome);
             assertTrue(unreachable.detail().contains("ERR_CONNECTION_REFUSED"), unreachable.detail());
@@ -72,13 +73,13 @@ class BrowserLifecycleTest {
     @Test
     void givenBrowserKilledBetweenScrapes_nextScrape_startsAFreshBrowserAndSucceeds() throws Exception {
         try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1))) {
-            assertInstanceOf(Found.class, scraper.scrape(Handle.of("first")));
+            assertInstanceOf(Found.class, scraper.scrape(Handle.of("first"), TestBrowsers.deadline()));
             Set<ProcessHandle> killed = TestBrowsers.browserProcesses();
             assertEquals(1, killed.size(), "expected exactly one running browser: " + killed);
             killed.forEach(ProcessHandle::destroyForcibly);
             TestBrowsers.awaitExited(killed);
 
-            ScrapeOutcome outcome = scraper.scrape(Handle.of("second"));
+            ScrapeVerdict outcome = scraper.scrape(Handle.of("second"), TestBrowsers.deadline());
 
             Found found = assertInstanceOf(Found.class, outcome);
             assertEquals(FixtureSite.pictureUrlOf("second"), found.picture().value());
@@ -93,8 +94,8 @@ class BrowserLifecycleTest {
         try (FixtureSite ownSite = FixtureSite.start(Duration.ofMillis(50));
              SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1))) {
             scraper.warmUp();
-            CompletableFuture<ScrapeOutcome> dying =
-                    CompletableFuture.supplyAsync(() -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS)));
+            CompletableFuture<ScrapeVerdict> dying =
+                    CompletableFuture.supplyAsync(() -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline()));
             assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.SCRAPE_TIMEOUT), "the scrape never ran");
             long start = System.nanoTime();
 
@@ -104,7 +105,7 @@ class BrowserLifecycleTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertInstanceOf(ScraperUnavailableException.class, failure.getCause());
             assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.minusSeconds(2)) < 0, "noticed only at the deadline: " + took);
-            Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of("afterwards")));
+            Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of("afterwards"), TestBrowsers.deadline()));
             assertEquals(FixtureSite.pictureUrlOf("afterwards"), found.picture().value());
         }
     }
@@ -112,16 +113,16 @@ class BrowserLifecycleTest {
     @Test
     void givenHungBrowser_scrape_timesOut_andTheNextScrapeGetsAFreshBrowser() throws Exception {
         try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1))) {
-            assertInstanceOf(Found.class, scraper.scrape(Handle.of("before")));
+            assertInstanceOf(Found.class, scraper.scrape(Handle.of("before"), TestBrowsers.deadline()));
             Set<ProcessHandle> frozen = TestBrowsers.browserProcesses();
             for (ProcessHandle browser : frozen) {
                 signal("STOP", browser);
             }
             long start = System.nanoTime();
 
-            ScrapeOutcome hung = scraper.scrape(Handle.of("during"));
+            ScrapeVerdict hung = scraper.scrape(Handle.of("during"), TestBrowsers.deadline());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            ScrapeOutcome after = scraper.scrape(Handle.of("after"));
+            ScrapeVerdict after = scraper.scrape(Handle.of("after"), TestBrowsers.deadline());
 
             assertInstanceOf(TimedOut.class, hung);
             assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
@@ -136,8 +137,8 @@ class BrowserLifecycleTest {
         try (FixtureSite ownSite = FixtureSite.start(Duration.ofMillis(50));
              SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1))) {
             scraper.warmUp();
-            CompletableFuture<ScrapeOutcome> occupying =
-                    CompletableFuture.supplyAsync(() -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS)));
+            CompletableFuture<ScrapeVerdict> occupying =
+                    CompletableFuture.supplyAsync(() -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline()));
             assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.SCRAPE_TIMEOUT), "the first scrape never ran");
             // Frozen, the browser keeps its worker (and the pool's only permit) until the watchdog kills it,
             // 2 s after the first scrape's deadline: after the deadline of the scrape that waits for it.
@@ -146,7 +147,7 @@ class BrowserLifecycleTest {
             }
             long start = System.nanoTime();
 
-            ScrapeOutcome waiting = scraper.scrape(Handle.of("jack"));
+            ScrapeVerdict waiting = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             TimedOut timedOut = assertInstanceOf(TimedOut.class, waiting);
@@ -163,7 +164,7 @@ class BrowserLifecycleTest {
         try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(
                 TestBrowsers.settings(site.baseUrl(), 1, Path.of("/nonexistent/chromium")))) {
 
-            assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack")));
+            assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack"), TestBrowsers.deadline()));
         }
 
         assertEquals(foldersBefore, TestBrowsers.scraperFolders(), "a failed start left its folder behind");
@@ -185,7 +186,7 @@ class BrowserLifecycleTest {
             long start = System.nanoTime();
 
             ScraperUnavailableException failure =
-                    assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack")));
+                    assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack"), Deadline.after(scrapeTimeout)));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(failure.getMessage().contains("did not start"), failure.getMessage());
@@ -205,7 +206,7 @@ class BrowserLifecycleTest {
         SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 2));
         for (int i = 0; i < 50; i++) {
             String handle = "user" + i;
-            Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of(handle)));
+            Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of(handle), TestBrowsers.deadline()));
             assertEquals(FixtureSite.pictureUrlOf(handle), found.picture().value());
         }
         assertFalse(TestBrowsers.scraperProcessIds().equals(processesBefore), "the scrapes ran no browser of ours");

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.adapters.selenium.fixtures.FixtureSite;
+import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ScrapeOutcome;
-import com.profilepictures.domain.ScrapeOutcome.AccountNotFound;
-import com.profilepictures.domain.ScrapeOutcome.AccountSuspended;
-import com.profilepictures.domain.ScrapeOutcome.Blocked;
-import com.profilepictures.domain.ScrapeOutcome.Found;
-import com.profilepictures.domain.ScrapeOutcome.InvalidPictureUrl;
-import com.profilepictures.domain.ScrapeOutcome.TimedOut;
+import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.ScrapeVerdict.AccountNotFound;
+import com.profilepictures.domain.ScrapeVerdict.AccountSuspended;
+import com.profilepictures.domain.ScrapeVerdict.Blocked;
+import com.profilepictures.domain.ScrapeVerdict.Found;
+import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
+import com.profilepictures.domain.ScrapeVerdict.TimedOut;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +46,10 @@ class SeleniumProfilePictureScraperTest {
     @Test
     void givenNormalProfile_scrape_returnsTheOwnersDelayedAvatarNotTheNeighboursEarlierOnes() {
         // Idle browsers are reused most-recent first, so this warms the browser the measured scrape gets.
-        assertInstanceOf(Found.class, scraper.scrape(Handle.of("warm_up")));
+        assertInstanceOf(Found.class, scraper.scrape(Handle.of("warm_up"), TestBrowsers.deadline()));
         long start = System.nanoTime();
 
-        ScrapeOutcome outcome = scraper.scrape(Handle.of("jack"));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Found found = assertInstanceOf(Found.class, outcome);
@@ -62,7 +62,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenHandleInAnotherCase_scrape_returnsThePagesSpelling() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of("mIXED_case_42"));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of("mIXED_case_42"), TestBrowsers.deadline());
 
         Found found = assertInstanceOf(Found.class, outcome);
         assertEquals("Mixed_case_42", found.canonicalHandle().display());
@@ -71,7 +71,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenDefaultAvatar_scrape_returnsTheDefaultPicture() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.DEFAULT_AVATAR));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.DEFAULT_AVATAR), TestBrowsers.deadline());
 
         Found found = assertInstanceOf(Found.class, outcome);
         assertTrue(found.picture().isDefaultPicture(), found.picture().value());
@@ -81,7 +81,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenProtectedAccount_scrape_returnsItsAvatar() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.PROTECTED));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.PROTECTED), TestBrowsers.deadline());
 
         Found found = assertInstanceOf(Found.class, outcome);
         assertEquals(FixtureSite.pictureUrlOf(FixtureSite.PROTECTED), found.picture().value());
@@ -89,7 +89,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenProfileWithoutAvatarButOgImage_scrape_fallsBackToOgImage() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.OG_IMAGE_ONLY));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.OG_IMAGE_ONLY), TestBrowsers.deadline());
 
         Found found = assertInstanceOf(Found.class, outcome);
         assertEquals(FixtureSite.pictureUrlOf(FixtureSite.OG_IMAGE_ONLY), found.picture().value());
@@ -100,7 +100,7 @@ class SeleniumProfilePictureScraperTest {
     void givenOwnersAvatarAppearingLateBesideAnOlderOgImage_scrape_waitsForTheAvatar() {
         long start = System.nanoTime();
 
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.LATE_AVATAR));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.LATE_AVATAR), TestBrowsers.deadline());
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Found found = assertInstanceOf(Found.class, outcome);
@@ -112,7 +112,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenPageShowingAnotherAccountWithItsOgImage_scrape_timesOutInsteadOfReturningTheirPicture() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.SHOWS_ANOTHER_ACCOUNT));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.SHOWS_ANOTHER_ACCOUNT), TestBrowsers.deadline());
 
         // TimedOut is the honest verdict: X never said the account is missing, suspended or walled off,
         // and the only picture on the page is someone else's. The detail says what was seen instead.
@@ -122,21 +122,21 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenNonexistentAccount_scrape_returnsAccountNotFound() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.NONEXISTENT));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.NONEXISTENT), TestBrowsers.deadline());
 
         assertInstanceOf(AccountNotFound.class, outcome);
     }
 
     @Test
     void givenSuspendedAccount_scrape_returnsSuspended() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.SUSPENDED));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.SUSPENDED), TestBrowsers.deadline());
 
         assertInstanceOf(AccountSuspended.class, outcome);
     }
 
     @Test
     void givenRedirectToLoginWall_scrape_returnsBlocked() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.LOGIN_WALL));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.LOGIN_WALL), TestBrowsers.deadline());
 
         Blocked blocked = assertInstanceOf(Blocked.class, outcome);
         assertTrue(blocked.detail().contains("login"), blocked.detail());
@@ -144,7 +144,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenRateLimitPageWithHttp429_scrape_returnsBlocked() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.RATE_LIMITED));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.RATE_LIMITED), TestBrowsers.deadline());
 
         Blocked blocked = assertInstanceOf(Blocked.class, outcome);
         assertTrue(blocked.detail().contains("429"), blocked.detail());
@@ -152,7 +152,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenSomethingWentWrongPage_scrape_returnsBlocked() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.ERROR_PAGE));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.ERROR_PAGE), TestBrowsers.deadline());
 
         Blocked blocked = assertInstanceOf(Blocked.class, outcome);
         assertTrue(blocked.detail().contains("Something went wrong"), blocked.detail());
@@ -160,7 +160,7 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenPictureOnForeignHost_scrape_returnsInvalidPictureUrl() {
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.FOREIGN_PICTURE));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.FOREIGN_PICTURE), TestBrowsers.deadline());
 
         InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, outcome);
         assertTrue(invalid.detail().contains("images.example.net"), invalid.detail());
@@ -170,7 +170,7 @@ class SeleniumProfilePictureScraperTest {
     void givenPageThatNeverRenders_scrape_timesOutWithinTheDeadline() {
         long start = System.nanoTime();
 
-        ScrapeOutcome outcome = scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS));
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline());
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertInstanceOf(TimedOut.class, outcome);
@@ -182,11 +182,11 @@ class SeleniumProfilePictureScraperTest {
     void givenEightConcurrentScrapes_eachGetsItsOwnPicture() throws Exception {
         List<String> handles = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi");
         ExecutorService callers = Executors.newFixedThreadPool(handles.size());
-        List<Future<ScrapeOutcome>> outcomes = new ArrayList<>();
+        List<Future<ScrapeVerdict>> outcomes = new ArrayList<>();
 
         try {
             for (String handle : handles) {
-                outcomes.add(callers.submit(() -> scraper.scrape(Handle.of(handle))));
+                outcomes.add(callers.submit(() -> scraper.scrape(Handle.of(handle), TestBrowsers.deadline())));
             }
 
             for (int i = 0; i < handles.size(); i++) {

@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.selenium;
 
+import com.profilepictures.domain.Deadline;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,11 @@ final class TestBrowsers {
     static final Duration DEADLINE_SLACK = Duration.ofMillis(1500);
 
     private TestBrowsers() {
+    }
+
+    /** A scrape's deadline as the service would give it with {@link #SCRAPE_TIMEOUT}. */
+    static Deadline deadline() {
+        return Deadline.after(SCRAPE_TIMEOUT);
     }
 
     static SeleniumSettings settings(URI baseUrl, int poolSize) {

@@ -1,9 +1,10 @@
 package com.profilepictures.application.testing;
 
+import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeOutcome;
+import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScraperUnavailableException;
 import java.util.List;
 import java.util.Map;
@@ -11,25 +12,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The scraper port without a browser: it answers what the test told it for each account, and
- * {@link ScrapeOutcome.AccountNotFound} for any other. It records which handles it was asked for.
+ * The scraper port without X: it answers what the test told it for each account, and
+ * {@link ScrapeVerdict.AccountNotFound} (or the verdict given to {@link #otherwise}) for any other. It
+ * records which handles it was asked for, and with which deadlines.
  */
 public final class FakeProfilePictureScraper implements ProfilePictureScraper {
 
-    private final Map<String, ScrapeOutcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, ScrapeVerdict> verdicts = new ConcurrentHashMap<>();
     private final List<Handle> requested = new CopyOnWriteArrayList<>();
+    private final List<Deadline> deadlines = new CopyOnWriteArrayList<>();
+    private volatile ScrapeVerdict otherwise = new ScrapeVerdict.AccountNotFound("This account doesn’t exist");
     private volatile boolean broken;
 
     /** The account exists, is spelt {@code canonical} on its page, and has {@code picture}. */
     public FakeProfilePictureScraper withPicture(String canonical, String picture) {
         Handle handle = Handle.of(canonical);
-        outcomes.put(handle.key(), new ScrapeOutcome.Found(handle, PictureUrl.of(picture)));
+        verdicts.put(handle.key(), new ScrapeVerdict.Found(handle, PictureUrl.of(picture)));
         return this;
     }
 
-    /** Scraping {@code handle} ends with {@code outcome}. */
-    public FakeProfilePictureScraper withOutcome(String handle, ScrapeOutcome outcome) {
-        outcomes.put(Handle.of(handle).key(), outcome);
+    /** Scraping {@code handle} ends with {@code verdict}. */
+    public FakeProfilePictureScraper withVerdict(String handle, ScrapeVerdict verdict) {
+        verdicts.put(Handle.of(handle).key(), verdict);
+        return this;
+    }
+
+    /** Scraping an account the test named nothing for ends with {@code verdict}. */
+    public FakeProfilePictureScraper otherwise(ScrapeVerdict verdict) {
+        otherwise = verdict;
         return this;
     }
 
@@ -38,21 +48,22 @@ public final class FakeProfilePictureScraper implements ProfilePictureScraper {
         broken = true;
     }
 
-    public void repairBrowser() {
-        broken = false;
-    }
-
     public List<Handle> requested() {
         return List.copyOf(requested);
     }
 
+    /** The deadline each scrape was given, in order. */
+    public List<Deadline> deadlines() {
+        return List.copyOf(deadlines);
+    }
+
     @Override
-    public ScrapeOutcome scrape(Handle handle) {
+    public ScrapeVerdict scrape(Handle handle, Deadline deadline) {
         requested.add(handle);
+        deadlines.add(deadline);
         if (broken) {
             throw new ScraperUnavailableException("The fake browser is broken (test fault).", null);
         }
-        return outcomes.getOrDefault(handle.key(),
-                new ScrapeOutcome.AccountNotFound("This account doesn’t exist"));
+        return verdicts.getOrDefault(handle.key(), otherwise);
     }
 }

@@ -4,6 +4,8 @@ import com.profilepictures.adapters.lambda.ScrapeHandler;
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.adapters.selenium.SeleniumSettings;
 import com.profilepictures.application.ScrapeProfilePicture;
+import com.profilepictures.application.ScrapeStep;
+import com.profilepictures.domain.ScrapeSource;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.ProfilePictureRepository;
@@ -12,6 +14,7 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import java.time.Clock;
+import java.util.List;
 import javax.inject.Singleton;
 
 /** Everything {@code POST /scrape} needs: the repository and a pool of headless browsers. */
@@ -52,8 +55,11 @@ public interface ScrapeComponent {
 
         @Provides
         @Singleton
-        static ScrapeHandler handler(SeleniumProfilePictureScraper scraper, ProfilePictureRepository repository, Clock clock) {
-            return new ScrapeHandler(new ScrapeProfilePicture(scraper, repository, clock), clock);
+        static ScrapeHandler handler(SeleniumProfilePictureScraper scraper, SeleniumSettings settings,
+                ProfilePictureRepository repository, Clock clock) {
+            var browser = ScrapeStep.withTheRest(ScrapeSource.BROWSER, scraper);
+            return new ScrapeHandler(new ScrapeProfilePicture(List.of(browser), settings.scrapeTimeout(), repository,
+                    clock), clock);
         }
     }
 }

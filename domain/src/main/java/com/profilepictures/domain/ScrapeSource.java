@@ -1,0 +1,16 @@
+package com.profilepictures.domain;
+
+import java.util.Locale;
+
+/** A way of reading an account's picture off X. */
+public enum ScrapeSource {
+    /** Plain HTTP on the page X renders on its server for link-preview crawlers; no browser. */
+    CRAWLER,
+    /** Headless Chromium on the profile page, waiting for X's app to render it. */
+    BROWSER;
+
+    /** The name used in configuration ({@code SCRAPE_SOURCES}) and in responses ({@code source}). */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
