@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Every error the handlers answer with (API.md's table, less what API Gateway itself answers), and
+ * Every error the handlers answer with (docs/API.md's table, less what API Gateway itself answers), and
  * the one place where scrape failures and exceptions become statuses and codes. Handlers name an
  * {@code ApiError}; they never pick a status themselves.
  */

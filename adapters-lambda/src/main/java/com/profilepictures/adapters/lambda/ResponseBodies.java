@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON bodies of API.md, one record each, in the contract's field order. The old service's
+ * The JSON bodies of docs/API.md, one record each, in the contract's field order. The old service's
  * spellings are kept on purpose: {@code profileUrl} in the scrape answer, {@code profile_url} elsewhere.
  */
 final class ResponseBodies {

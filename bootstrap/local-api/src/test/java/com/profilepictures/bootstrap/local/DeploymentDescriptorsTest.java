@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps template.yaml, the scrape function's Dockerfile and openapi.yaml true to the code and to
- * the contract (API.md): wrong names there only show up at deploy time otherwise. Runs in the
+ * the contract (docs/API.md): wrong names there only show up at deploy time otherwise. Runs in the
  * reactor's verify after read-functions and scrape-function are packaged, so the artifacts the
  * descriptors name exist by then.
  */
@@ -50,6 +50,9 @@ final class DeploymentDescriptorsTest {
     /** A gateway response body in the contract's error shape, exactly as the template must write it. */
     private static final Pattern GATEWAY_ERROR_BODY = Pattern.compile(
             "\\{\"error\":\\{\"code\":\"([a-z_]+)\",\"message\":\"[^\"\\\\]+\",\"requestId\":\"\\$context\\.requestId\"}}");
+
+    /** The project's own contract; its error table is the one every other list of codes must match. */
+    private static final String CONTRACT = "docs/API.md";
 
     private static Path root;
     private static SamTemplate template;
@@ -187,17 +190,33 @@ final class DeploymentDescriptorsTest {
 
     @Test
     void theOpenApiErrorCodesAreExactlyTheContractsCodes() {
-        // The README carries the contract's error table for users; where the shared API.md is beside
-        // the checkout (as in CI), the README's table must match it too.
-        Set<String> readmeCodes = errorTable(root.resolve("README.md")).keySet();
+        Set<String> contractCodes = errorTable(root.resolve(CONTRACT)).keySet();
         Set<String> openApiCodes = openApiErrorCodes();
-        Path apiMd = root.resolveSibling("shared").resolve("docs/API.md");
 
-        assertFalse(readmeCodes.isEmpty(), "found no error codes in the README's table");
-        assertEquals(readmeCodes, openApiCodes, "openapi.yaml's Error code enum against the README's error table");
-        if (Files.isRegularFile(apiMd)) {
-            assertEquals(errorTable(apiMd), errorTable(root.resolve("README.md")), "the README's error table against API.md's");
+        assertFalse(contractCodes.isEmpty(), "found no error codes in docs/API.md's table");
+        assertEquals(contractCodes, openApiCodes, "openapi.yaml's Error code enum against docs/API.md's error table");
+    }
+
+    @Test
+    void theRepositoryStandsAloneItsDocsPointAtNothingOutsideIt() throws IOException {
+        // A user who clones the repository has no team folder beside it: the contract, the style and
+        // the description of X's pages live here.
+        Pattern outside = Pattern.compile("\\.\\./shared|shared/docs");
+        Set<String> textFiles = Set.of("md", "java", "yaml", "yml", "xml", "sh", "js", "html", "toml", "properties");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(root)) {
+            offenders = files
+                    .filter(path -> root.relativize(path).toString().split("/")[0].matches("[^.].*"))
+                    .filter(path -> !root.relativize(path).toString().matches("(.*/)?target/.*"))
+                    .filter(Files::isRegularFile)
+                    .filter(path -> textFiles.contains(extension(path)) || path.endsWith("Makefile"))
+                    .filter(path -> !path.endsWith("DeploymentDescriptorsTest.java"))
+                    .filter(path -> outside.matcher(read(path)).find())
+                    .map(path -> root.relativize(path).toString())
+                    .toList();
         }
+
+        assertEquals(List.of(), offenders, "files that point outside the repository");
     }
 
     @Test
@@ -205,7 +224,7 @@ final class DeploymentDescriptorsTest {
         Map<String, Object> api = template.resources("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> gatewayResponses = map(properties(api).get("GatewayResponses"));
         Set<String> codes = openApiErrorCodes();
-        Map<String, Integer> statuses = errorTable(root.resolve("README.md"));
+        Map<String, Integer> statuses = errorTable(root.resolve(CONTRACT));
         assertTrue(gatewayResponses.keySet().containsAll(Set.of("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND",
                 "THROTTLED", "REQUEST_TOO_LARGE", "DEFAULT_4XX", "DEFAULT_5XX")), "gateway responses: " + gatewayResponses.keySet());
 
@@ -401,6 +420,20 @@ final class DeploymentDescriptorsTest {
     }
 
     // --- plumbing ---------------------------------------------------------------------------------
+
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
