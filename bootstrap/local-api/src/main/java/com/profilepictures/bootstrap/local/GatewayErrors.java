@@ -3,8 +3,8 @@ package com.profilepictures.bootstrap.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class GatewayErrors {
 
-    /** Why API Gateway answers by itself: the response type it uses, and the default it falls back to. */
+    /** Why API Gateway answers by itself, with the response types it looks for, in the order it looks. */
     enum Cause {
         /** No route has this method and path: a REST API calls that a missing authentication token. */
         NO_ROUTE("MISSING_AUTHENTICATION_TOKEN", "DEFAULT_4XX"),
@@ -24,12 +24,10 @@ final class GatewayErrors {
         /** The function failed instead of answering. */
         FUNCTION_FAILED("INTEGRATION_FAILURE", "DEFAULT_5XX");
 
-        private final String type;
-        private final String fallback;
+        private final List<String> types;
 
-        Cause(String type, String fallback) {
-            this.type = type;
-            this.fallback = fallback;
+        Cause(String... types) {
+            this.types = List.of(types);
         }
     }
 
@@ -48,10 +46,12 @@ final class GatewayErrors {
     static GatewayErrors from(Map<String, SamTemplate.GatewayResponse> defined) {
         Map<Cause, SamTemplate.GatewayResponse> chosen = new EnumMap<>(Cause.class);
         for (Cause cause : Cause.values()) {
-            SamTemplate.GatewayResponse response = Optional.ofNullable(defined.get(cause.type))
-                    .or(() -> Optional.ofNullable(defined.get(cause.fallback)))
-                    .orElseThrow(() -> new IllegalStateException("template.yaml's API has no " + cause.type + " or "
-                            + cause.fallback + " gateway response, so the local API cannot answer as API Gateway would."));
+            SamTemplate.GatewayResponse response = cause.types.stream()
+                    .filter(defined::containsKey)
+                    .findFirst()
+                    .map(defined::get)
+                    .orElseThrow(() -> new IllegalStateException("template.yaml's API has none of the gateway responses "
+                            + cause.types + ", so the local API cannot answer as API Gateway would."));
             check(response);
             chosen.put(cause, response);
         }
