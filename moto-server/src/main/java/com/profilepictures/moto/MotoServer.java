@@ -208,9 +208,9 @@ public final class MotoServer implements AutoCloseable {
         } catch (ExecutionException e) {
             // Its output ended: it exited, or is about to. Whatever is left of it goes.
             close();
-            throw new ExitedBeforeReady(command.get(0) + " on port " + port + " exited" + (process.isAlive() ? "" : " with " + process.exitValue())
-                    + " before it listened. Its output:\n"
-                    + logTail(), e.getCause());
+            String status = process.isAlive() ? "" : " with " + process.exitValue();
+            throw new ExitedBeforeReady(command.get(0) + " on port " + port + " exited" + status
+                    + " before it listened. Its output:\n" + logTail(), e.getCause());
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();

@@ -83,7 +83,8 @@ public final class SamTemplate {
             Map<String, Object> response = cast(value);
             Map<String, Object> parameters = cast(response.getOrDefault("ResponseParameters", Map.of()));
             found.put(type, new GatewayResponse(type, String.valueOf(response.get("StatusCode")),
-                    strings(parameters.getOrDefault("Headers", Map.of())), strings(response.getOrDefault("ResponseTemplates", Map.of()))));
+                    strings(parameters.getOrDefault("Headers", Map.of())),
+                    strings(response.getOrDefault("ResponseTemplates", Map.of()))));
         });
         return found;
     }
