@@ -31,30 +31,23 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 started=$(date +%s)
 
-MOTO_PID=
+# The project's one moto launcher (MotoServer): it prints the endpoint once moto listens, and stops moto
+# when its input ends, which is when this script ends, however it ends.
+coproc MOTO { exec java -cp "$BENCH_CP" com.profilepictures.moto.MotoServer "$OUT/moto.log"; }
 cleanup() {
-  if [[ -n $MOTO_PID ]] && kill -0 "$MOTO_PID" 2>/dev/null; then
-    # Its own process group (setsid), so that a launcher shim and the server both go.
-    kill -TERM -- "-$MOTO_PID" 2>/dev/null || true
+  if [[ -n ${MOTO_PID:-} ]]; then
+    kill -TERM "$MOTO_PID" 2>/dev/null || true
     wait "$MOTO_PID" 2>/dev/null || true
   fi
 }
 trap cleanup EXIT
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-setsid moto_server -H 127.0.0.1 -p "$port" >"$OUT/moto.log" 2>&1 &
-MOTO_PID=$!
-for ((attempt = 0; ; attempt++)); do
-  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then break; fi
-  if ! kill -0 "$MOTO_PID" 2>/dev/null || ((attempt >= 600)); then
-    echo "moto_server did not answer on port $port" >&2; cat "$OUT/moto.log" >&2; exit 1
-  fi
-  sleep 0.1
-done
+if ! read -r -t 120 -u "${MOTO[0]}" endpoint; then
+  echo "moto_server did not start; see $OUT/moto.log" >&2; exit 1
+fi
 
 # What a Lambda sandbox has: its table, region and credentials in the environment (the functions then
 # read credentials directly, without the provider chain), here pointed at moto on loopback.
-export TABLE_NAME=bench-pictures AWS_REGION=us-east-1 DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
+export TABLE_NAME=bench-pictures AWS_REGION=us-east-1 DYNAMODB_ENDPOINT="$endpoint"
 export AWS_LAMBDA_FUNCTION_NAME=bench AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_SESSION_TOKEN=bench
 
 echo "== seed: table $TABLE_NAME on $DYNAMODB_ENDPOINT"

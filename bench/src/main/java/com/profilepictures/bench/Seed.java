@@ -3,10 +3,10 @@ package com.profilepictures.bench;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.adapters.dynamodb.PictureTable;
 import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageConfiguration;
-import com.profilepictures.bootstrap.local.LocalApi;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
@@ -23,7 +23,7 @@ public final class Seed {
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);
         DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
-        LocalApi.createTableIfMissing(storage);
+        PictureTable.createIfMissing(storage);
         try (var client = DynamoDbClients.create(storage)) {
             var repository = new DynamoDbProfilePictureRepository(client, storage.tableName());
             for (int i = 0; i < count; i++) {

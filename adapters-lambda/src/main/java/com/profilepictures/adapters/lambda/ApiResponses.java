@@ -30,14 +30,6 @@ public final class ApiResponses {
 
     private ApiResponses() {}
 
-    /**
-     * An error in the contract's shape for a status this adapter never produces itself, such as a
-     * local API server's {@code 404 route_not_found}; API Gateway's own responses use the same shape.
-     */
-    public static APIGatewayProxyResponseEvent gatewayError(int status, String code, String message, String requestId) {
-        return respond(status, ResponseBodies.error(code, message, requestId), requestId, Map.of());
-    }
-
     static APIGatewayProxyResponseEvent of(Reply reply, String requestId) {
         if (reply.error().isEmpty()) {
             return respond(200, reply.body(), requestId, Map.of());

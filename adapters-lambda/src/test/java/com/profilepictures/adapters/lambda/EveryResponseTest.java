@@ -193,12 +193,4 @@ class EveryResponseTest {
 
         assertEquals("[\"https://pbs.twimg.com/a?b=c&d=<e>\"]", body);
     }
-
-    @Test
-    void aLocalServerCanAnswerGatewayErrorsInTheSameShape() {
-        var response = ApiResponses.gatewayError(404, "route_not_found", "No route DELETE /users.", "local-1");
-
-        assertError(response, 404, "route_not_found");
-        assertEquals("local-1", response.getHeaders().get("X-Request-Id"));
-    }
 }

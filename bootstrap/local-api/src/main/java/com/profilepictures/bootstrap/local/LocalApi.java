@@ -3,19 +3,20 @@ package com.profilepictures.bootstrap.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.profilepictures.adapters.dynamodb.DynamoDbClients;
-import com.profilepictures.adapters.lambda.ApiResponses;
-import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
+import com.profilepictures.adapters.dynamodb.PictureTable;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
+import com.profilepictures.bootstrap.Lifecycle;
 import com.profilepictures.bootstrap.StorageConfiguration;
+import com.profilepictures.moto.MotoServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code make run}: the API on localhost as the deployed API Gateway serves it. Each request becomes the
  * proxy event Lambda would receive and goes to the entry class that {@code template.yaml} names for its
- * route, so local and deployed routing cannot drift. Without {@code DYNAMODB_ENDPOINT} it starts a
+ * route, and the errors API Gateway answers by itself are the template's gateway responses, so local and
+ * deployed routing cannot drift. Without {@code DYNAMODB_ENDPOINT} it starts a
  * {@code moto_server} of its own, and it creates the table where it is missing.
  */
 public final class LocalApi implements AutoCloseable {
@@ -48,50 +51,55 @@ public final class LocalApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RouteTable routes;
+    private final GatewayErrors gatewayErrors;
     private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> entries =
             new ConcurrentHashMap<>();
     private final PrintStream log;
 
-    private LocalApi(HttpServer server, ExecutorService executor, RouteTable routes, PrintStream log) {
+    private LocalApi(HttpServer server, ExecutorService executor, RouteTable routes, GatewayErrors gatewayErrors,
+            PrintStream log) {
         this.server = server;
         this.executor = executor;
         this.routes = routes;
+        this.gatewayErrors = gatewayErrors;
         this.log = log;
     }
 
     public static void main(String[] args) {
         try {
             run();
-        } catch (InvalidConfigurationException | IllegalStateException | IOException e) {
+        } catch (InvalidConfigurationException | IllegalStateException | IOException | UncheckedIOException e) {
             // A newcomer's mistake (a taken port, a bad variable, no moto_server) deserves one clear line.
             System.err.println("make run: " + e.getMessage());
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             System.exit(1);
         }
     }
 
-    private static void run() throws IOException, InterruptedException {
+    private static void run() throws IOException {
         Environment environment = Environment.current();
         // Everything that can be wrong with the configuration is found before anything is started.
         int port = port(environment);
         String host = environment.get("HOST").orElse("127.0.0.1");
         Path template = environment.get("TEMPLATE").map(Path::of).orElseGet(LocalApi::findTemplate);
-        List<AutoCloseable> started = new ArrayList<>();
-        // Registered before the first start, so that a failure or Ctrl-C at any later point stops
-        // whatever did start (moto above all, which would otherwise outlive us).
+        List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+        // The process's one shutdown hook, registered before the first start, so that a failure or Ctrl-C at
+        // any later point stops whatever did start, last first: the server, the components the entry classes
+        // built (browsers), moto (which would otherwise outlive us).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeInReverse(started), "local-api-shutdown"));
+        // Before any entry class loads: they register what they build with us instead of hooks of their own.
+        Lifecycle components = Lifecycle.process();
+        components.takeCharge();
         if (!environment.isSet("DYNAMODB_ENDPOINT")) {
-            MotoProcess moto = MotoProcess.start(Path.of(".local", "moto.log"));
+            MotoServer moto = MotoServer.start(Path.of(".local", "moto.log"));
             started.add(moto);
             // The functions read their configuration from the environment; a JVM cannot change its own,
             // so the local API passes the endpoint as a system property of the same name.
             System.setProperty("DYNAMODB_ENDPOINT", moto.endpoint().toString());
             environment = Environment.current();
         }
+        started.add(components);
         DynamoDbSettings storage = StorageConfiguration.from(environment);
-        createTableIfMissing(storage);
+        PictureTable.createIfMissing(storage);
         LocalApi api = start(template, new InetSocketAddress(host, port), System.out);
         started.add(api);
 
@@ -126,7 +134,8 @@ public final class LocalApi implements AutoCloseable {
 
     /** Serves the routes of {@code template} on {@code address}; port 0 picks a free one. */
     public static LocalApi start(Path template, InetSocketAddress address, PrintStream log) throws IOException {
-        List<SamTemplate.Route> templateRoutes = SamTemplate.load(template).routes();
+        SamTemplate sam = SamTemplate.load(template);
+        List<SamTemplate.Route> templateRoutes = sam.routes();
         for (SamTemplate.Route route : templateRoutes) {
             // The local API calls RequestHandler.handleRequest; a Handler naming another method would run
             // differently here than on Lambda, so it is refused rather than silently ignored.
@@ -136,6 +145,7 @@ public final class LocalApi implements AutoCloseable {
             }
         }
         RouteTable routes = new RouteTable(templateRoutes);
+        GatewayErrors gatewayErrors = GatewayErrors.from(sam.gatewayResponses());
         HttpServer server = HttpServer.create(address, 64);
         // Scrapes wait on a browser for seconds; a pool lets reads be served meanwhile.
         ExecutorService executor = Executors.newFixedThreadPool(32, runnable -> {
@@ -143,18 +153,11 @@ public final class LocalApi implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        LocalApi api = new LocalApi(server, executor, routes, log);
+        LocalApi api = new LocalApi(server, executor, routes, gatewayErrors, log);
         server.createContext("/", api::serve);
         server.setExecutor(executor);
         server.start();
         return api;
-    }
-
-    /** Creates the table on the configured endpoint unless it exists (in AWS the template creates it). */
-    public static void createTableIfMissing(DynamoDbSettings storage) {
-        try (var client = DynamoDbClients.create(storage)) {
-            new DynamoDbProfilePictureRepository(client, storage.tableName()).createTableIfMissing();
-        }
     }
 
     public URI baseUrl() {
@@ -181,7 +184,7 @@ public final class LocalApi implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                send(exchange, ApiResponses.gatewayError(413, "payload_too_large", "The request body is over API Gateway's 10 MB limit.", requestId));
+                send(exchange, gatewayErrors.respond(GatewayErrors.Cause.REQUEST_TOO_LARGE, requestId));
                 return;
             }
             Optional<RouteTable.Match> match = routes.match(method, rawPath);
@@ -189,7 +192,7 @@ public final class LocalApi implements AutoCloseable {
                 if ("OPTIONS".equals(method) && routes.hasPath(rawPath)) {
                     send(exchange, preflight(requestId));
                 } else {
-                    send(exchange, ApiResponses.gatewayError(404, "route_not_found", "No route " + method + " " + rawPath + ".", requestId));
+                    send(exchange, gatewayErrors.respond(GatewayErrors.Cause.NO_ROUTE, requestId));
                 }
                 return;
             }
@@ -205,7 +208,7 @@ public final class LocalApi implements AutoCloseable {
                 log.println("{\"requestId\":\"" + requestId + "\",\"level\":\"ERROR\",\"message\":\"function " + route.functionId()
                         + " failed: " + e.getClass().getName() + "\"}");
                 e.printStackTrace(log);
-                response = ApiResponses.gatewayError(500, "internal_error", "The function failed; see its log for this request id.", requestId);
+                response = gatewayErrors.respond(GatewayErrors.Cause.FUNCTION_FAILED, requestId);
             }
             send(exchange, response);
         }

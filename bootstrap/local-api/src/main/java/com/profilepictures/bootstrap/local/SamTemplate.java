@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -51,13 +52,39 @@ public final class SamTemplate {
 
     /** The resources of {@code type}, by logical id. */
     public Map<String, Map<String, Object>> resources(String type) {
-        Map<String, Map<String, Object>> found = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         Map<String, Object> resources = cast(document.getOrDefault("Resources", Map.of()));
         resources.forEach((id, value) -> {
             Map<String, Object> resource = cast(value);
             if (type.equals(resource.get("Type"))) {
                 found.put(id, resource);
             }
+        });
+        return found;
+    }
+
+    /**
+     * A response API Gateway gives by itself (to an unknown route, a request too large, a failed function),
+     * as the template writes it: a status, header mappings ({@code 'literal'} or {@code context.requestId})
+     * and body templates by content type.
+     */
+    public record GatewayResponse(String type, String statusCode, Map<String, String> headers, Map<String, String> templates) {}
+
+    /** The {@code GatewayResponses} of the template's one REST API, by response type. */
+    public Map<String, GatewayResponse> gatewayResponses() {
+        Map<String, Map<String, Object>> apis = resources("AWS::Serverless::Api");
+        if (apis.size() != 1) {
+            throw new IllegalArgumentException("Expected one AWS::Serverless::Api, found " + apis.keySet() + ".");
+        }
+        Map<String, Object> properties = cast(apis.values().iterator().next().getOrDefault("Properties", Map.of()));
+        Map<String, Object> responses = cast(properties.getOrDefault("GatewayResponses", Map.of()));
+        Map<String, GatewayResponse> found = new LinkedHashMap<>();
+        responses.forEach((type, value) -> {
+            Map<String, Object> response = cast(value);
+            Map<String, Object> parameters = cast(response.getOrDefault("ResponseParameters", Map.of()));
+            found.put(type, new GatewayResponse(type, String.valueOf(response.get("StatusCode")),
+                    strings(parameters.getOrDefault("Headers", Map.of())),
+                    strings(response.getOrDefault("ResponseTemplates", Map.of()))));
         });
         return found;
     }
@@ -94,6 +121,12 @@ public final class SamTemplate {
             throw new IllegalArgumentException("Function " + id + " names no Handler or ImageConfig.Command.");
         }
         return name;
+    }
+
+    private static Map<String, String> strings(Object mapping) {
+        Map<String, String> values = new LinkedHashMap<>();
+        SamTemplate.<Map<String, Object>>cast(mapping).forEach((key, value) -> values.put(key, String.valueOf(value)));
+        return values;
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,9 @@ import com.google.gson.JsonElement;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
-import com.profilepictures.adapters.dynamodb.testing.MotoServer;
+import com.profilepictures.adapters.dynamodb.PictureTable;
+import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
+import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageConfiguration;
@@ -33,15 +35,17 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole service over real HTTP: the local API routed by template.yaml to the real entry classes,
  * DynamoDB on moto, scrapes in headless Chromium against the fixture site. Every response is checked
  * against openapi.yaml by {@link Http}.
  */
+@ExtendWith(SharedDynamoDbServer.class)
 class EndToEndTest {
 
-    private static final String TABLE = MotoServer.uniqueTableName("e2e");
+    private static final String TABLE = DynamoDbServer.uniqueTableName("e2e");
     private static final ByteArrayOutputStream FUNCTION_LOG = new ByteArrayOutputStream();
 
     private static FixtureSite x;
@@ -50,18 +54,17 @@ class EndToEndTest {
     private static DynamoDbProfilePictureRepository repository;
 
     @BeforeAll
-    static void startTheService() throws Exception {
-        MotoServer moto = MotoServer.shared();
+    static void startTheService(DynamoDbServer dynamoDb) throws Exception {
         x = FixtureSite.start();
         // The entry classes read their configuration once, from the environment; in one JVM the local
         // API passes it as system properties of the same names.
-        System.setProperty("DYNAMODB_ENDPOINT", moto.endpoint().toString());
+        System.setProperty("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
         System.setProperty("TABLE_NAME", TABLE);
         System.setProperty("X_BASE_URL", x.baseUrl().toString());
         System.setProperty("SCRAPE_TIMEOUT", "PT15S");
         System.setProperty("BROWSER_POOL_SIZE", "2");
         DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
-        LocalApi.createTableIfMissing(storage);
+        PictureTable.createIfMissing(storage);
         repository = new DynamoDbProfilePictureRepository(DynamoDbClients.create(storage), TABLE);
         api = LocalApi.start(RepositoryRoot.path().resolve("template.yaml"),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.Lifecycle;
 
 /** Lambda entry of {@code POST /scrape}, named in template.yaml's ImageConfig.Command. */
 public final class ScrapeFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -14,8 +15,8 @@ public final class ScrapeFunction implements RequestHandler<APIGatewayProxyReque
     private static final ScrapeComponent COMPONENT = DaggerScrapeComponent.factory().create(Environment.current());
 
     static {
-        // No browser outlives the process that started it (Ctrl-C on make run, SIGTERM on Lambda).
-        Runtime.getRuntime().addShutdownHook(new Thread(COMPONENT.scraper()::close, "close-browsers"));
+        // No browser outlives the process that started it (SIGTERM on Lambda, Ctrl-C on make run).
+        Lifecycle.process().closeOnExit(COMPONENT.scraper());
     }
 
     @Override
