@@ -101,7 +101,6 @@ class DynamoDbProfilePictureRepositoryFaultTest {
         var thrown = assertThrows(StorageUnavailableException.class, failingCall, call);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(thrown.getMessage().startsWith("DynamoDB table "), "our own words: " + thrown.getMessage());
-        System.out.println("fault timing: " + call + " failed after " + elapsed.toMillis() + " ms");
         return elapsed;
     }
 
