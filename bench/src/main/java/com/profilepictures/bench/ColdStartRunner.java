@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Cold starts: fresh {@code java} processes of each side (the two read functions, the baseline that
  * only builds the same DynamoDB client and makes one GetItem, and for information the same client making
- * list-users' one Scan), interleaved, on one ladder of JVM
+ * list-profile-pictures' one Scan), interleaved, on one ladder of JVM
  * options. Every side of a step gets exactly the same options and classpath (the shipped read jar plus
  * the tiny cold-start mains); AppCDS gives each side an archive trained on that side.
  *
@@ -53,12 +53,12 @@ public final class ColdStartRunner {
         Path results = out.resolve("results.tsv");
 
         List<Side> sides = List.of(
-                new Side("get-profile-pic", List.of("com.profilepictures.bench.cold.ColdFunction",
-                        "com.profilepictures.bootstrap.read.GetProfilePicFunction", events.resolve("get-profile-pic.json").toString())),
-                new Side("list-users", List.of("com.profilepictures.bench.cold.ColdFunction",
-                        "com.profilepictures.bootstrap.read.ListUsersFunction", events.resolve("list-users.json").toString())),
+                new Side("get-profile-picture", List.of("com.profilepictures.bench.cold.ColdFunction",
+                        "com.profilepictures.bootstrap.read.GetProfilePictureFunction", events.resolve("get-profile-pic.json").toString())),
+                new Side("list-profile-pictures", List.of("com.profilepictures.bench.cold.ColdFunction",
+                        "com.profilepictures.bootstrap.read.ListProfilePicturesFunction", events.resolve("list-users.json").toString())),
                 new Side("baseline", List.of("com.profilepictures.bench.cold.ColdBaseline", itemKey)),
-                // For information only: the request list-users makes for a first page (a consistent Scan of the
+                // For information only: the request list-profile-pictures makes for a first page (a consistent Scan of the
                 // same table with the default Limit), so that its Scan's cost on moto can be told apart from ours.
                 new Side(SCAN_BASELINE, List.of("com.profilepictures.bench.cold.ColdScanBaseline",
                         Integer.toString(PageRequest.DEFAULT_LIMIT))));

@@ -25,8 +25,8 @@ class ReadFunctionsJarTest {
             List<String> names = contents.stream().map(ZipEntry::getName).toList();
 
             assertTrue(size < MAX_BYTES, "read-functions-lambda.jar is " + size + " bytes");
-            assertTrue(names.contains("com/profilepictures/bootstrap/read/GetProfilePicFunction.class"));
-            assertTrue(names.contains("com/profilepictures/bootstrap/read/ListUsersFunction.class"));
+            assertTrue(names.contains("com/profilepictures/bootstrap/read/GetProfilePictureFunction.class"));
+            assertTrue(names.contains("com/profilepictures/bootstrap/read/ListProfilePicturesFunction.class"));
             assertTrue(names.contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"), "it is the real, shaded jar");
             List<String> scraperParts = names.stream()
                     .filter(name -> name.startsWith("org/openqa/") || name.startsWith("com/profilepictures/adapters/selenium/")
