@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.GetProfilePictureHandler;
 import com.profilepictures.bootstrap.Environment;
+import java.util.Map;
 
 /** Lambda entry of {@code GET /user/{handle}/profile_pic}, named in template.yaml. */
 public final class GetProfilePictureFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -13,6 +14,8 @@ public final class GetProfilePictureFunction implements RequestHandler<APIGatewa
     // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
     // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
     private static final GetProfilePictureHandler HANDLER = DaggerGetProfilePictureComponent.factory().create(Environment.current()).handler();
+
+    private final Priming priming = Priming.register(this, Priming.get("/user/{handle}/profile_pic", Map.of("handle", Priming.HANDLE)));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

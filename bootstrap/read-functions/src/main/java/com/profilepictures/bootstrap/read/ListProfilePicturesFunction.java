@@ -14,6 +14,8 @@ public final class ListProfilePicturesFunction implements RequestHandler<APIGate
     // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
     private static final ListProfilePicturesHandler HANDLER = DaggerListProfilePicturesComponent.factory().create(Environment.current()).handler();
 
+    private final Priming priming = Priming.register(this, Priming.get("/users"));
+
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return HANDLER.handle(event, context);
