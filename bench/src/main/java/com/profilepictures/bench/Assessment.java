@@ -69,7 +69,26 @@ final class Assessment {
         }
 
         Verdict verdict() {
+            if (isInformational(step)) {
+                return Verdict.INFO;
+            }
             return vsBaseline.map(c -> Verdict.of(c.within(MAX_COLD_RATIO))).orElse(Verdict.INFO);
+        }
+    }
+
+    /**
+     * A read function's first request after SnapStart priming against the same request without it, each in
+     * a fresh JVM; information (the class count has its limit in PrimingTest).
+     */
+    record Priming(String jdk, String side, Stats primedFirstRequest, Stats unprimedFirstRequest, Stats primedClasses,
+            Stats unprimedClasses, Stats primedHooks) {
+
+        double firstRequestRatio() {
+            return primedFirstRequest.median() / unprimedFirstRequest.median();
+        }
+
+        double classesRatio() {
+            return primedClasses.median() / unprimedClasses.median();
         }
     }
 
@@ -123,6 +142,11 @@ final class Assessment {
         return classCounts().stream().filter(count -> count.side().equals(BASELINE)).findFirst();
     }
 
+    /** Steps on another JDK than the functions are built for, measured for information. */
+    static boolean isInformational(String step) {
+        return step.contains(ColdStartRunner.INFO_STEP);
+    }
+
     /** The cold-start steps in the order they ran. */
     List<String> coldSteps() {
         Set<String> steps = new LinkedHashSet<>();
@@ -156,6 +180,47 @@ final class Assessment {
                     stats("cold-first-call", step, side).orElseThrow(), vsBaseline, vsScan));
         }
         return sides;
+    }
+
+    List<Priming> priming() {
+        List<Priming> found = new ArrayList<>();
+        Set<String> functions = new LinkedHashSet<>();
+        for (Tsv.Row row : rows) {
+            if (row.figure().equals("priming-first-request")) {
+                functions.add(row.variant().substring(0, row.variant().lastIndexOf(" | ")));
+            }
+        }
+        for (String function : functions) {
+            String[] jdkAndSide = function.split(" \\| ");
+            Optional<Stats> primed = find("priming-first-request", function + " | " + ColdStartRunner.PRIMED).map(Tsv.Row::stats);
+            Optional<Stats> unprimed = find("priming-first-request", function + " | " + ColdStartRunner.UNPRIMED).map(Tsv.Row::stats);
+            if (primed.isPresent() && unprimed.isPresent()) {
+                found.add(new Priming(jdkAndSide[0], jdkAndSide[1], primed.get(), unprimed.get(),
+                        find("priming-classes-loaded", function + " | " + ColdStartRunner.PRIMED).orElseThrow().stats(),
+                        find("priming-classes-loaded", function + " | " + ColdStartRunner.UNPRIMED).orElseThrow().stats(),
+                        find("priming-hooks", function + " | " + ColdStartRunner.PRIMED).orElseThrow().stats()));
+            }
+        }
+        return found;
+    }
+
+    /** Each side's first response with JDK 25's AOT cache against JDK 17's AppCDS, same options; information. */
+    record AotBesideAppCds(String side, Stats appCds, Stats aot) {
+        double ratio() {
+            return aot.median() / appCds.median();
+        }
+    }
+
+    List<AotBesideAppCds> aotBesideAppCds() {
+        List<AotBesideAppCds> found = new ArrayList<>();
+        for (String side : COLD_SIDES) {
+            Optional<Stats> appCds = stats("cold-first-response", ColdStartRunner.APP_CDS_STEP, side);
+            Optional<Stats> aot = stats("cold-first-response", ColdStartRunner.AOT_STEP, side);
+            if (appCds.isPresent() && aot.isPresent()) {
+                found.add(new AotBesideAppCds(side, appCds.get(), aot.get()));
+            }
+        }
+        return found;
     }
 
     List<WarmPair> warmPairs() {
