@@ -3,7 +3,8 @@
 # figure beside the limit it is compared with, measured in this one run. Writes bench/RESULTS.md.
 # Everything it starts (moto_server, JVMs, Chromium) runs on loopback and is stopped on exit.
 # BENCH_RUNS (10) and BENCH_WARMUPS (2) set the cold-start repetitions; BENCH_STAGES (cold warm load scrape)
-# picks stages; BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after).
+# picks stages; BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
+# BENCH_JDK25 is the JDK 25 of the cold stage's information steps and priming comparison (- for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,13 @@ BENCH_CP='bench/target/bench.jar:bench/target/lib/*'
 CHROMIUM=${CHROMIUM_BINARY:-/usr/lib/chromium/chromium}
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 ITEM_KEY=bench00
+JDK25=${BENCH_JDK25:-}
+if [[ -z $JDK25 ]]; then
+  JDK25=-
+  for home in /usr/lib/jvm/*-25-* /usr/lib/jvm/*-25; do
+    if [[ -x $home/bin/java ]]; then JDK25=$home; break; fi
+  done
+fi
 
 for file in "$READ_JAR" bench/target/bench-coldstart.jar bench/target/bench.jar; do
   [[ -f $file ]] || { echo "missing $file: run make build first" >&2; exit 1; }
@@ -55,7 +63,7 @@ java -cp "$BENCH_CP" com.profilepictures.bench.Seed 30
 
 if [[ $STAGES == *" cold "* ]]; then
 echo "== cold start ($RUNS runs per side after $WARMUPS warm-up runs, per step)"
-java -cp "$BENCH_CP" com.profilepictures.bench.ColdStartRunner "$COLD_CP" bench/events "$ITEM_KEY" "$OUT" "$RUNS" "$WARMUPS"
+java -cp "$BENCH_CP" com.profilepictures.bench.ColdStartRunner "$COLD_CP" bench/events "$ITEM_KEY" "$OUT" "$RUNS" "$WARMUPS" "$JDK25"
 fi
 
 if [[ $STAGES == *" warm "* ]]; then

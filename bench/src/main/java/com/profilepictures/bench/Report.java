@@ -18,24 +18,17 @@ import java.util.Set;
 import java.util.zip.ZipFile;
 
 /**
- * Puts every figure beside its limit: reads bench/out/results.tsv and JMH's JSON, prints the summary
- * table and writes RESULTS.md. Arguments: results.tsv, read jar, RESULTS.md, runs, warm-ups.
+ * Prints an {@link Assessment} as Markdown: the summary table on standard output, and RESULTS.md with the
+ * summary and the details. Decides nothing itself. Arguments: results.tsv, read jar, RESULTS.md, runs, warm-ups.
  */
 public final class Report {
 
-    private static final double MAX_JAR_MB = 15;
-    private static final double MAX_COLD_RATIO = 1.3;
-    private static final double MAX_WARM_RATIO = 1.2;
-    private static final double AVATAR_MS = ScrapeBench.AVATAR_DELAY.toMillis();
-    private static final double MAX_WARM_SCRAPE_MS = 1.5 * AVATAR_MS;
-    private static final double MIN_COLD_OVER_WARM = 3;
-
-    private final List<Tsv.Row> rows;
+    private final Assessment assessment;
     private final List<String[]> summary = new ArrayList<>();
     private final StringBuilder details = new StringBuilder();
 
-    private Report(List<Tsv.Row> rows) {
-        this.rows = rows;
+    private Report(Assessment assessment) {
+        this.assessment = assessment;
     }
 
     public static void main(String[] args) throws IOException {
@@ -45,10 +38,10 @@ public final class Report {
         String runs = args[3];
         String warmups = args[4];
 
-        List<Tsv.Row> rows = new ArrayList<>(Tsv.read(resultsFile));
-        Report report = new Report(rows);
-        report.packageSize(jar);
+        Report report = new Report(new Assessment(Tsv.read(resultsFile), jar(jar)));
+        report.packageSize();
         report.coldStart(runs, warmups);
+        report.priming(runs, warmups);
         report.warm();
         report.scrape();
 
@@ -77,32 +70,30 @@ public final class Report {
         System.out.println("Wrote " + output);
     }
 
-    private void packageSize(Path jar) throws IOException {
-        double mb = Files.size(jar) / (1024.0 * 1024.0);
-        long selenium;
+    private static Assessment.Jar jar(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            selenium = zip.stream().filter(entry -> entry.getName().startsWith("org/openqa/selenium/")).count();
+            long selenium = zip.stream().filter(entry -> entry.getName().startsWith("org/openqa/selenium/")).count();
+            return new Assessment.Jar(Files.size(jar) / (1024.0 * 1024.0), selenium);
         }
-        summary.add(new String[] {"read-functions-lambda.jar size", fmt(mb, 2) + " MB",
-                "< " + fmt(MAX_JAR_MB, 0) + " MB", verdict(mb < MAX_JAR_MB)});
-        summary.add(new String[] {"Selenium classes in that jar", Long.toString(selenium), "0", verdict(selenium == 0)});
-        for (String side : List.of("get-profile-pic", "list-users", "baseline", ColdStartRunner.SCAN_BASELINE)) {
-            find("classes-loaded", side).ifPresent(total -> summary.add(new String[] {
-                    "classes loaded, one cold " + side,
-                    fmt(total.stats().median(), 0) + " (" + fmt(find("classes-loaded-from-jars", side).orElseThrow().stats().median(), 0)
-                            + " from the jar)",
-                    side.startsWith("baseline") ? "—" : "baseline: " + fmt(find("classes-loaded", "baseline").orElseThrow().stats().median(), 0),
-                    "info"}));
+    }
+
+    private void packageSize() {
+        Assessment.Jar jar = assessment.jar();
+        summary.add(new String[] {"read-functions-lambda.jar size", fmt(jar.megabytes(), 2) + " MB",
+                "< " + fmt(Assessment.MAX_JAR_MB, 0) + " MB", shown(jar.sizeVerdict())});
+        summary.add(new String[] {"Selenium classes in that jar", Long.toString(jar.seleniumClasses()), "0",
+                shown(jar.seleniumVerdict())});
+        Optional<Assessment.ClassCount> baseline = assessment.baselineClassCount();
+        for (Assessment.ClassCount count : assessment.classCounts()) {
+            summary.add(new String[] {"classes loaded, one cold " + count.side(),
+                    fmt(count.total().median(), 0) + " (" + fmt(count.fromJar().median(), 0) + " from the jar)",
+                    count.side().startsWith(Assessment.BASELINE) || baseline.isEmpty() ? "—"
+                            : "baseline: " + fmt(baseline.get().total().median(), 0),
+                    shown(Assessment.Verdict.INFO)});
         }
     }
 
     private void coldStart(String runs, String warmups) {
-        Set<String> steps = new LinkedHashSet<>();
-        for (Tsv.Row row : rows) {
-            if (row.figure().equals("cold-first-response")) {
-                steps.add(row.variant().substring(0, row.variant().indexOf(" | ")));
-            }
-        }
         details.append("## Cold start, step by step\n\n");
         details.append("Fresh `java` per run, ").append(runs).append(" measured runs per side after ").append(warmups)
                 .append(" warm-up runs, the sides interleaved. Every side of a step runs with the same options and ")
@@ -110,54 +101,84 @@ public final class Report {
                 .append("that step's options. *first response*: from launching `java` to the answer in hand; *wall*: launch ")
                 .append("to process exit; *init*: the entry class's static initialisation (the baseline: building the client). ")
                 .append("The verdict is against the issue's baseline (one GetItem). *baseline-scan* is the same client making ")
-                .append("the one request list-users makes (a consistent Scan, same table and Limit): list-users' ratio to it ")
-                .append("is information, separating our own cold-start overhead from what a Scan costs on moto.\n\n");
+                .append("the one request list-profile-pictures makes (a consistent Scan, same table and Limit): list-profile-pictures' ratio to it ")
+                .append("is information, separating our own cold-start overhead from what a Scan costs on moto. Steps marked ")
+                .append(ColdStartRunner.INFO_STEP).append(" run on JDK 25 and are information: the functions are built for 17, ")
+                .append("and an AOT cache fits only the JDK build that made it (an image with a fixed JDK, not a managed runtime).\n\n");
         details.append("| step | side | first response ms | wall ms | init ms | first call ms | ratio (first response) | ratio (wall) | verdict ≤ ")
-                .append(fmt(MAX_COLD_RATIO, 1)).append("× | vs baseline-scan (info) |\n|---|---|---|---|---|---|---|---|---|---|\n");
-        List<String> stepList = new ArrayList<>(steps);
-        for (String step : stepList) {
-            Tsv.Row baseFirst = find("cold-first-response", step + " | baseline").orElseThrow();
-            Tsv.Row baseWall = find("cold-wall", step + " | baseline").orElseThrow();
-            Optional<Tsv.Row> scanFirst = find("cold-first-response", step + " | " + ColdStartRunner.SCAN_BASELINE);
-            Optional<Tsv.Row> scanWall = find("cold-wall", step + " | " + ColdStartRunner.SCAN_BASELINE);
-            for (String side : List.of("get-profile-pic", "list-users", "baseline", ColdStartRunner.SCAN_BASELINE)) {
-                String variant = step + " | " + side;
-                if (find("cold-first-response", variant).isEmpty()) {
+                .append(fmt(Assessment.MAX_COLD_RATIO, 1)).append("× | vs baseline-scan (info) |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        List<String> steps = assessment.coldSteps();
+        // The summary keeps the ladder's first and last steps, and its last step for information if any.
+        List<String> verdictSteps = steps.stream().filter(step -> !Assessment.isInformational(step)).toList();
+        List<String> infoSteps = steps.stream().filter(Assessment::isInformational).toList();
+        Set<String> summarisedSteps = new LinkedHashSet<>();
+        if (!verdictSteps.isEmpty()) {
+            summarisedSteps.add(verdictSteps.get(0));
+            summarisedSteps.add(verdictSteps.get(verdictSteps.size() - 1));
+        }
+        if (!infoSteps.isEmpty()) {
+            summarisedSteps.add(infoSteps.get(infoSteps.size() - 1));
+        }
+        for (String step : steps) {
+            boolean summarised = summarisedSteps.contains(step);
+            for (Assessment.ColdSide side : assessment.coldSides(step)) {
+                String vsScan = side.vsScan().map(c -> fmt(c.firstRatio(), 2) + "× / " + fmt(c.wallRatio(), 2) + "×").orElse("—");
+                details.append("| ").append(step).append(" | ").append(side.side()).append(" | ")
+                        .append(range(side.first(), 0)).append(" | ").append(range(side.wall(), 0)).append(" | ")
+                        .append(range(side.init(), 0)).append(" | ").append(range(side.firstCall(), 0)).append(" | ")
+                        .append(side.vsBaseline().map(c -> fmt(c.firstRatio(), 2) + "×").orElse("—")).append(" | ")
+                        .append(side.vsBaseline().map(c -> fmt(c.wallRatio(), 2) + "×").orElse("—")).append(" | ")
+                        .append(side.isBaseline() ? "—" : shown(side.verdict())).append(" | ")
+                        .append(vsScan).append(" |\n");
+                if (side.isBaseline() || !summarised) {
                     continue;
                 }
-                Tsv.Row first = find("cold-first-response", variant).orElseThrow();
-                Tsv.Row wall = find("cold-wall", variant).orElseThrow();
-                double ratio = first.stats().median() / baseFirst.stats().median();
-                double wallRatio = wall.stats().median() / baseWall.stats().median();
-                boolean isBaseline = side.startsWith("baseline");
-                // Only list-users makes a Scan; its ratio to the same request is information, never the verdict.
-                String vsScan = side.equals("list-users") && scanFirst.isPresent() && scanWall.isPresent()
-                        ? fmt(first.stats().median() / scanFirst.get().stats().median(), 2) + "× / "
-                                + fmt(wall.stats().median() / scanWall.get().stats().median(), 2) + "×"
-                        : "—";
-                details.append("| ").append(step).append(" | ").append(side).append(" | ")
-                        .append(range(first.stats(), 0)).append(" | ").append(range(wall.stats(), 0)).append(" | ")
-                        .append(range(find("cold-init", variant).orElseThrow().stats(), 0)).append(" | ")
-                        .append(range(find("cold-first-call", variant).orElseThrow().stats(), 0)).append(" | ")
-                        .append(isBaseline ? "—" : fmt(ratio, 2) + "×").append(" | ")
-                        .append(isBaseline ? "—" : fmt(wallRatio, 2) + "×").append(" | ")
-                        .append(isBaseline ? "—" : verdict(ratio <= MAX_COLD_RATIO && wallRatio <= MAX_COLD_RATIO)).append(" | ")
-                        .append(vsScan).append(" |\n");
-                boolean summarised = step.equals(stepList.get(0)) || step.equals(stepList.get(stepList.size() - 1));
-                if (!isBaseline && summarised) {
-                    summary.add(new String[] {"cold start " + side + " [" + step + "], first response / wall",
-                            range(first.stats(), 0) + " ms / " + range(wall.stats(), 0) + " ms",
-                            "≤ " + fmt(MAX_COLD_RATIO, 1) + "× baseline " + range(baseFirst.stats(), 0) + " / "
-                                    + range(baseWall.stats(), 0) + " ms: " + fmt(ratio, 2) + "× / " + fmt(wallRatio, 2) + "×",
-                            verdict(ratio <= MAX_COLD_RATIO && wallRatio <= MAX_COLD_RATIO)});
-                    if (!vsScan.equals("—")) {
-                        summary.add(new String[] {"cold start " + side + " [" + step + "] vs the same request (one Scan)",
-                                range(first.stats(), 0) + " ms / " + range(wall.stats(), 0) + " ms",
-                                "baseline-scan " + range(scanFirst.get().stats(), 0) + " / " + range(scanWall.get().stats(), 0)
-                                        + " ms: " + vsScan, "info"});
-                    }
-                }
+                Assessment.Comparison baseline = side.vsBaseline().orElseThrow();
+                String times = range(side.first(), 0) + " ms / " + range(side.wall(), 0) + " ms";
+                String limit = Assessment.isInformational(step) ? "baseline " : "≤ " + fmt(Assessment.MAX_COLD_RATIO, 1) + "× baseline ";
+                summary.add(new String[] {"cold start " + side.side() + " [" + step + "], first response / wall", times,
+                        limit + range(baseline.otherFirst(), 0) + " / "
+                                + range(baseline.otherWall(), 0) + " ms: " + fmt(baseline.firstRatio(), 2) + "× / "
+                                + fmt(baseline.wallRatio(), 2) + "×",
+                        shown(side.verdict())});
+                side.vsScan().ifPresent(scan -> summary.add(new String[] {
+                        "cold start " + side.side() + " [" + step + "] vs the same request (one Scan)", times,
+                        "baseline-scan " + range(scan.otherFirst(), 0) + " / " + range(scan.otherWall(), 0) + " ms: " + vsScan,
+                        shown(Assessment.Verdict.INFO)}));
             }
+        }
+        details.append('\n');
+        for (Assessment.AotBesideAppCds pair : assessment.aotBesideAppCds()) {
+            summary.add(new String[] {"cold start " + pair.side() + ", JDK 25 AOT cache beside JDK 17 AppCDS (same options)",
+                    range(pair.aot(), 0) + " ms", "AppCDS " + range(pair.appCds(), 0) + " ms: " + fmt(pair.ratio(), 2) + "×",
+                    shown(Assessment.Verdict.INFO)});
+        }
+    }
+
+    private void priming(String runs, String warmups) {
+        List<Assessment.Priming> comparisons = assessment.priming();
+        if (comparisons.isEmpty()) {
+            return;
+        }
+        details.append("## First request after SnapStart priming\n\n")
+                .append("Fresh `java` per run, ").append(runs).append(" measured runs per side after ").append(warmups)
+                .append(" warm-up runs, interleaved, JDK defaults. Each builds the entry class as Lambda's init does; a *primed* run ")
+                .append("then has Lambda's own CRaC context (the runtime interface client's) run the checkpoint hooks, as before ")
+                .append("a snapshot; then one request is timed and the classes it loads counted. *hooks*: the time priming took, ")
+                .append("which Lambda spends once per published version, not per cold start.\n\n")
+                .append("| JDK | function | first request primed ms | unprimed ms | ratio | classes loaded primed | unprimed | hooks ms |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (Assessment.Priming priming : comparisons) {
+            details.append("| ").append(priming.jdk()).append(" | ").append(priming.side()).append(" | ")
+                    .append(range(priming.primedFirstRequest(), 1)).append(" | ").append(range(priming.unprimedFirstRequest(), 1))
+                    .append(" | ").append(fmt(priming.firstRequestRatio(), 2)).append("× | ")
+                    .append(range(priming.primedClasses(), 0)).append(" | ").append(range(priming.unprimedClasses(), 0))
+                    .append(" | ").append(range(priming.primedHooks(), 0)).append(" |\n");
+            summary.add(new String[] {"first request " + priming.side() + " after priming (" + priming.jdk() + ")",
+                    range(priming.primedFirstRequest(), 1) + " ms, " + fmt(priming.primedClasses().median(), 0) + " classes loaded",
+                    "unprimed " + range(priming.unprimedFirstRequest(), 1) + " ms, " + fmt(priming.unprimedClasses().median(), 0)
+                            + " classes: " + fmt(priming.firstRequestRatio(), 2) + "× the time",
+                    shown(Assessment.Verdict.INFO)});
         }
         details.append('\n');
     }
@@ -165,70 +186,51 @@ public final class Report {
     private void warm() {
         details.append("## Warm handler latency (JMH AverageTime, one fork, 4×1 s warm-up, 10×1 s measured; each handler "
                 + "and its raw call run side by side as one asymmetric group; figures over the measured iterations)\n\n| benchmark | median (min–max) |\n|---|---|\n");
-        for (Tsv.Row row : rows) {
-            if (row.figure().equals("warm") || row.figure().equals("warm-ratio")) {
-                details.append("| ").append(row.variant()).append(" | ").append(range(row.stats(), row.figure().equals("warm") ? 0 : 2))
-                        .append(' ').append(row.unit()).append(" |\n");
-            }
+        for (Tsv.Row row : assessment.warmRows()) {
+            details.append("| ").append(row.variant()).append(" | ").append(range(row.stats(), row.figure().equals("warm") ? 0 : 2))
+                    .append(' ').append(row.unit()).append(" |\n");
         }
         details.append('\n');
-        warmPair("getProfilePicHandler", "rawGetItem", "warm GET /user/{handle}/profile_pic handler");
-        warmPair("listUsersHandler", "rawScan", "warm GET /users handler");
+        for (Assessment.WarmPair pair : assessment.warmPairs()) {
+            String limit = "≤ " + fmt(Assessment.MAX_WARM_RATIO, 1) + "× raw";
+            if (!pair.measured()) {
+                summary.add(new String[] {pair.label(), "not measured", limit, shown(pair.verdict())});
+                continue;
+            }
+            summary.add(new String[] {pair.label(), range(pair.handlerStats().get(), 0) + " µs",
+                    limit + " " + pair.raw() + " " + range(pair.rawStats().get(), 0) + " µs; paired ratio "
+                            + range(pair.pairedRatio().get(), 2) + "×",
+                    shown(pair.verdict())});
+        }
 
         details.append("## Local API under load\n\n| figure | variant | median (min–max) over 1 s windows |\n|---|---|---|\n");
-        for (String figure : List.of("local-api-p50", "local-api-p99", "local-api-throughput")) {
-            find(figure, null).ifPresent(row -> {
-                String unit = row.unit();
-                details.append("| ").append(figure).append(" | ").append(row.variant()).append(" | ")
-                        .append(range(row.stats(), 1)).append(' ').append(unit).append(" |\n");
-                summary.add(new String[] {figure + " (" + row.variant() + ")", range(row.stats(), 1) + " " + unit, "—", "info"});
-            });
+        for (Tsv.Row row : assessment.localApi()) {
+            details.append("| ").append(row.figure()).append(" | ").append(row.variant()).append(" | ")
+                    .append(range(row.stats(), 1)).append(' ').append(row.unit()).append(" |\n");
+            summary.add(new String[] {row.figure() + " (" + row.variant() + ")", range(row.stats(), 1) + " " + row.unit(), "—", shown(Assessment.Verdict.INFO)});
         }
         details.append('\n');
-    }
-
-    private void warmPair(String handler, String raw, String label) {
-        Optional<Tsv.Row> h = find("warm", handler);
-        Optional<Tsv.Row> r = find("warm", raw);
-        Optional<Tsv.Row> paired = find("warm-ratio", handler + " / " + raw);
-        if (h.isEmpty() || r.isEmpty() || paired.isEmpty()) {
-            summary.add(new String[] {label, "not measured", "≤ " + fmt(MAX_WARM_RATIO, 1) + "× raw", "FAIL"});
-            return;
-        }
-        // The verdict is on the ratio within each round (handler and raw measured back to back), not on
-        // the ratio of medians taken at different times.
-        double ratio = paired.get().stats().median();
-        summary.add(new String[] {label, range(h.get().stats(), 0) + " µs",
-                "≤ " + fmt(MAX_WARM_RATIO, 1) + "× raw " + raw + " " + range(r.get().stats(), 0) + " µs; paired ratio "
-                        + range(paired.get().stats(), 2) + "×",
-                verdict(ratio <= MAX_WARM_RATIO)});
     }
 
     private void scrape() {
-        Optional<Tsv.Row> warm = find("scrape-warm", null);
-        Optional<Tsv.Row> cold = find("scrape-cold", null);
-        Optional<Tsv.Row> rate = find("scrape-throughput", null);
-        details.append("## Scraping (fixture X site, avatar rendered ").append(fmt(AVATAR_MS, 0)).append(" ms after load)\n\n")
+        Assessment.Scrape scrape = assessment.scrape();
+        details.append("## Scraping (fixture X site, avatar rendered ").append(fmt(Assessment.AVATAR_MS, 0)).append(" ms after load)\n\n")
                 .append("| figure | variant | median (min–max) |\n|---|---|---|\n");
-        for (Optional<Tsv.Row> row : List.of(warm, cold, rate)) {
+        for (Optional<Tsv.Row> row : List.of(scrape.warm(), scrape.cold(), scrape.throughput())) {
             row.ifPresent(r -> details.append("| ").append(r.figure()).append(" | ").append(r.variant()).append(" | ")
                     .append(range(r.stats(), 0)).append(' ').append(r.unit()).append(" |\n"));
         }
         details.append('\n');
-        if (warm.isPresent()) {
-            double w = warm.get().stats().median();
-            summary.add(new String[] {"warm scrape (browser reused)", range(warm.get().stats(), 0) + " ms",
-                    "≤ 1.5 × " + fmt(AVATAR_MS, 0) + " ms = " + fmt(MAX_WARM_SCRAPE_MS, 0) + " ms", verdict(w <= MAX_WARM_SCRAPE_MS)});
-            cold.ifPresent(c -> summary.add(new String[] {"cold scrape (browser started for it)", range(c.stats(), 0) + " ms",
-                    "≥ 3 × warm = " + fmt(MIN_COLD_OVER_WARM * w, 0) + " ms: " + fmt(c.stats().median() / w, 1) + "×",
-                    verdict(c.stats().median() >= MIN_COLD_OVER_WARM * w)}));
-        }
-        rate.ifPresent(r -> summary.add(new String[] {"scrapes per minute, " + r.variant(), range(r.stats(), 0), "—", "info"}));
-    }
-
-    private Optional<Tsv.Row> find(String figure, String variant) {
-        return rows.stream().filter(row -> row.figure().equals(figure) && (variant == null || row.variant().equals(variant)))
-                .reduce((first, second) -> second);
+        scrape.warm().ifPresent(warm -> {
+            double w = warm.stats().median();
+            summary.add(new String[] {"warm scrape (browser reused)", range(warm.stats(), 0) + " ms",
+                    "≤ 1.5 × " + fmt(Assessment.AVATAR_MS, 0) + " ms = " + fmt(Assessment.MAX_WARM_SCRAPE_MS, 0) + " ms",
+                    shown(scrape.warmVerdict().orElseThrow())});
+            scrape.cold().ifPresent(c -> summary.add(new String[] {"cold scrape (browser started for it)", range(c.stats(), 0) + " ms",
+                    "≥ 3 × warm = " + fmt(Assessment.MIN_COLD_OVER_WARM * w, 0) + " ms: " + fmt(c.stats().median() / w, 1) + "×",
+                    shown(scrape.coldVerdict().orElseThrow())}));
+        });
+        scrape.throughput().ifPresent(r -> summary.add(new String[] {"scrapes per minute, " + r.variant(), range(r.stats(), 0), "—", shown(Assessment.Verdict.INFO)}));
     }
 
     private static String machine() {
@@ -260,11 +262,11 @@ public final class Report {
         return fmt(stats.median(), decimals) + " (" + fmt(stats.min(), decimals) + "–" + fmt(stats.max(), decimals) + ")";
     }
 
-    private static String fmt(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    private static String shown(Assessment.Verdict verdict) {
+        return verdict == Assessment.Verdict.INFO ? "info" : verdict.name();
     }
 
-    private static String verdict(boolean pass) {
-        return pass ? "PASS" : "FAIL";
+    private static String fmt(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

@@ -8,8 +8,8 @@ import com.profilepictures.bench.cold.BenchContext;
 import com.profilepictures.bench.cold.ProxyEventFile;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageConfiguration;
-import com.profilepictures.bootstrap.read.GetProfilePicFunction;
-import com.profilepictures.bootstrap.read.ListUsersFunction;
+import com.profilepictures.bootstrap.read.GetProfilePictureFunction;
+import com.profilepictures.bootstrap.read.ListProfilePicturesFunction;
 import com.profilepictures.domain.PageRequest;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,8 +56,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 @Fork(1)
 public class WarmReadBenchmark {
 
-    private GetProfilePicFunction getProfilePic;
-    private ListUsersFunction listUsers;
+    private GetProfilePictureFunction getProfilePicture;
+    private ListProfilePicturesFunction listProfilePictures;
     private APIGatewayProxyRequestEvent getEvent;
     private APIGatewayProxyRequestEvent listEvent;
     private BenchContext context;
@@ -71,8 +71,8 @@ public class WarmReadBenchmark {
         getEvent = ProxyEventFile.read(events.resolve("get-profile-pic.json"));
         listEvent = ProxyEventFile.read(events.resolve("list-users.json"));
         context = new BenchContext("warm", true);
-        getProfilePic = new GetProfilePicFunction();
-        listUsers = new ListUsersFunction();
+        getProfilePicture = new GetProfilePictureFunction();
+        listProfilePictures = new ListProfilePicturesFunction();
         DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
         raw = DynamoDbClients.create(storage);
         // The very requests the repository makes: consistent reads, the default page of GET /users.
@@ -86,8 +86,8 @@ public class WarmReadBenchmark {
                 .limit(PageRequest.DEFAULT_LIMIT)
                 .consistentRead(true)
                 .build();
-        check(getProfilePicHandler().getStatusCode() == 200 && rawGetItem().hasItem(), "GET item missing");
-        check(listUsersHandler().getStatusCode() == 200 && rawScan().count() == PageRequest.DEFAULT_LIMIT, "too few items");
+        check(getProfilePictureHandler().getStatusCode() == 200 && rawGetItem().hasItem(), "GET item missing");
+        check(listProfilePicturesHandler().getStatusCode() == 200 && rawScan().count() == PageRequest.DEFAULT_LIMIT, "too few items");
     }
 
     @TearDown(Level.Trial)
@@ -98,8 +98,8 @@ public class WarmReadBenchmark {
     @Benchmark
     @Group("get")
     @GroupThreads(1)
-    public APIGatewayProxyResponseEvent getProfilePicHandler() {
-        return getProfilePic.handleRequest(getEvent, context);
+    public APIGatewayProxyResponseEvent getProfilePictureHandler() {
+        return getProfilePicture.handleRequest(getEvent, context);
     }
 
     @Benchmark
@@ -112,8 +112,8 @@ public class WarmReadBenchmark {
     @Benchmark
     @Group("list")
     @GroupThreads(1)
-    public APIGatewayProxyResponseEvent listUsersHandler() {
-        return listUsers.handleRequest(listEvent, context);
+    public APIGatewayProxyResponseEvent listProfilePicturesHandler() {
+        return listProfilePictures.handleRequest(listEvent, context);
     }
 
     @Benchmark

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class WarmRunner {
 
     /** Handler, then the raw call it makes. */
-    private static final Map<String, String> PAIRS = Map.of("getProfilePicHandler", "rawGetItem", "listUsersHandler", "rawScan");
+    private static final Map<String, String> PAIRS = Map.of("getProfilePictureHandler", "rawGetItem", "listProfilePicturesHandler", "rawScan");
 
     private WarmRunner() {}
 

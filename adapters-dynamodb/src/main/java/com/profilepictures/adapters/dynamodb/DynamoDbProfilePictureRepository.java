@@ -40,12 +40,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class DynamoDbProfilePictureRepository implements ProfilePictureRepository {
 
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
-    private static final String NEWER_WINS = "attribute_not_exists(" + StoredPicture.HANDLE_KEY + ") OR "
-            + StoredPicture.SCRAPED_AT + " < :newScrapedAt";
+    private static final String NEWER_WINS = "attribute_not_exists(" + PictureItem.HANDLE_KEY + ") OR "
+            + PictureItem.SCRAPED_AT + " < :newScrapedAt";
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbTable<StoredPicture> table;
+    private final DynamoDbTable<PictureItem> table;
 
     public DynamoDbProfilePictureRepository(DynamoDbClient client, String tableName) {
         this.client = Objects.requireNonNull(client, "client");
@@ -55,13 +55,13 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
                 .dynamoDbClient(client)
                 .extensions()
                 .build();
-        this.table = enhancedClient.table(tableName, StoredPicture.SCHEMA);
+        this.table = enhancedClient.table(tableName, PictureItem.SCHEMA);
     }
 
     @Override
     public SaveOutcome saveIfNewer(ProfilePicture picture) {
-        StoredPicture item = StoredPicture.from(picture);
-        PutItemEnhancedRequest<StoredPicture> request = PutItemEnhancedRequest.builder(StoredPicture.class)
+        PictureItem item = PictureItem.from(picture);
+        PutItemEnhancedRequest<PictureItem> request = PutItemEnhancedRequest.builder(PictureItem.class)
                 .item(item)
                 .conditionExpression(Expression.builder()
                         .expression(NEWER_WINS)
@@ -89,7 +89,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     public Page list(PageRequest request) {
         List<ProfilePicture> pictures = new ArrayList<>();
         Map<String, AttributeValue> startKey = request.after()
-                .map(cursor -> Map.of(StoredPicture.HANDLE_KEY, AttributeValue.fromS(cursor.lastHandle().key())))
+                .map(cursor -> Map.of(PictureItem.HANDLE_KEY, AttributeValue.fromS(cursor.lastHandle().key())))
                 .orElse(null);
         while (true) {
             ScanResponse response = scan(startKey, request.limit() - pictures.size());
@@ -133,13 +133,13 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             return Optional.of(toDomain(item));
         } catch (IllegalStateException unreadable) {
             Log.LOGGER.log(Level.WARNING, "Skipping an unreadable item of table " + tableName + " while listing, "
-                    + StoredPicture.HANDLE_KEY + "=" + item.get(StoredPicture.HANDLE_KEY), unreadable);
+                    + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY), unreadable);
             return Optional.empty();
         }
     }
 
     private Optional<PageCursor> cursorAt(Map<String, AttributeValue> lastEvaluatedKey) {
-        AttributeValue key = lastEvaluatedKey.get(StoredPicture.HANDLE_KEY);
+        AttributeValue key = lastEvaluatedKey.get(PictureItem.HANDLE_KEY);
         if (key == null || key.s() == null) {
             return Optional.empty();
         }
@@ -171,7 +171,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             // Consistent: a client that has just been told "saved" must find what it saved.
             response = client.getItem(GetItemRequest.builder()
                     .tableName(tableName)
-                    .key(Map.of(StoredPicture.HANDLE_KEY, AttributeValue.fromS(handle.key())))
+                    .key(Map.of(PictureItem.HANDLE_KEY, AttributeValue.fromS(handle.key())))
                     .consistentRead(true)
                     .build());
         } catch (SdkException e) {
@@ -186,18 +186,18 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
      */
     private ProfilePicture toDomain(Map<String, AttributeValue> item) {
         try {
-            StoredPicture stored = StoredPicture.SCHEMA.mapToItem(item);
+            PictureItem stored = PictureItem.SCHEMA.mapToItem(item);
             if (stored.handle() == null || stored.profileUrl() == null || stored.scrapedAt() == null) {
                 throw new IllegalArgumentException("an attribute is missing");
             }
             Handle handle = Handle.of(stored.handle());
             if (!handle.key().equals(stored.handleKey())) {
-                throw new IllegalArgumentException(StoredPicture.HANDLE + " does not match " + StoredPicture.HANDLE_KEY);
+                throw new IllegalArgumentException(PictureItem.HANDLE + " does not match " + PictureItem.HANDLE_KEY);
             }
             return new ProfilePicture(handle, PictureUrl.of(stored.profileUrl()), Instant.ofEpochMilli(stored.scrapedAt()));
         } catch (RuntimeException e) {
             // Mapping fails with whatever the attribute converters throw (a NumberFormatException, say).
-            throw new IllegalStateException("The item " + StoredPicture.HANDLE_KEY + "=" + item.get(StoredPicture.HANDLE_KEY)
+            throw new IllegalStateException("The item " + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY)
                     + " of table " + tableName + " is not a valid picture: " + e.getMessage(), e);
         }
     }
@@ -216,11 +216,8 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         return new IllegalStateException("DynamoDB table " + tableName + " refused to " + action + ".", e);
     }
 
-    /**
-     * Held apart so that the logger is created on the first warning, not at class initialisation: creating
-     * it starts java.util.logging (two dozen classes and a configuration read) on every cold start, for a
-     * line that a healthy table never causes.
-     */
+    // Created on the first warning, not at class initialisation: java.util.logging would cost every cold
+    // start two dozen classes for a line that a healthy table never causes.
     private static final class Log {
         static final System.Logger LOGGER = System.getLogger(DynamoDbProfilePictureRepository.class.getName());
     }

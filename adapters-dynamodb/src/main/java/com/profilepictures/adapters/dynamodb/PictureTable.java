@@ -29,7 +29,7 @@ public final class PictureTable {
         try {
             // Without provisioned throughput the enhanced client asks for on-demand billing, as the template does.
             DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build()
-                    .table(tableName, StoredPicture.SCHEMA)
+                    .table(tableName, PictureItem.SCHEMA)
                     .createTable();
         } catch (ResourceInUseException alreadyThere) {
             // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).

@@ -44,14 +44,7 @@ final class ResponseBodies {
 
     record User(String handle, String profileUrl) {}
 
-    /**
-     * Writes a {@link UserList}: {@code {"users":[{"handle":…,"profile_url":…},…],"lastKey":…}}. By hand, not by
-     * Gson's reflection, because a listing is the one body of many objects and Gson's first reflective write
-     * costs a cold start about 10 ms: its record adapter looks up the canonical constructor through a
-     * reflective, caller-sensitive call (the JDK parses annotations and defines two proxy classes for it),
-     * reads {@code @SerializedName} (a third proxy), and calling each user's accessors reflectively more
-     * than 15 times makes the JDK generate accessor classes.
-     */
+    /** {@code {"users":[{"handle":…,"profile_url":…},…],"lastKey":…}} */
     static final class UserListWriter extends WriteOnlyAdapter<UserList> {
 
         @Override
@@ -70,7 +63,7 @@ final class ResponseBodies {
         }
     }
 
-    /** {@code {"handle":…,"profileUrl":…,"scrapedAt":…,"source":…,"sizes":{…}}}, by hand for the reason {@link UserListWriter} gives. */
+    /** {@code {"handle":…,"profileUrl":…,"scrapedAt":…,"source":…,"sizes":{…}}} */
     static final class ScrapedPictureWriter extends WriteOnlyAdapter<ScrapedPicture> {
         @Override
         public void write(JsonWriter out, ScrapedPicture picture) throws IOException {
@@ -84,7 +77,7 @@ final class ResponseBodies {
         }
     }
 
-    /** {@code {"profile_url":…,"handle":…,"scrapedAt":…,"sizes":{…}}}, by hand for the reason {@link UserListWriter} gives. */
+    /** {@code {"profile_url":…,"handle":…,"scrapedAt":…,"sizes":{…}}} */
     static final class StoredPictureWriter extends WriteOnlyAdapter<StoredPicture> {
         @Override
         public void write(JsonWriter out, StoredPicture picture) throws IOException {
@@ -97,7 +90,7 @@ final class ResponseBodies {
         }
     }
 
-    /** {@code {"error":{"code":…,"message":…,"requestId":…}}}, by hand for the reason {@link UserListWriter} gives. */
+    /** {@code {"error":{"code":…,"message":…,"requestId":…}}} */
     static final class ErrorBodyWriter extends WriteOnlyAdapter<ErrorBody> {
         @Override
         public void write(JsonWriter out, ErrorBody body) throws IOException {

@@ -75,7 +75,7 @@ class EveryResponseTest {
                 "https://pbs.twimg.com/profile_images/1/jack_normal.jpg");
         var scrape = new ScrapeHandler(ScrapeUseCases.browserOnly(scraper, repository, clock), clock);
         var get = new GetProfilePictureHandler(new GetProfilePicture(repository), clock);
-        var list = new ListUsersHandler(new ListProfilePictures(repository), clock);
+        var list = new ListProfilePicturesHandler(new ListProfilePictures(repository), clock);
         return Stream.of(
                 new Route("POST /scrape", scrape::handle, ApiGatewayEvents.load("scrape.json"),
                         ApiGatewayEvents.SCRAPE_REQUEST_ID),

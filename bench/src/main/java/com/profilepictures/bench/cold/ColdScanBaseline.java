@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 /**
  * The same-request baseline of GET /users, for information beside the issue's GetItem baseline: the same
  * client built the same way as {@link ColdBaseline}, then the one request the list function makes for a
- * first page, a consistent Scan of the same table with the same Limit. What list-users takes beyond this
+ * first page, a consistent Scan of the same table with the same Limit. What list-profile-pictures takes beyond this
  * is our own cold-start overhead; what this takes beyond {@link ColdBaseline} is the Scan's cost (on moto,
  * mostly the server's). Arguments: the Limit. Prints one {@code COLD} line.
  */

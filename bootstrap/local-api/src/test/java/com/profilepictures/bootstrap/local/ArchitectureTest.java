@@ -5,8 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static java.util.stream.Collectors.toSet;
 
 import com.profilepictures.adapters.dynamodb.archfixture.RepositoryReadingEnvironment;
+import com.profilepictures.adapters.lambda.archfixture.HandlerCallingRepository;
 import com.profilepictures.adapters.lambda.archfixture.HandlerUsingBootstrap;
 import com.profilepictures.adapters.lambda.archfixture.HandlerUsingRepositoryAdapter;
 import com.profilepictures.adapters.selenium.archfixture.ScraperUsingJakartaInject;
@@ -15,12 +17,17 @@ import com.profilepictures.application.archfixture.UseCaseUsingDynamoDb;
 import com.profilepictures.archfixture.cycle.a.A;
 import com.profilepictures.archfixture.cycle.b.B;
 import com.profilepictures.domain.archfixture.DomainClassUsingGson;
+import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.ProfilePictureScraper;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,12 +79,31 @@ class ArchitectureTest {
             .orShould().callMethod(System.class, "getenv", String.class)
             .because("configuration is read once, in bootstrap, and passed down");
 
+    /** The domain's ports: its interfaces, less the sealed ones, which are results (ScrapeOutcome, SaveOutcome). */
+    static final DescribedPredicate<JavaClass> DOMAIN_PORT = new DescribedPredicate<>("are ports of the domain") {
+        @Override
+        public boolean test(JavaClass javaClass) {
+            if (!javaClass.getPackageName().startsWith(ROOT + ".domain")) {
+                return false;
+            }
+            // Reflected, so that a port seen only as a dependency of the imported classes is recognised too.
+            Class<?> type = javaClass.reflect();
+            return type.isInterface() && !type.isSealed();
+        }
+    };
+
+    static final ArchRule HANDLERS_REACH_PORTS_ONLY_THROUGH_USE_CASES = noClasses()
+            .that().resideInAPackage(ROOT + ".adapters.lambda..")
+            .should().dependOnClassesThat(DOMAIN_PORT)
+            .because("a handler turns a request into one use case's call; what is read, written or scraped, and in "
+                    + "what order, is the use case's to decide, where it is tested with fakes");
+
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching(ROOT + ".(**)")
             .should().beFreeOfCycles();
 
     private static final List<ArchRule> RULES = List.of(DOMAIN_IS_PURE_JAVA, APPLICATION_KNOWS_ONLY_THE_DOMAIN,
             ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, NOTHING_DEPENDS_ON_BOOTSTRAP, ONLY_BOOTSTRAP_KNOWS_DAGGER,
-            ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT, NO_PACKAGE_CYCLES);
+            ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT, HANDLERS_REACH_PORTS_ONLY_THROUGH_USE_CASES, NO_PACKAGE_CYCLES);
 
     @Test
     void theCodebaseFollowsEveryRule() {
@@ -95,6 +121,15 @@ class ArchitectureTest {
         boolean present = PRODUCTION.stream().anyMatch(javaClass -> javaClass.getPackageName().equals(packageName));
 
         assertTrue(present, packageName + " has no production classes, so rules about it would check nothing");
+    }
+
+    @Test
+    void theHandlerRuleKnowsThePortsAndNotTheResults() {
+        Set<String> ports = PRODUCTION.stream().filter(DOMAIN_PORT).map(JavaClass::getName).collect(toSet());
+
+        assertTrue(ports.containsAll(Set.of(ProfilePictureRepository.class.getName(), ProfilePictureScraper.class.getName())),
+                "ports found: " + ports);
+        assertFalse(ports.contains(com.profilepictures.domain.ScrapeVerdict.class.getName()), "a sealed result is no port");
     }
 
     @Test
@@ -131,6 +166,11 @@ class ArchitectureTest {
         void adapterWiredByDaggerOrInject() {
             assertViolated(ONLY_BOOTSTRAP_KNOWS_DAGGER, ScraperWiredByDagger.class);
             assertViolated(ONLY_BOOTSTRAP_KNOWS_DAGGER, ScraperUsingJakartaInject.class);
+        }
+
+        @Test
+        void handlerCallingAPortDirectly() {
+            assertViolated(HANDLERS_REACH_PORTS_ONLY_THROUGH_USE_CASES, HandlerCallingRepository.class);
         }
 
         @Test

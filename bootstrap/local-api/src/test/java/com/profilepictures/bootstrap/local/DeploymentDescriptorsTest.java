@@ -117,6 +117,21 @@ final class DeploymentDescriptorsTest {
     }
 
     @Test
+    void theZipFunctionsRunOnJava25WithSnapStartAndAnUncappedJit() {
+        template.resources("AWS::Serverless::Function").forEach((id, function) -> {
+            if ("Image".equals(properties(function).get("PackageType"))) {
+                return;
+            }
+            assertEquals("java25", functionProperty(function, "Runtime"), id + "'s Runtime");
+            assertEquals(Map.of("ApplyOn", "PublishedVersions"), properties(function).get("SnapStart"), id + "'s SnapStart");
+            assertNotNull(properties(function).get("AutoPublishAlias"), id + " needs an alias: SnapStart applies to published versions");
+            // What priming compiles before the snapshot should not be held back at C1.
+            assertFalse(String.valueOf(environment(function).get("JAVA_TOOL_OPTIONS")).contains("TieredStopAtLevel"),
+                    id + " caps the JIT that java25 leaves uncapped for SnapStart");
+        });
+    }
+
+    @Test
     void everyPathTheDockerfileCopiesExistsInItsContext() {
         Map<String, Object> metadata = map(scrapeFunction().get("Metadata"));
         Path context = root.resolve(String.valueOf(metadata.get("DockerContext"))).normalize();

@@ -1,6 +1,6 @@
 package com.profilepictures.bootstrap.read;
 
-import com.profilepictures.adapters.lambda.ListUsersHandler;
+import com.profilepictures.adapters.lambda.ListProfilePicturesHandler;
 import com.profilepictures.application.ListProfilePictures;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
@@ -14,14 +14,14 @@ import javax.inject.Singleton;
 
 /** Everything {@code GET /users} needs, and nothing else. */
 @Singleton
-@Component(modules = {StorageModule.class, ListUsersComponent.Wiring.class})
-public interface ListUsersComponent {
+@Component(modules = {StorageModule.class, ListProfilePicturesComponent.Wiring.class})
+public interface ListProfilePicturesComponent {
 
-    ListUsersHandler handler();
+    ListProfilePicturesHandler handler();
 
     @Component.Factory
     interface Factory {
-        ListUsersComponent create(@BindsInstance Environment environment);
+        ListProfilePicturesComponent create(@BindsInstance Environment environment);
     }
 
     @Module
@@ -30,8 +30,8 @@ public interface ListUsersComponent {
 
         @Provides
         @Singleton
-        static ListUsersHandler handler(ProfilePictureRepository repository, Clock clock) {
-            return new ListUsersHandler(new ListProfilePictures(repository), clock);
+        static ListProfilePicturesHandler handler(ProfilePictureRepository repository, Clock clock) {
+            return new ListProfilePicturesHandler(new ListProfilePictures(repository), clock);
         }
     }
 }

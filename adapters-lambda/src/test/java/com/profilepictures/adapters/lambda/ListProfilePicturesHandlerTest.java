@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ListUsersHandlerTest {
+class ListProfilePicturesHandlerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T04:00:00Z");
 
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ListUsersHandler handler = new ListUsersHandler(new ListProfilePictures(repository), clock);
+    private final ListProfilePicturesHandler handler = new ListProfilePicturesHandler(new ListProfilePictures(repository), clock);
     private final TestContext context = new TestContext();
 
     @Test

@@ -14,14 +14,14 @@ import javax.inject.Singleton;
 
 /** Everything {@code GET /user/{handle}/profile_pic} needs, and nothing else. */
 @Singleton
-@Component(modules = {StorageModule.class, GetProfilePicComponent.Wiring.class})
-public interface GetProfilePicComponent {
+@Component(modules = {StorageModule.class, GetProfilePictureComponent.Wiring.class})
+public interface GetProfilePictureComponent {
 
     GetProfilePictureHandler handler();
 
     @Component.Factory
     interface Factory {
-        GetProfilePicComponent create(@BindsInstance Environment environment);
+        GetProfilePictureComponent create(@BindsInstance Environment environment);
     }
 
     @Module

@@ -6,15 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.GetProfilePictureHandler;
 import com.profilepictures.bootstrap.Environment;
+import java.util.Map;
 
 /** Lambda entry of {@code GET /user/{handle}/profile_pic}, named in template.yaml. */
-public final class GetProfilePicFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetProfilePictureFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    // Built once per container, during Lambda's init phase (and before a SnapStart snapshot), so warm
-    // invocations reuse the DynamoDB client and its connections. Dagger builds a component's objects on
-    // first request, so the handler is asked for here: holding only the component would leave the client
-    // to be built by the first invocation, outside the init phase and after the snapshot.
-    private static final GetProfilePictureHandler HANDLER = DaggerGetProfilePicComponent.factory().create(Environment.current()).handler();
+    // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
+    // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
+    private static final GetProfilePictureHandler HANDLER = DaggerGetProfilePictureComponent.factory().create(Environment.current()).handler();
+
+    private final Priming priming = Priming.register(this, Priming.get("/user/{handle}/profile_pic", Map.of("handle", Priming.HANDLE)));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

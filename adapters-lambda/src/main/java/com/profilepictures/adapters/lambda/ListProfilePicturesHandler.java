@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code GET /users?lastKey=&limit=}: one page of stored users and the cursor of the next. */
-public final class ListUsersHandler {
+public final class ListProfilePicturesHandler {
 
     static final String METHOD = "GET";
     static final String ROUTE = "/users";
@@ -21,7 +21,7 @@ public final class ListUsersHandler {
     private final Endpoint endpoint;
 
     /** {@code clock} times requests for the log. */
-    public ListUsersHandler(ListProfilePictures listProfilePictures, Clock clock) {
+    public ListProfilePicturesHandler(ListProfilePictures listProfilePictures, Clock clock) {
         this.listProfilePictures = listProfilePictures;
         this.endpoint = new Endpoint(METHOD, ROUTE, clock);
     }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * One item of the pictures table exactly as stored, before the domain has checked it. Its attribute
  * names are the table's public shape: the SAM template declares {@code handle_key} as the hash key.
  */
-record StoredPicture(String handleKey, String handle, String profileUrl, Long scrapedAt) {
+record PictureItem(String handleKey, String handle, String profileUrl, Long scrapedAt) {
 
     static final String HANDLE_KEY = "handle_key";
     static final String HANDLE = "handle";
@@ -19,25 +19,25 @@ record StoredPicture(String handleKey, String handle, String profileUrl, Long sc
     static final String SCRAPED_AT = "scraped_at";
 
     // Written out by hand: a bean or reflection schema would cost cold-start time for four attributes.
-    static final TableSchema<StoredPicture> SCHEMA = StaticImmutableTableSchema.builder(StoredPicture.class, Builder.class)
+    static final TableSchema<PictureItem> SCHEMA = StaticImmutableTableSchema.builder(PictureItem.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
             .addAttribute(String.class, attribute -> attribute.name(HANDLE_KEY)
-                    .getter(StoredPicture::handleKey)
+                    .getter(PictureItem::handleKey)
                     .setter(Builder::handleKey)
                     .tags(primaryPartitionKey()))
             .addAttribute(String.class, attribute -> attribute.name(HANDLE)
-                    .getter(StoredPicture::handle)
+                    .getter(PictureItem::handle)
                     .setter(Builder::handle))
             .addAttribute(String.class, attribute -> attribute.name(PROFILE_URL)
-                    .getter(StoredPicture::profileUrl)
+                    .getter(PictureItem::profileUrl)
                     .setter(Builder::profileUrl))
             .addAttribute(Long.class, attribute -> attribute.name(SCRAPED_AT)
-                    .getter(StoredPicture::scrapedAt)
+                    .getter(PictureItem::scrapedAt)
                     .setter(Builder::scrapedAt))
             .build();
 
-    static StoredPicture from(ProfilePicture picture) {
-        return new StoredPicture(picture.handle().key(), picture.handle().display(), picture.picture().value(),
+    static PictureItem from(ProfilePicture picture) {
+        return new PictureItem(picture.handle().key(), picture.handle().display(), picture.picture().value(),
                 picture.scrapedAt().toEpochMilli());
     }
 
@@ -64,8 +64,8 @@ record StoredPicture(String handleKey, String handle, String profileUrl, Long sc
             this.scrapedAt = scrapedAt;
         }
 
-        StoredPicture build() {
-            return new StoredPicture(handleKey, handle, profileUrl, scrapedAt);
+        PictureItem build() {
+            return new PictureItem(handleKey, handle, profileUrl, scrapedAt);
         }
     }
 }

@@ -1,0 +1,23 @@
+package com.profilepictures.bootstrap.read;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.adapters.lambda.ListProfilePicturesHandler;
+import com.profilepictures.bootstrap.Environment;
+
+/** Lambda entry of {@code GET /users}, named in template.yaml. */
+public final class ListProfilePicturesFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
+    // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
+    private static final ListProfilePicturesHandler HANDLER = DaggerListProfilePicturesComponent.factory().create(Environment.current()).handler();
+
+    private final Priming priming = Priming.register(this, Priming.get("/users"));
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return HANDLER.handle(event, context);
+    }
+}

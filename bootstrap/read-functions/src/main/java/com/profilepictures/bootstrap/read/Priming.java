@@ -1,0 +1,131 @@
+package com.profilepictures.bootstrap.read;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * A read function's own path, run once before the SnapStart snapshot: one real, read-only request
+ * through the entry class, so that the snapshot already holds the SDK client's, the handler's and the
+ * response writers' classes loaded, initialised and compiled, instead of every restored sandbox's
+ * first client paying for them. Every read function keeps one in a field:
+ *
+ * <pre>{@code private final Priming priming = Priming.register(this, Priming.get("/users"));}</pre>
+ *
+ * The field is what makes it run: the CRaC context holds its resources weakly, and collects one that
+ * nothing else holds before the snapshot is taken.
+ */
+public final class Priming implements Resource {
+
+    /** A valid handle that priming reads; whether or not a picture is stored for it, nothing is written. */
+    public static final String HANDLE = "priming";
+    /** The request id of the priming request: its request log line carries it, and {@code "priming":true}. */
+    public static final String REQUEST_ID = "snapstart-priming";
+
+    private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function;
+    private final APIGatewayProxyRequestEvent request;
+
+    private Priming(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
+            APIGatewayProxyRequestEvent request) {
+        this.function = function;
+        this.request = request;
+    }
+
+    /** Registers {@code function}'s priming with the global CRaC context; keep the result in a field. */
+    public static Priming register(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
+            APIGatewayProxyRequestEvent request) {
+        Priming priming = new Priming(function, request);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    /** A GET of {@code resource} (a route of template.yaml), its path parameters substituted. */
+    public static APIGatewayProxyRequestEvent get(String resource, Map<String, String> pathParameters) {
+        String path = resource;
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("GET")
+                .withResource(resource)
+                .withPath(path)
+                .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
+                .withIsBase64Encoded(false);
+    }
+
+    public static APIGatewayProxyRequestEvent get(String resource) {
+        return get(resource, Map.of());
+    }
+
+    /**
+     * Never throws: a snapshot taken unprimed only costs the first request some time, while a hook that
+     * throws fails the deployment. The handler answers every failure (say, DynamoDB unreachable) itself,
+     * in its marked log line; anything thrown past it is logged here in one line.
+     */
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            function.handleRequest(request, new PrimingContext());
+        } catch (Throwable failure) {
+            System.out.println("{\"level\":\"WARN\",\"priming\":true,\"requestId\":\"" + REQUEST_ID
+                    + "\",\"message\":\"SnapStart priming failed; the snapshot is taken unprimed\",\"route\":\""
+                    + escape(request.getResource()) + "\",\"exception\":\"" + escape(String.valueOf(failure)) + "\"}");
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to renew: the client refreshes its credentials and drops expired pooled connections itself.
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    /** What the priming request runs with: its log lines marked {@code "priming":true}. */
+    private static final class PrimingContext implements com.amazonaws.services.lambda.runtime.Context {
+
+        private static final LambdaLogger LOGGER = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                // The request log line is a JSON object: the mark goes in as its first field.
+                System.out.println(message.startsWith("{") ? "{\"priming\":true," + message.substring(1) : "priming: " + message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                log(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+
+        @Override public String getAwsRequestId() { return REQUEST_ID; }
+        @Override public String getLogGroupName() { return null; }
+        @Override public String getLogStreamName() { return null; }
+        @Override public String getFunctionName() { return null; }
+        @Override public String getFunctionVersion() { return null; }
+        @Override public String getInvokedFunctionArn() { return null; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 10_000; }
+        @Override public int getMemoryLimitInMB() { return 0; }
+        @Override public LambdaLogger getLogger() { return LOGGER; }
+    }
+}

@@ -1,0 +1,126 @@
+package com.profilepictures.bootstrap.read;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.JniHelper;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * One sandbox's life, in the fresh JVM PrimingTest starts: Lambda's init (the entry class built as the
+ * runtime builds it), then, when primed, the snapshot's hooks run by Lambda's own CRaC context, then one
+ * client request, whose newly loaded classes are counted. Prints one {@code PROBE} line.
+ *
+ * <p>Arguments: entry class, {@code primed} or {@code unprimed}, the route's resource, then its path
+ * parameters as {@code name=value}.
+ */
+public final class PrimingProbe {
+
+    private PrimingProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        // As the Lambda runtime does on start: its CRaC context calls into this native library after the hooks.
+        JniHelper.load();
+
+        @SuppressWarnings("unchecked")
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function =
+                (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                        Class.forName(args[0]).getDeclaredConstructor().newInstance();
+
+        // A resource that nothing holds: once collected it must never run, or "held weakly" proves nothing here.
+        AtomicBoolean unheldRan = new AtomicBoolean();
+        WeakReference<Resource> unheld = registerUnheld(unheldRan);
+        for (int attempt = 0; attempt < 10 && unheld.get() != null; attempt++) {
+            System.gc();
+        }
+
+        if (args[1].equals("primed")) {
+            com.amazonaws.services.lambda.crac.Core.getGlobalContext().beforeCheckpoint(null);
+            com.amazonaws.services.lambda.crac.Core.getGlobalContext().afterRestore(null);
+        }
+
+        APIGatewayProxyRequestEvent request = request(args);
+        Context context = new ProbeContext();
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        long before = classes.getTotalLoadedClassCount();
+        APIGatewayProxyResponseEvent response = function.handleRequest(request, context);
+        long loaded = classes.getTotalLoadedClassCount() - before;
+
+        System.out.println("PROBE status=" + response.getStatusCode() + " classesLoaded=" + loaded
+                + " unheldCollected=" + (unheld.get() == null) + " unheldRan=" + unheldRan.get());
+    }
+
+    private static WeakReference<Resource> registerUnheld(AtomicBoolean ran) {
+        Resource resource = new Resource() {
+            @Override
+            public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+                ran.set(true);
+            }
+
+            @Override
+            public void afterRestore(org.crac.Context<? extends Resource> context) {}
+        };
+        Core.getGlobalContext().register(resource);
+        return new WeakReference<>(resource);
+    }
+
+    /** The request as API Gateway's proxy integration sends it. */
+    private static APIGatewayProxyRequestEvent request(String[] args) {
+        String resource = args[2];
+        Map<String, String> pathParameters = new LinkedHashMap<>();
+        String path = resource;
+        for (int i = 3; i < args.length; i++) {
+            String[] nameAndValue = args[i].split("=", 2);
+            pathParameters.put(nameAndValue[0], nameAndValue[1]);
+            path = path.replace("{" + nameAndValue[0] + "}", nameAndValue[1]);
+        }
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("GET")
+                .withResource(resource)
+                .withPath(path)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withHeaders(Map.of("Accept", "application/json"))
+                .withRequestContext(new ProxyRequestContext().withRequestId("probe-request").withHttpMethod("GET"))
+                .withIsBase64Encoded(false);
+    }
+
+    private static final class ProbeContext implements Context {
+
+        private static final LambdaLogger LOGGER = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                System.out.println(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                System.out.println(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+
+        @Override public String getAwsRequestId() { return "probe-invocation"; }
+        @Override public String getLogGroupName() { return null; }
+        @Override public String getLogStreamName() { return null; }
+        @Override public String getFunctionName() { return "priming-probe"; }
+        @Override public String getFunctionVersion() { return "1"; }
+        @Override public String getInvokedFunctionArn() { return null; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 10_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() { return LOGGER; }
+    }
+}
