@@ -5,7 +5,11 @@ import com.profilepictures.domain.ProfilePictureScraper;
 import java.net.URI;
 import java.time.Duration;
 
-/** The crawler keeps the scraper port's contract, against the stand-in X site over loopback HTTP. */
+/**
+ * The crawler keeps the scraper port's contract, against the stand-in X site over loopback HTTP. Its
+ * {@code _}-handle case shows the crawler reads the intent page: the site's {@code /{handle}} page for
+ * crawlers leaves the profile out for those handles, as X's did.
+ */
 class CrawlerScraperContractTest extends ProfilePictureScraperContract {
 
     @Override

@@ -16,8 +16,13 @@ import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.fixturesite.SilentServer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +116,27 @@ public abstract class ProfilePictureScraperContract {
             assertTrue(timedOut, "not a timeout: " + verdict);
             assertTrue(took.compareTo(timeout.minusMillis(300)) >= 0, "gave up before its deadline: " + took);
             assertTrue(took.compareTo(timeout.plus(allowedOverrun())) <= 0, "overran its deadline: " + took);
+        }
+    }
+
+    @Test
+    void givenEightConcurrentScrapes_eachGetsItsOwnPicture() throws Exception {
+        List<String> handles = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi");
+        ProfilePictureScraper scraper = scraperOf(site.baseUrl());
+        ExecutorService callers = Executors.newFixedThreadPool(handles.size());
+        try {
+            List<Future<ScrapeVerdict>> verdicts = new ArrayList<>();
+            for (String handle : handles) {
+                verdicts.add(callers.submit(() -> scraper.scrape(Handle.of(handle), Deadline.after(AMPLE))));
+            }
+
+            for (int i = 0; i < handles.size(); i++) {
+                Found found = assertInstanceOf(Found.class, verdicts.get(i).get());
+                assertEquals(FixtureSite.canonicalSpellingOf(handles.get(i)), found.canonicalHandle().display());
+                assertEquals(FixtureSite.pictureUrlOf(handles.get(i)), found.picture().value());
+            }
+        } finally {
+            callers.shutdownNow();
         }
     }
 }
