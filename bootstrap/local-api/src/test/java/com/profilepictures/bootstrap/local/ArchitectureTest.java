@@ -114,7 +114,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"domain", "application", "adapters.lambda", "adapters.dynamodb", "adapters.selenium",
-            "bootstrap", "bootstrap.read", "bootstrap.scrape", "bootstrap.local"})
+            "adapters.crawler", "bootstrap", "bootstrap.read", "bootstrap.scrape", "bootstrap.local"})
     void everyPackageARuleNamesHoldsProductionClasses(String module) {
         String packageName = ROOT + "." + module;
 
