@@ -1,31 +1,35 @@
 package com.profilepictures.bootstrap.scrape;
 
+import com.profilepictures.adapters.crawler.CrawlerProfilePictureScraper;
 import com.profilepictures.adapters.lambda.ScrapeHandler;
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
-import com.profilepictures.adapters.selenium.SeleniumSettings;
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeStep;
-import com.profilepictures.domain.ScrapeSource;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.ProfilePictureRepository;
 import dagger.BindsInstance;
 import dagger.Component;
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import java.time.Clock;
-import java.util.List;
 import javax.inject.Singleton;
 
-/** Everything {@code POST /scrape} needs: the repository and a pool of headless browsers. */
+/**
+ * Everything {@code POST /scrape} needs: the repository, and the sources {@code SCRAPE_SOURCES} names (the
+ * crawler, a pool of headless browsers). A source that is not named is never built.
+ */
 @Singleton
 @Component(modules = {StorageModule.class, ScrapeComponent.Wiring.class})
 public interface ScrapeComponent {
 
     ScrapeHandler handler();
 
-    /** Exposed so the entry class can close the browsers when the process ends. */
-    SeleniumProfilePictureScraper scraper();
+    ScrapeConfiguration configuration();
+
+    /** Exposed so the entry class can close the browsers when the process ends; built on first use. */
+    SeleniumProfilePictureScraper browser();
 
     @Component.Factory
     interface Factory {
@@ -42,24 +46,39 @@ public interface ScrapeComponent {
 
         @Provides
         @Singleton
-        static SeleniumSettings seleniumSettings(Environment environment) {
+        static ScrapeConfiguration configuration(Environment environment) {
             boolean onLambda = environment.isSet("AWS_LAMBDA_FUNCTION_NAME");
-            return ScraperConfiguration.from(environment, onLambda ? LAMBDA_POOL_SIZE : LOCAL_POOL_SIZE);
+            return ScrapeConfiguration.from(environment, onLambda ? LAMBDA_POOL_SIZE : LOCAL_POOL_SIZE);
         }
 
         @Provides
         @Singleton
-        static SeleniumProfilePictureScraper scraper(SeleniumSettings settings) {
-            return new SeleniumProfilePictureScraper(settings);
+        static SeleniumProfilePictureScraper browser(ScrapeConfiguration configuration) {
+            return new SeleniumProfilePictureScraper(configuration.browser());
         }
 
         @Provides
         @Singleton
-        static ScrapeHandler handler(SeleniumProfilePictureScraper scraper, SeleniumSettings settings,
+        static CrawlerProfilePictureScraper crawler(ScrapeConfiguration configuration) {
+            return new CrawlerProfilePictureScraper(configuration.crawler());
+        }
+
+        @Provides
+        @Singleton
+        static ScrapeProfilePicture scrapeProfilePicture(ScrapeConfiguration configuration,
+                Lazy<CrawlerProfilePictureScraper> crawler, Lazy<SeleniumProfilePictureScraper> browser,
                 ProfilePictureRepository repository, Clock clock) {
-            var browser = ScrapeStep.withTheRest(ScrapeSource.BROWSER, scraper);
-            return new ScrapeHandler(new ScrapeProfilePicture(List.of(browser), settings.scrapeTimeout(), repository,
-                    clock), clock);
+            var steps = configuration.sources().stream().map(source -> switch (source) {
+                case CRAWLER -> ScrapeStep.within(source, crawler.get(), configuration.crawlerTimeout());
+                case BROWSER -> ScrapeStep.withTheRest(source, browser.get());
+            }).toList();
+            return new ScrapeProfilePicture(steps, configuration.scrapeTimeout(), repository, clock);
+        }
+
+        @Provides
+        @Singleton
+        static ScrapeHandler handler(ScrapeProfilePicture scrapeProfilePicture, Clock clock) {
+            return new ScrapeHandler(scrapeProfilePicture, clock);
         }
     }
 }

@@ -16,7 +16,9 @@ public final class ScrapeFunction implements RequestHandler<APIGatewayProxyReque
 
     static {
         // No browser outlives the process that started it (SIGTERM on Lambda, Ctrl-C on make run).
-        Lifecycle.process().closeOnExit(COMPONENT.scraper());
+        if (COMPONENT.configuration().usesBrowser()) {
+            Lifecycle.process().closeOnExit(COMPONENT.browser());
+        }
     }
 
     @Override

@@ -10,18 +10,17 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads how to scrape ({@code X_BASE_URL}, {@code SCRAPE_TIMEOUT}, {@code CHROMIUM_BINARY}, {@code CHROMEDRIVER},
- * {@code BROWSER_POOL_SIZE}) into the Selenium adapter's own settings record, with errors that name the
- * variable. Only the scrape function reads it, so the read functions never look for browsers on the {@code PATH}.
+ * Reads how to run the browser ({@code X_BASE_URL}, {@code SCRAPE_TIMEOUT}, {@code CHROMIUM_BINARY},
+ * {@code CHROMEDRIVER}, {@code BROWSER_POOL_SIZE}) into the Selenium adapter's own settings record, with errors
+ * that name the variable; part of {@link ScrapeConfiguration}. Only the scrape function reads it, so the read
+ * functions never look for browsers on the {@code PATH}.
  */
 public final class ScraperConfiguration {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://x.com");
-    public static final Duration DEFAULT_SCRAPE_TIMEOUT = Duration.ofSeconds(20);
     public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
     public static final int MAX_POOL_SIZE = 16;
 
@@ -29,7 +28,8 @@ public final class ScraperConfiguration {
 
     public static SeleniumSettings from(Environment environment, int defaultPoolSize) {
         URI baseUrl = environment.get("X_BASE_URL").map(ScraperConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
-        Duration timeout = environment.get("SCRAPE_TIMEOUT").map(ScraperConfiguration::timeout).orElse(DEFAULT_SCRAPE_TIMEOUT);
+        Duration timeout = ScrapeConfiguration.positiveDuration(environment, "SCRAPE_TIMEOUT",
+                ScrapeConfiguration.DEFAULT_SCRAPE_TIMEOUT);
         // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.
         Path chromium = environment.get("CHROMIUM_BINARY").map(Path::of)
                 .orElseGet(() -> Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : onPath(environment, "chromium"));
@@ -47,18 +47,6 @@ public final class ScraperConfiguration {
             return uri;
         } catch (URISyntaxException e) {
             throw new InvalidConfigurationException("X_BASE_URL is not a URL: " + e.getMessage());
-        }
-    }
-
-    private static Duration timeout(String value) {
-        try {
-            Duration timeout = Duration.parse(value);
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new InvalidConfigurationException("SCRAPE_TIMEOUT must be positive, e.g. PT20S: " + value);
-            }
-            return timeout;
-        } catch (DateTimeParseException e) {
-            throw new InvalidConfigurationException("SCRAPE_TIMEOUT is an ISO-8601 duration, e.g. PT20S: " + value);
         }
     }
 
