@@ -103,6 +103,23 @@ class EndToEndTest {
     }
 
     @Test
+    void theCrawlerDecidesWhatXRendersOnItsServerAndTheBrowserOnlyWhatTheAppAloneShows() {
+        var crawled = http.post("/scrape", "{\"handle\": \"crawled\"}");
+        var rendered = http.post("/scrape", "{\"handle\": \"" + FixtureSite.APP_ONLY + "\"}");
+
+        assertEquals(200, crawled.status(), crawled.raw().body());
+        assertEquals("crawler", crawled.body().get("source").getAsString());
+        assertEquals(FixtureSite.pictureUrlOf("crawled"), crawled.body().get("profileUrl").getAsString());
+        assertEquals(200, rendered.status(), rendered.raw().body());
+        assertEquals("browser", rendered.body().get("source").getAsString());
+        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.APP_ONLY), rendered.body().get("profileUrl").getAsString());
+        String log = FUNCTION_LOG.toString(StandardCharsets.UTF_8);
+        assertTrue(log.lines().anyMatch(line -> line.contains(rendered.header("X-Request-Id"))
+                && line.contains("\"source\":\"browser\"") && line.contains("\"crawler_undecided\":\"no_profile")),
+                "the request log names the source and why the crawler could not tell");
+    }
+
+    @Test
     void everyScrapeVerdictHasItsStatusAndCode() {
         record Case(String handle, int status, String code) {}
         for (Case expected : List.of(

@@ -54,8 +54,16 @@ class LocalApiProcessTest {
                 var http = new Http(baseUrl);
 
                 assertEquals(200, http.get("/users").status(), "serves from its own moto_server");
-                var scraped = http.post("/scrape", "{\"handle\":\"jack\"}");
-                assertEquals(200, scraped.status(), scraped.raw().body());
+                var crawled = http.post("/scrape", "{\"handle\":\"jack\"}");
+                assertEquals(200, crawled.status(), crawled.raw().body());
+                assertEquals("crawler", crawled.body().get("source").getAsString());
+                List<ProcessHandle> afterCrawling = process.descendants().collect(Collectors.toList());
+                assertFalse(afterCrawling.stream().anyMatch(LocalApiProcessTest::isBrowser),
+                        "a scrape the crawler decides starts no browser: " + commands(afterCrawling));
+
+                var rendered = http.post("/scrape", "{\"handle\":\"" + FixtureSite.APP_ONLY + "\"}");
+                assertEquals(200, rendered.status(), rendered.raw().body());
+                assertEquals("browser", rendered.body().get("source").getAsString());
                 List<ProcessHandle> started = process.descendants().collect(Collectors.toList());
                 assertTrue(started.stream().anyMatch(child -> command(child).contains("moto_server")), "moto runs: " + commands(started));
                 assertTrue(started.stream().anyMatch(child -> command(child).contains("chromedriver")), "a browser runs: " + commands(started));
@@ -88,6 +96,11 @@ class LocalApiProcessTest {
             assertTrue(Files.isRegularFile(workDir.resolve(".local/moto.log")), "moto had started, so its cleanup is what is checked");
             awaitAllGone(processesIn(workDir));
         }
+    }
+
+    private static boolean isBrowser(ProcessHandle process) {
+        String command = command(process);
+        return command.contains("chromedriver") || command.contains("chromium");
     }
 
     private static ProcessBuilder localApi(Path workDir) {
