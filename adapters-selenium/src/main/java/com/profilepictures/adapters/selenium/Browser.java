@@ -1,13 +1,17 @@
 package com.profilepictures.adapters.selenium;
 
 import com.profilepictures.domain.Deadline;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -24,6 +29,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 import org.openqa.selenium.remote.http.ClientConfig;
 
 /**
@@ -61,6 +67,19 @@ final class Browser {
     private static final String STORAGE_TO_CLEAR =
             "cookies,local_storage,indexeddb,websql,service_workers,cache_storage,file_systems";
 
+    // Browser folders are named FOLDER_PREFIX{pid}-{six letters or digits}: short, see MAX_WORK_ROOT_LENGTH.
+    static final String FOLDER_PREFIX = "chromium-";
+    private static final int SUFFIX_LENGTH = 6;
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    /**
+     * The longest work root (in bytes) under which Chromium can start: it creates its singleton socket at
+     * {@code {root}/chromium-{pid}-{suffix}/org.chromium.Chromium.XXXXXX/SingletonSocket}, and a Unix socket's
+     * path is at most 107 bytes; a longer one makes Chromium exit at start.
+     */
+    static final int MAX_WORK_ROOT_LENGTH = 107 - ("/" + FOLDER_PREFIX + "4194304-" + "x".repeat(SUFFIX_LENGTH)
+            + "/org.chromium.Chromium.XXXXXX/SingletonSocket").length();
+
     private static final Duration EXIT_WAIT = Duration.ofSeconds(3);
     private static final Duration EXIT_POLL = Duration.ofMillis(10);
 
@@ -82,13 +101,20 @@ final class Browser {
      * {@link #discard()} it even while {@link #launch} is still under way.
      */
     static Browser prepare(SeleniumSettings settings) {
-        try {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            // The pid in the name tells which JVM a folder (and the processes named after it) belongs to.
-            Path home = Files.createTempDirectory(tmp, "chromium-scraper-" + ProcessHandle.current().pid() + "-");
-            return new Browser(settings, home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a folder for Chromium under java.io.tmpdir", e);
+        // The pid in the name tells which JVM a folder (and the processes named after it) belongs to.
+        String prefix = FOLDER_PREFIX + ProcessHandle.current().pid() + "-";
+        for (int attempt = 1; ; attempt++) {
+            Path home = settings.workRoot().resolve(prefix + randomSuffix());
+            try {
+                Files.createDirectory(home, OWNER_ONLY);
+                return new Browser(settings, home);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw new UncheckedIOException("Cannot find a free folder name for Chromium under " + settings.workRoot(), e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a folder for Chromium under " + settings.workRoot(), e);
+            }
         }
     }
 
@@ -97,7 +123,6 @@ final class Browser {
         Path userData = Files.createDirectories(home.resolve("profile"));
         Path diskCache = Files.createDirectories(home.resolve("cache"));
         Path config = Files.createDirectories(home.resolve("config"));
-        Path scratch = Files.createDirectories(home.resolve("tmp"));
 
         // Selenium Manager (which downloads drivers) is skipped when the driver's path is known.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, settings.chromedriver().toString());
@@ -106,12 +131,16 @@ final class Browser {
         // our folder, which also puts the folder's path on the crashpad handlers' command lines.
         environment.put("XDG_CONFIG_HOME", config.toString());
         environment.put("XDG_CACHE_HOME", diskCache.toString());
-        environment.put("TMPDIR", scratch.toString());
+        // TMPDIR is the folder itself, not a subfolder: Chromium puts a Unix socket there (see MAX_WORK_ROOT_LENGTH).
+        environment.put("TMPDIR", home.toString());
         ChromeDriverService newService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(settings.chromedriver().toFile())
                 .usingAnyFreePort()
                 .withEnvironment(environment)
                 .withTimeout(atLeast(deadline.remaining(), Duration.ofSeconds(1)))
+                // Logs nothing; the path only puts the folder on chromedriver's command line, as on every other process.
+                .withLogFile(home.resolve("chromedriver.log").toFile())
+                .withLogLevel(ChromiumDriverLogLevel.OFF)
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
         service = newService;
@@ -221,7 +250,8 @@ final class Browser {
             driverHandle.descendants().forEach(found::add);
             found.add(driverHandle);
         }
-        String marker = home.toString();
+        // With the separator, so that another browser's folder whose name merely starts with ours does not match.
+        String marker = home + File.separator;
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             all.filter(process -> isRunning(process) && commandLineOf(process).contains(marker))
                     .filter(process -> !found.contains(process))
@@ -243,7 +273,7 @@ final class Browser {
     }
 
     private Optional<ProcessHandle> findBrowserProcess() {
-        String userDataArgument = "--user-data-dir=" + home;
+        String userDataArgument = "--user-data-dir=" + home.resolve("profile");
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             return all.filter(process -> {
                 String commandLine = commandLineOf(process);
@@ -304,6 +334,15 @@ final class Browser {
         } catch (IOException | UncheckedIOException e) {
             LOG.log(Level.WARNING, "Could not delete Chromium's folder " + home, e);
         }
+    }
+
+    private static String randomSuffix() {
+        String digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        StringBuilder suffix = new StringBuilder(SUFFIX_LENGTH);
+        for (int i = 0; i < SUFFIX_LENGTH; i++) {
+            suffix.append(digits.charAt(ThreadLocalRandom.current().nextInt(digits.length())));
+        }
+        return suffix.toString();
     }
 
     private static java.util.logging.Logger quietened(String name) {
