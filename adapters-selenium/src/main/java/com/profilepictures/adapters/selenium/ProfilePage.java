@@ -74,6 +74,7 @@ final class ProfilePage {
     private static final Duration DEFAULT_PICTURE_SETTLE = Duration.ofMillis(300);
 
     private final Browser browser;
+    private final SeleniumSettings settings;
     private final Handle requested;
     private final URI url;
     private final Deadline deadline;
@@ -84,22 +85,24 @@ final class ProfilePage {
 
     ProfilePage(Browser browser, SeleniumSettings settings, Handle requested, Deadline deadline) {
         this.browser = browser;
+        this.settings = settings;
         this.requested = requested;
         this.url = settings.profileUrl(requested.display());
         this.deadline = deadline;
     }
 
     ScrapeVerdict read() {
-        Duration loadBudget = deadline.remaining().minus(AFTER_LOAD_RESERVE);
-        if (loadBudget.isNegative() || loadBudget.isZero()) {
+        Duration untilDeadline = deadline.remaining().minus(AFTER_LOAD_RESERVE);
+        if (untilDeadline.isNegative() || untilDeadline.isZero()) {
             return timedOut();
         }
+        Duration loadBudget = untilDeadline.compareTo(settings.commandTimeout()) < 0 ? untilDeadline : settings.commandTimeout();
         WebDriver driver = browser.driver();
         try {
             driver.manage().timeouts().pageLoadTimeout(loadBudget);
             driver.get(url.toString());
         } catch (TimeoutException e) {
-            return new TimedOut("The profile page " + url + " did not load before the scrape's deadline.");
+            return new TimedOut("The profile page " + url + " did not load within " + loadBudget + ".");
         } catch (WebDriverException e) {
             // Chromium reports failed navigations as error pages, which the probe reads; anything else
             // is fatal only if the browser has stopped answering.

@@ -137,7 +137,7 @@ class BrowserLifecycleTest {
             assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
             Found found = assertInstanceOf(Found.class, after);
             assertEquals(FixtureSite.pictureUrlOf("after"), found.picture().value());
-            assertTrue(frozen.stream().noneMatch(Browser::isRunning), "the hung browser was not killed");
+            assertTrue(frozen.stream().noneMatch(ChromiumProcesses::isRunning), "the hung browser was not killed");
         }
     }
 
@@ -202,7 +202,7 @@ class BrowserLifecycleTest {
             assertTrue(took.compareTo(scrapeTimeout.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
             assertTrue(Files.exists(pidFile), "the fake Chromium was never started, so nothing hung");
             long hungPid = Long.parseLong(Files.readString(pidFile).trim());
-            assertFalse(ProcessHandle.of(hungPid).filter(Browser::isRunning).isPresent(), "the hung Chromium still runs");
+            assertFalse(ProcessHandle.of(hungPid).filter(ChromiumProcesses::isRunning).isPresent(), "the hung Chromium still runs");
             assertEquals(Set.of(), TestBrowsers.processesUnder(root), "the hung start left processes behind");
             assertEquals(Set.of(), TestBrowsers.foldersUnder(root), "the hung start left its folder behind");
         }
@@ -210,7 +210,7 @@ class BrowserLifecycleTest {
 
     @Test
     void givenWorkRootAsLongAsChromiumAllows_scrape_succeeds_andALongerOneIsRejectedUpFront() throws Exception {
-        int room = Browser.MAX_WORK_ROOT_LENGTH - root.toAbsolutePath().toString().length() - 1;
+        int room = BrowserFolder.MAX_ROOT_LENGTH - root.toAbsolutePath().toString().length() - 1;
         assertTrue(room > 0, "the test's own folder is already too long: " + root);
         Path longest = Files.createDirectory(root.resolve("x".repeat(room)));
         Path tooLong = root.resolve("x".repeat(room + 1));

@@ -75,7 +75,7 @@ final class TestBrowsers {
                 process.descendants().forEach(found::add);
             });
         }
-        found.removeIf(process -> !Browser.isRunning(process));
+        found.removeIf(process -> !ChromiumProcesses.isRunning(process));
         return found;
     }
 
@@ -107,11 +107,11 @@ final class TestBrowsers {
      */
     static void awaitExited(Set<ProcessHandle> processes) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (processes.stream().anyMatch(Browser::isRunning)) {
+        while (processes.stream().anyMatch(ChromiumProcesses::isRunning)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("still running: " + processes.stream().filter(Browser::isRunning).toList());
+                throw new AssertionError("still running: " + processes.stream().filter(ChromiumProcesses::isRunning).toList());
             }
-            processes.stream().filter(Browser::isRunning).findFirst().ifPresent(process ->
+            processes.stream().filter(ChromiumProcesses::isRunning).findFirst().ifPresent(process ->
                     process.onExit().completeOnTimeout(process, 20, TimeUnit.MILLISECONDS).join());
         }
     }

@@ -55,11 +55,11 @@ public interface ScrapeComponent {
 
         @Provides
         @Singleton
-        static ScrapeHandler handler(SeleniumProfilePictureScraper scraper, SeleniumSettings settings,
+        static ScrapeHandler handler(SeleniumProfilePictureScraper scraper, Environment environment,
                 ProfilePictureRepository repository, Clock clock) {
             var browser = ScrapeStep.withTheRest(ScrapeSource.BROWSER, scraper);
-            return new ScrapeHandler(new ScrapeProfilePicture(List.of(browser), settings.scrapeTimeout(), repository,
-                    clock), clock);
+            return new ScrapeHandler(new ScrapeProfilePicture(List.of(browser), ScraperConfiguration.scrapeTimeout(environment),
+                    repository, clock), clock);
         }
     }
 }

@@ -29,13 +29,19 @@ public final class ScraperConfiguration {
 
     public static SeleniumSettings from(Environment environment, int defaultPoolSize) {
         URI baseUrl = environment.get("X_BASE_URL").map(ScraperConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
-        Duration timeout = environment.get("SCRAPE_TIMEOUT").map(ScraperConfiguration::timeout).orElse(DEFAULT_SCRAPE_TIMEOUT);
+        // No one browser command can usefully take longer than the whole scrape.
+        Duration timeout = scrapeTimeout(environment);
         // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.
         Path chromium = environment.get("CHROMIUM_BINARY").map(Path::of)
                 .orElseGet(() -> Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : onPath(environment, "chromium"));
         Path chromedriver = environment.get("CHROMEDRIVER").map(Path::of).orElseGet(() -> onPath(environment, "chromedriver"));
         int poolSize = environment.get("BROWSER_POOL_SIZE").map(ScraperConfiguration::poolSize).orElse(defaultPoolSize);
         return new SeleniumSettings(baseUrl, timeout, chromium, chromedriver, poolSize);
+    }
+
+    /** {@code SCRAPE_TIMEOUT}: the deadline of one whole scrape. */
+    public static Duration scrapeTimeout(Environment environment) {
+        return environment.get("SCRAPE_TIMEOUT").map(ScraperConfiguration::timeout).orElse(DEFAULT_SCRAPE_TIMEOUT);
     }
 
     private static URI baseUrl(String value) {
