@@ -3,33 +3,25 @@ package com.profilepictures.adapters.selenium;
 import com.profilepictures.domain.Deadline;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
-import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 import org.openqa.selenium.remote.http.ClientConfig;
 
 /**
- * One headless Chromium and its chromedriver. Everything they write lives under one temporary folder
- * whose path also marks their processes, so that {@link #discard()} can find and kill every one of
- * them, even those Chromium re-parents away from us (crashpad handlers), and then delete the folder.
+ * One headless Chromium and its chromedriver: launched into a folder of their own, wiped between scrapes,
+ * and discarded with every process they started and the folder.
  */
 final class Browser {
 
@@ -61,20 +53,20 @@ final class Browser {
     private static final String STORAGE_TO_CLEAR =
             "cookies,local_storage,indexeddb,websql,service_workers,cache_storage,file_systems";
 
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(3);
-    private static final Duration EXIT_POLL = Duration.ofMillis(10);
+    // chromedriver's own timeouts (page loads, scripts) end first; this only bounds a call it never answers.
+    private static final Duration HTTP_SLACK = Duration.ofSeconds(10);
 
     private final SeleniumSettings settings;
-    private final Path home;
+    private final BrowserFolder folder;
+    private final ChromiumProcesses processes;
     private final AtomicBoolean discarded = new AtomicBoolean();
     private volatile ChromeDriverService service;
-    private volatile ProcessHandle driverProcess;
-    private volatile ProcessHandle browserProcess;
     private volatile ChromeDriver driver;
 
-    private Browser(SeleniumSettings settings, Path home) {
+    private Browser(SeleniumSettings settings, BrowserFolder folder) {
         this.settings = settings;
-        this.home = home;
+        this.folder = folder;
+        this.processes = new ChromiumProcesses(folder);
     }
 
     /**
@@ -82,41 +74,36 @@ final class Browser {
      * {@link #discard()} it even while {@link #launch} is still under way.
      */
     static Browser prepare(SeleniumSettings settings) {
-        try {
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            // The pid in the name tells which JVM a folder (and the processes named after it) belongs to.
-            Path home = Files.createTempDirectory(tmp, "chromium-scraper-" + ProcessHandle.current().pid() + "-");
-            return new Browser(settings, home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a folder for Chromium under java.io.tmpdir", e);
-        }
+        return new Browser(settings, BrowserFolder.createUnder(settings.workRoot()));
     }
 
     /** Starts chromedriver and Chromium, giving up when {@code deadline} has passed. */
     void launch(Deadline deadline) throws IOException {
-        Path userData = Files.createDirectories(home.resolve("profile"));
-        Path diskCache = Files.createDirectories(home.resolve("cache"));
-        Path config = Files.createDirectories(home.resolve("config"));
-        Path scratch = Files.createDirectories(home.resolve("tmp"));
+        Path userData = folder.subfolder("profile");
+        Path diskCache = folder.subfolder("cache");
+        Path config = folder.subfolder("config");
 
-        // Selenium Manager (which downloads drivers) is skipped when the driver's path is known.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, settings.chromedriver().toString());
         Map<String, String> environment = new LinkedHashMap<>();
         // Chromium writes its crash database under XDG_CONFIG_HOME and scratch files under TMPDIR: keep them in
-        // our folder, which also puts the folder's path on the crashpad handlers' command lines.
+        // our folder, which also puts the folder's path on the crashpad handlers' command lines. TMPDIR is the
+        // folder itself, not a subfolder, as Chromium puts a socket there (see BrowserFolder.MAX_ROOT_LENGTH).
         environment.put("XDG_CONFIG_HOME", config.toString());
         environment.put("XDG_CACHE_HOME", diskCache.toString());
-        environment.put("TMPDIR", scratch.toString());
+        environment.put("TMPDIR", folder.path().toString());
+        // The driver's path is given, so Selenium Manager (which downloads drivers) never runs.
         ChromeDriverService newService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(settings.chromedriver().toFile())
                 .usingAnyFreePort()
                 .withEnvironment(environment)
                 .withTimeout(atLeast(deadline.remaining(), Duration.ofSeconds(1)))
+                // Logs nothing; the path only puts the folder on chromedriver's command line, as on every other process.
+                .withLogFile(folder.path().resolve("chromedriver.log").toFile())
+                .withLogLevel(ChromiumDriverLogLevel.OFF)
                 .withLogOutput(OutputStream.nullOutputStream())
                 .build();
         service = newService;
         newService.start();
-        driverProcess = findDriverProcess(newService.getUrl().getPort()).orElse(null);
+        processes.driverStartedOn(newService.getUrl().getPort());
         if (discarded.get()) {
             throw new WebDriverException("The browser was discarded while it started.");
         }
@@ -130,9 +117,9 @@ final class Browser {
         // Every command's HTTP call is bounded, so a wedged chromedriver cannot hold a thread forever.
         ClientConfig clientConfig = ClientConfig.defaultConfig()
                 .connectionTimeout(Duration.ofSeconds(5))
-                .readTimeout(settings.scrapeTimeout().plusSeconds(10));
+                .readTimeout(settings.commandTimeout().plus(HTTP_SLACK));
         driver = new ChromeDriver(newService, options, clientConfig);
-        browserProcess = findBrowserProcess().orElse(null);
+        processes.browserStartedWith(userData);
         if (discarded.get()) {
             throw new WebDriverException("The browser was discarded while it started.");
         }
@@ -148,12 +135,7 @@ final class Browser {
 
     /** Cheap: no command is sent. False once the browser or its driver has exited or was discarded. */
     boolean isAlive() {
-        if (discarded.get() || driver == null) {
-            return false;
-        }
-        ProcessHandle driverHandle = driverProcess;
-        ProcessHandle browserHandle = browserProcess;
-        return (driverHandle == null || isRunning(driverHandle)) && (browserHandle == null || isRunning(browserHandle));
+        return !discarded.get() && driver != null && processes.running();
     }
 
     /** Whether the browser still answers a trivial command. */
@@ -195,9 +177,7 @@ final class Browser {
         if (!discarded.compareAndSet(false, true)) {
             return;
         }
-        List<ProcessHandle> processes = ownProcesses();
-        processes.forEach(ProcessHandle::destroyForcibly);
-        awaitExit(processes);
+        processes.killAll();
         ChromeDriverService currentService = service;
         if (currentService != null) {
             try {
@@ -207,103 +187,13 @@ final class Browser {
             }
         }
         // Anything that started between the first sweep and the kill (a late renderer) goes too.
-        List<ProcessHandle> stragglers = ownProcesses();
-        stragglers.forEach(ProcessHandle::destroyForcibly);
-        awaitExit(stragglers);
-        deleteFolder();
-    }
-
-    /** The processes of this browser still running: chromedriver, its descendants, and anything naming our folder. */
-    List<ProcessHandle> ownProcesses() {
-        List<ProcessHandle> found = new ArrayList<>();
-        ProcessHandle driverHandle = driverProcess;
-        if (driverHandle != null && isRunning(driverHandle)) {
-            driverHandle.descendants().forEach(found::add);
-            found.add(driverHandle);
-        }
-        String marker = home.toString();
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            all.filter(process -> isRunning(process) && commandLineOf(process).contains(marker))
-                    .filter(process -> !found.contains(process))
-                    .forEach(found::add);
-        }
-        return found;
+        processes.killAll();
+        folder.delete();
     }
 
     @Override
     public String toString() {
-        return "Chromium in " + home;
-    }
-
-    private static Optional<ProcessHandle> findDriverProcess(int port) {
-        String portArgument = "--port=" + port;
-        return ProcessHandle.current().children()
-                .filter(process -> commandLineOf(process).contains(portArgument))
-                .findFirst();
-    }
-
-    private Optional<ProcessHandle> findBrowserProcess() {
-        String userDataArgument = "--user-data-dir=" + home;
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            return all.filter(process -> {
-                String commandLine = commandLineOf(process);
-                return commandLine.contains(userDataArgument) && !commandLine.contains("--type=");
-            }).findFirst();
-        }
-    }
-
-    private static String commandLineOf(ProcessHandle process) {
-        return process.info().commandLine().orElse("");
-    }
-
-    /**
-     * Whether the process still runs. {@link ProcessHandle#isAlive()} also says yes for a zombie, and a
-     * killed Chromium stays one until chromedriver or init reaps it, so Linux's process state decides.
-     */
-    static boolean isRunning(ProcessHandle process) {
-        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-        try {
-            String text = Files.readString(stat);
-            // The state follows the command name, which is in parentheses and may itself contain ") ".
-            int afterName = text.lastIndexOf(')');
-            char state = afterName >= 0 && afterName + 2 < text.length() ? text.charAt(afterName + 2) : '?';
-            return state != 'Z' && state != 'X';
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException | UncheckedIOException e) {
-            return process.isAlive(); // not Linux, or /proc is unreadable
-        }
-    }
-
-    private static void awaitExit(List<ProcessHandle> processes) {
-        long giveUpAt = System.nanoTime() + EXIT_WAIT.toNanos();
-        List<ProcessHandle> running = new ArrayList<>(processes);
-        while (true) {
-            running.removeIf(process -> !isRunning(process));
-            if (running.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() - giveUpAt >= 0) {
-                LOG.log(Level.WARNING, "Some Chromium processes outlived SIGKILL for " + EXIT_WAIT + ": " + running);
-                return;
-            }
-            // SIGKILL takes effect within milliseconds; there is no event to wait on for a process that is not our child.
-            LockSupport.parkNanos(EXIT_POLL.toNanos());
-        }
-    }
-
-    private void deleteFolder() {
-        try (Stream<Path> paths = Files.walk(home)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    LOG.log(Level.DEBUG, "Could not delete " + path, e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.WARNING, "Could not delete Chromium's folder " + home, e);
-        }
+        return "Chromium in " + folder;
     }
 
     private static java.util.logging.Logger quietened(String name) {

@@ -2,17 +2,8 @@ package com.profilepictures.adapters.selenium;
 
 import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.InvalidHandleException;
-import com.profilepictures.domain.InvalidPictureUrlException;
-import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.AccountNotFound;
-import com.profilepictures.domain.ScrapeVerdict.AccountSuspended;
-import com.profilepictures.domain.ScrapeVerdict.Blocked;
-import com.profilepictures.domain.ScrapeVerdict.Found;
-import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
 import com.profilepictures.domain.ScrapeVerdict.TimedOut;
-import com.profilepictures.domain.ScrapeVerdict.UpstreamUnreachable;
 import com.profilepictures.domain.ScraperUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -29,8 +19,9 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.FluentWait;
 
 /**
- * One look at one profile: loads the page and polls it until it shows a verdict or the deadline
- * passes. Every verdict comes from the page; only a browser that stops answering is an exception.
+ * One profile page in the browser: loads it, and looks at it again and again until {@link ProfileJudge} finds a
+ * verdict in what it shows or the deadline passes. Every verdict comes from the page; only a browser that stops
+ * answering is an exception.
  */
 final class ProfilePage {
 
@@ -65,41 +56,35 @@ final class ProfilePage {
     static final Duration POLL_INTERVAL = Duration.ofMillis(10);
     // Left for polling after a slow load: one last look can still find a verdict.
     private static final Duration AFTER_LOAD_RESERVE = Duration.ofMillis(100);
-    // X sometimes renders the name block a moment before the avatar; og:image is only a fallback, and may
-    // lag behind a changed picture, so the avatar gets this long after the owner's name block shows.
-    private static final Duration OG_IMAGE_GRACE = Duration.ofSeconds(1);
-    // Past this, an og:image beats no verdict at all, unless the page shows someone else (see pendingVerdict).
-    private static final Duration NEAR_DEADLINE = Duration.ofMillis(250);
-    // A default avatar may be a suspended account's placeholder drawn just before its notice: let the notice show.
-    private static final Duration DEFAULT_PICTURE_SETTLE = Duration.ofMillis(300);
 
     private final Browser browser;
+    private final SeleniumSettings settings;
     private final Handle requested;
     private final URI url;
     private final Deadline deadline;
-    private long ownerNameFirstSeenNanos = -1;
-    private long defaultPictureFirstSeenNanos = -1;
-    // The account the name block named instead of the requested one at the last look, for the timed-out detail.
-    private String otherAccountShown;
+    private final ProfileJudge judge;
 
     ProfilePage(Browser browser, SeleniumSettings settings, Handle requested, Deadline deadline) {
         this.browser = browser;
+        this.settings = settings;
         this.requested = requested;
         this.url = settings.profileUrl(requested.display());
         this.deadline = deadline;
+        this.judge = new ProfileJudge(requested, url, deadline, System::nanoTime);
     }
 
     ScrapeVerdict read() {
-        Duration loadBudget = deadline.remaining().minus(AFTER_LOAD_RESERVE);
-        if (loadBudget.isNegative() || loadBudget.isZero()) {
-            return timedOut();
+        Duration untilDeadline = deadline.remaining().minus(AFTER_LOAD_RESERVE);
+        if (untilDeadline.isNegative() || untilDeadline.isZero()) {
+            return judge.timedOut();
         }
+        Duration loadBudget = untilDeadline.compareTo(settings.commandTimeout()) < 0 ? untilDeadline : settings.commandTimeout();
         WebDriver driver = browser.driver();
         try {
             driver.manage().timeouts().pageLoadTimeout(loadBudget);
             driver.get(url.toString());
         } catch (TimeoutException e) {
-            return new TimedOut("The profile page " + url + " did not load before the scrape's deadline.");
+            return new TimedOut("The profile page " + url + " did not load within " + loadBudget + ".");
         } catch (WebDriverException e) {
             // Chromium reports failed navigations as error pages, which the probe reads; anything else
             // is fatal only if the browser has stopped answering.
@@ -111,7 +96,7 @@ final class ProfilePage {
                     .pollingEvery(POLL_INTERVAL)
                     .until(this::verdictNow);
         } catch (TimeoutException e) {
-            return timedOut();
+            return judge.timedOut();
         }
     }
 
@@ -125,111 +110,13 @@ final class ProfilePage {
             failIfBrowserIsGone(e);
             return null;
         }
-        String verdict = (String) seen.get("verdict");
-        String detail = Objects.toString(seen.get("detail"), "");
-        if (verdict != null) {
-            switch (verdict) {
-                case "unreachable":
-                    return new UpstreamUnreachable("X's page " + url + " could not be loaded: " + detail);
-                case "http-status":
-                    return new Blocked("X answered " + url + " with HTTP " + detail + ".");
-                case "login":
-                    return new Blocked("X showed its login wall (" + detail + ") instead of the profile.");
-                case "missing":
-                    return new AccountNotFound("X says @" + requested.display() + " doesn't exist.");
-                case "suspended":
-                    return new AccountSuspended("X says @" + requested.display() + " is suspended.");
-                case "owner":
-                    return ownersPicture((String) seen.get("handle"), (String) seen.get("picture"));
-                default:
-                    throw new IllegalStateException("The probe returned an unknown verdict: " + verdict);
-            }
-        }
-        return pendingVerdict(seen);
-    }
-
-    private ScrapeVerdict ownersPicture(String pageHandle, String picture) {
-        if (picture.contains("/default_profile_images/")) {
-            long now = System.nanoTime();
-            if (defaultPictureFirstSeenNanos < 0) {
-                defaultPictureFirstSeenNanos = now;
-            }
-            if (now - defaultPictureFirstSeenNanos < DEFAULT_PICTURE_SETTLE.toNanos() && !nearDeadline()) {
-                return null;
-            }
-        }
-        return found(pageHandle, picture);
-    }
-
-    /**
-     * og:image is a page-wide tag, not tied to an account, so it is taken only where the page vouches for the
-     * requested account: once the name block has named it (handle) for the grace period, with the name
-     * block's spelling. Near the deadline the name block need not be there (a page X serves half-rendered
-     * still beats no verdict) but must not name another account (otherHandle), and the page must still be
-     * the requested profile's; then the requested spelling is the best there is.
-     */
-    private ScrapeVerdict pendingVerdict(Map<String, Object> seen) {
-        boolean profileShown = Boolean.TRUE.equals(seen.get("profileShown"));
-        String ownerHandle = (String) seen.get("handle");
-        String ogImage = (String) seen.get("ogImage");
-        otherAccountShown = (String) seen.get("otherHandle");
-        if (!profileShown && Boolean.TRUE.equals(seen.get("errorShown"))) {
-            return new Blocked("X showed \"Something went wrong. Try reloading.\" instead of the profile.");
-        }
-        if (ownerHandle != null && ownerNameFirstSeenNanos < 0) {
-            ownerNameFirstSeenNanos = System.nanoTime();
-        }
-        boolean graceOver = ownerHandle != null
-                && System.nanoTime() - ownerNameFirstSeenNanos >= OG_IMAGE_GRACE.toNanos();
-        boolean lastResort = nearDeadline() && otherAccountShown == null
-                && Boolean.TRUE.equals(seen.get("onProfilePath"));
-        if (ogImage != null && (graceOver || lastResort)) {
-            return found(ownerHandle, ogImage);
-        }
-        return null;
-    }
-
-    private ScrapeVerdict found(String pageHandle, String picture) {
-        Handle canonical = canonicalHandle(pageHandle);
-        try {
-            return new Found(canonical, PictureUrl.of(picture));
-        } catch (InvalidPictureUrlException e) {
-            return new InvalidPictureUrl("The picture on @" + canonical.display() + "'s profile is not an X "
-                    + "profile-picture URL: " + e.getMessage());
-        }
-    }
-
-    /** The page's spelling of the handle when it names the same account, else the one requested. */
-    private Handle canonicalHandle(String pageHandle) {
-        if (pageHandle == null) {
-            return requested;
-        }
-        try {
-            Handle shown = Handle.of(pageHandle);
-            return shown.sameAccountAs(requested) ? shown : requested;
-        } catch (InvalidHandleException e) {
-            return requested;
-        }
-    }
-
-    private boolean nearDeadline() {
-        return deadline.remaining().compareTo(NEAR_DEADLINE) <= 0;
-    }
-
-    private TimedOut timedOut() {
-        if (otherAccountShown != null) {
-            // Not Found (the picture on the page is someone else's) and not AccountNotFound (X never said so):
-            // whether X would have shown @requested given more time is unknown, so no verdict it is.
-            return new TimedOut("X's page " + url + " showed @" + otherAccountShown + "'s profile, not @"
-                    + requested.display() + "'s, until the scrape's deadline.");
-        }
-        return new TimedOut("X's page " + url + " showed no verdict before the scrape's deadline.");
+        return judge.judge(Look.from(seen));
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> probe(WebDriver driver) {
         // Never past the deadline: the caller's last look must come back in time.
-        long wait = Math.max(0, Math.min(IN_PAGE_WAIT.toMillis(), deadline.remaining().minus(NEAR_DEADLINE).toMillis()));
+        long wait = Math.max(0, Math.min(IN_PAGE_WAIT.toMillis(), deadline.remaining().minus(ProfileJudge.NEAR_DEADLINE).toMillis()));
         Object result = ((JavascriptExecutor) driver).executeAsyncScript(WAITING_PROBE, requested.key(), wait,
                 IN_PAGE_INTERVAL.toMillis());
         if (!(result instanceof Map)) {

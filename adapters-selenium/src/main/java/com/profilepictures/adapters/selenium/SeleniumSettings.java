@@ -1,6 +1,7 @@
 package com.profilepictures.adapters.selenium;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,23 +10,34 @@ import java.util.Objects;
  * How the scraper reaches X and runs Chromium. Bootstrap reads these from the environment once.
  *
  * @param baseUrl        where {@code /{handle}} profile pages are read, e.g. {@code https://x.com}
- * @param scrapeTimeout  the deadline of one whole scrape: waiting for a browser, starting it, loading, waiting
+ * @param commandTimeout the longest the scraper waits on a browser for any one thing: starting one to warm the
+ *                       pool, loading a page, any other WebDriver call. A scrape's deadline cuts them shorter;
+ *                       this bounds them where no deadline does. No step of a scrape can use more than the
+ *                       whole, so the scrape function sets it to {@code SCRAPE_TIMEOUT}.
  * @param chromiumBinary the browser executable itself (not a wrapper script that might add flags)
  * @param chromedriver   the driver executable; given explicitly so that Selenium Manager never runs
  * @param poolSize       how many browsers may run at once (1 on Lambda, a few on a workstation)
+ * @param workRoot       the folder under which each browser gets a folder of its own, for everything it writes
  */
-public record SeleniumSettings(URI baseUrl, Duration scrapeTimeout, Path chromiumBinary, Path chromedriver, int poolSize) {
+public record SeleniumSettings(URI baseUrl, Duration commandTimeout, Path chromiumBinary, Path chromedriver, int poolSize,
+        Path workRoot) {
 
     public SeleniumSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(scrapeTimeout, "scrapeTimeout");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
         Objects.requireNonNull(chromiumBinary, "chromiumBinary");
         Objects.requireNonNull(chromedriver, "chromedriver");
+        Objects.requireNonNull(workRoot, "workRoot");
         if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
         }
-        if (scrapeTimeout.isNegative() || scrapeTimeout.isZero()) {
-            throw new IllegalArgumentException("scrapeTimeout must be positive: " + scrapeTimeout);
+        if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+            throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);
+        }
+        int rootLength = workRoot.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
+        if (rootLength > BrowserFolder.MAX_ROOT_LENGTH) {
+            throw new IllegalArgumentException("workRoot must be at most " + BrowserFolder.MAX_ROOT_LENGTH
+                    + " bytes long, or Chromium cannot create its socket under it: " + workRoot);
         }
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
@@ -36,6 +48,11 @@ public record SeleniumSettings(URI baseUrl, Duration scrapeTimeout, Path chromiu
             text = text.substring(0, text.length() - 1);
         }
         baseUrl = URI.create(text);
+    }
+
+    /** Browser folders under {@code java.io.tmpdir}. */
+    public SeleniumSettings(URI baseUrl, Duration commandTimeout, Path chromiumBinary, Path chromedriver, int poolSize) {
+        this(baseUrl, commandTimeout, chromiumBinary, chromedriver, poolSize, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** The page where {@code handle}'s profile is shown. */

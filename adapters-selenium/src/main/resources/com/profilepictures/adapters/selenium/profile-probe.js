@@ -1,19 +1,31 @@
 // Looks once at the page for a verdict about the profile of the handle whose key is arguments[0].
 // Returns {verdict, detail, handle, picture} when the page has decided, otherwise what is known so far:
-// {profileShown, handle, otherHandle, onProfilePath, ogImage, errorShown}, where handle is the requested account's
-// spelling in the name block and otherHandle the account the name block names instead. Runs every 10 ms inside
-// the page while a look waits, so it stays cheap.
+// {profileShown, handle, otherHandle, onProfilePath, errorShown, ogImage, headHandle, headPicture, headOthers},
+// where handle is the requested account's spelling in the app's name block and otherHandle the account the name
+// block names instead; headHandle is its spelling where the <head> (JSON-LD, Open Graph) vouches for it, with
+// headPicture, and headOthers the accounts the <head> names instead. Pictures are absolute http(s) URLs, or the
+// page's own text (shortened) when they are not, so that the caller can tell junk from nothing. Runs every 10 ms
+// inside the page while a look waits, so it stays cheap.
 const key = arguments[0];
 const squash = (element) => (element && element.textContent ? element.textContent : '')
     .replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
-const absolute = (url) => {
-  try {
-    const resolved = new URL(url, location.href);
-    return /^https?:$/.test(resolved.protocol) ? resolved.href : null;
-  } catch (e) {
+// An http(s) URL made absolute; anything else as written (javascript:, data:, junk), shortened; null if empty.
+const resolved = (url) => {
+  const raw = (url || '').trim();
+  if (!raw) {
     return null;
   }
+  try {
+    const absolute = new URL(raw, location.href);
+    if (/^https?:$/.test(absolute.protocol)) {
+      return absolute.href;
+    }
+  } catch (e) {
+    // not a URL at all: returned as written
+  }
+  return raw.length > 300 ? raw.substring(0, 300) + '…' : raw;
 };
+const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 if (location.protocol === 'chrome-error:') {
   const code = squash(document.querySelector('.error-code')) || 'the browser could not load the page';
@@ -39,16 +51,16 @@ for (const block of document.querySelectorAll('[data-testid="emptyState"]')) {
   }
 }
 
+// The avatar's picture: its image's src, whatever it is (an empty one is not there yet), else a painted background.
 const pictureIn = (element) => {
-  for (const image of element.querySelectorAll('img[src]')) {
-    const url = absolute(image.getAttribute('src'));
-    if (url) {
-      return url;
-    }
+  const image = element.querySelector('img[src]');
+  const source = image && resolved(image.getAttribute('src'));
+  if (source) {
+    return source;
   }
   for (const painted of element.querySelectorAll('[style*="background-image"]')) {
     const match = /url\(["']?([^"')]+)["']?\)/.exec(painted.style.backgroundImage);
-    const url = match && absolute(match[1]);
+    const url = match && resolved(match[1]);
     if (url) {
       return url;
     }
@@ -89,7 +101,8 @@ if (column) {
   }
 }
 
-const result = {profileShown: false, handle: null, otherHandle: null, onProfilePath: false, ogImage: null, errorShown: false};
+const result = {profileShown: false, handle: null, otherHandle: null, onProfilePath: false, errorShown: false,
+  ogImage: null, headHandle: null, headPicture: null, headOthers: []};
 const nameBlock = (column || document).querySelector('[data-testid="UserName"]');
 if (nameBlock) {
   result.profileShown = true;
@@ -107,7 +120,51 @@ if (nameBlock) {
 }
 // og:image describes the page it is on: after a redirect elsewhere it says nothing about this account.
 result.onProfilePath = location.pathname.replace(/\/+$/, '').toLowerCase() === '/' + key;
-const ogImage = document.querySelector('meta[property="og:image"]');
-result.ogImage = ogImage ? absolute(ogImage.getAttribute('content')) : null;
 result.errorShown = squash(document.body).includes('Something went wrong. Try reloading.');
+
+// The accounts the <head> names, as X renders it on its server: ProfilePage blocks in JSON-LD (the handle is
+// mainEntity.additionalName, the picture image.contentUrl) and og:url (https://x.com/{Handle}).
+const head = document.head || document;
+const named = [];
+for (const script of head.querySelectorAll('script[type="application/ld+json"]')) {
+  let data;
+  try {
+    data = JSON.parse(script.textContent);
+  } catch (e) {
+    continue;
+  }
+  const blocks = [].concat(data && data['@graph'] ? data['@graph'] : data);
+  for (const block of blocks) {
+    if (!block || ![].concat(block['@type']).includes('ProfilePage')) {
+      continue;
+    }
+    const person = [].concat(block.mainEntity)[0];
+    if (person && typeof person.additionalName === 'string' && HANDLE.test(person.additionalName)) {
+      const image = [].concat(person.image)[0];
+      const picture = typeof image === 'string' ? image : (image && typeof image.contentUrl === 'string' ? image.contentUrl : null);
+      named.push({handle: person.additionalName, picture: picture});
+    }
+  }
+}
+const ogUrl = head.querySelector('meta[property="og:url"]');
+if (ogUrl) {
+  try {
+    const match = /^\/([^/]+)\/?$/.exec(new URL(ogUrl.getAttribute('content'), location.href).pathname);
+    if (match && HANDLE.test(match[1])) {
+      named.push({handle: match[1], picture: null});
+    }
+  } catch (e) {
+    // no account named
+  }
+}
+const owners = named.filter((entry) => entry.handle.toLowerCase() === key);
+result.headOthers = [...new Set(named.filter((entry) => entry.handle.toLowerCase() !== key).map((entry) => entry.handle))];
+// og:image goes with the account the <head> names: it is nobody's to take when that is someone else.
+const ogImage = head.querySelector('meta[property="og:image"]');
+result.ogImage = ogImage && result.headOthers.length === 0 ? resolved(ogImage.getAttribute('content')) : null;
+if (owners.length > 0 && result.headOthers.length === 0) {
+  result.headHandle = owners[0].handle;
+  const described = owners.find((entry) => entry.picture);
+  result.headPicture = described ? resolved(described.picture) : result.ogImage;
+}
 return result;

@@ -27,10 +27,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Browsers starting, dying, hanging, queueing and being cleaned up, with real Chromium. */
+/**
+ * Browsers starting, dying, hanging, queueing and being cleaned up, with real Chromium. Each test's scraper
+ * works under the test's own folder, and the test looks only at the processes and folders under it.
+ */
 class BrowserLifecycleTest {
 
     private static FixtureSite site;
+
+    @TempDir
+    Path root;
 
     @BeforeAll
     static void startSite() {
@@ -46,22 +52,22 @@ class BrowserLifecycleTest {
     @Test
     void givenServerThatAcceptsButNeverAnswers_scrape_timesOutInsteadOfHanging() {
         try (SilentServer silent = SilentServer.start();
-             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(silent.baseUrl(), 1))) {
+             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(silent.baseUrl(), 1, root))) {
             scraper.warmUp();
             long start = System.nanoTime();
 
-            ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
+            ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.shortDeadline());
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertInstanceOf(TimedOut.class, outcome);
-            assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
+            assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
         }
     }
 
     @Test
     void givenRefusedConnection_scrape_returnsUpstreamUnreachable() {
         try (SeleniumProfilePictureScraper scraper =
-                     new SeleniumProfilePictureScraper(TestBrowsers.settings(SilentServer.refusingUrl(), 1))) {
+                     new SeleniumProfilePictureScraper(TestBrowsers.settings(SilentServer.refusingUrl(), 1, root))) {
 
             ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
 
@@ -71,10 +77,10 @@ class BrowserLifecycleTest {
     }
 
     @Test
-    void givenBrowserKilledBetweenScrapes_nextScrape_startsAFreshBrowserAndSucceeds() throws Exception {
-        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1))) {
+    void givenBrowserKilledBetweenScrapes_nextScrape_startsAFreshBrowserAndSucceeds() {
+        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, root))) {
             assertInstanceOf(Found.class, scraper.scrape(Handle.of("first"), TestBrowsers.deadline()));
-            Set<ProcessHandle> killed = TestBrowsers.browserProcesses();
+            Set<ProcessHandle> killed = TestBrowsers.browserProcessesUnder(root);
             assertEquals(1, killed.size(), "expected exactly one running browser: " + killed);
             killed.forEach(ProcessHandle::destroyForcibly);
             TestBrowsers.awaitExited(killed);
@@ -83,28 +89,30 @@ class BrowserLifecycleTest {
 
             Found found = assertInstanceOf(Found.class, outcome);
             assertEquals(FixtureSite.pictureUrlOf("second"), found.picture().value());
-            Set<ProcessHandle> replacements = TestBrowsers.browserProcesses();
+            Set<ProcessHandle> replacements = TestBrowsers.browserProcessesUnder(root);
             assertEquals(1, replacements.size(), "expected exactly one running browser: " + replacements);
             assertTrue(replacements.stream().noneMatch(killed::contains));
         }
     }
 
     @Test
-    void givenBrowserKilledMidScrape_scrape_throwsScraperUnavailable_andTheNextScrapeSucceeds() throws Exception {
+    void givenBrowserKilledMidScrape_scrape_throwsScraperUnavailableLongBeforeTheDeadline_andTheNextScrapeSucceeds()
+            throws Exception {
         try (FixtureSite ownSite = FixtureSite.start(Duration.ofMillis(50));
-             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1))) {
+             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1, root))) {
             scraper.warmUp();
             CompletableFuture<ScrapeVerdict> dying =
                     CompletableFuture.supplyAsync(() -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline()));
-            assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.SCRAPE_TIMEOUT), "the scrape never ran");
+            assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.GENEROUS_TIMEOUT), "the scrape never ran");
             long start = System.nanoTime();
 
-            TestBrowsers.browserProcesses().forEach(ProcessHandle::destroyForcibly);
+            TestBrowsers.browserProcessesUnder(root).forEach(ProcessHandle::destroyForcibly);
 
-            ExecutionException failure = assertThrows(ExecutionException.class, () -> dying.get(30, TimeUnit.SECONDS));
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> dying.get(TestBrowsers.GENEROUS_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED).toSeconds(), TimeUnit.SECONDS));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertInstanceOf(ScraperUnavailableException.class, failure.getCause());
-            assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.minusSeconds(2)) < 0, "noticed only at the deadline: " + took);
+            assertTrue(took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0, "noticed only near the deadline: " + took);
             Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of("afterwards"), TestBrowsers.deadline()));
             assertEquals(FixtureSite.pictureUrlOf("afterwards"), found.picture().value());
         }
@@ -112,62 +120,65 @@ class BrowserLifecycleTest {
 
     @Test
     void givenHungBrowser_scrape_timesOut_andTheNextScrapeGetsAFreshBrowser() throws Exception {
-        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1))) {
+        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, root))) {
             assertInstanceOf(Found.class, scraper.scrape(Handle.of("before"), TestBrowsers.deadline()));
-            Set<ProcessHandle> frozen = TestBrowsers.browserProcesses();
+            Set<ProcessHandle> frozen = TestBrowsers.browserProcessesUnder(root);
+            assertFalse(frozen.isEmpty(), "no browser to freeze");
             for (ProcessHandle browser : frozen) {
                 signal("STOP", browser);
             }
             long start = System.nanoTime();
 
-            ScrapeVerdict hung = scraper.scrape(Handle.of("during"), TestBrowsers.deadline());
+            ScrapeVerdict hung = scraper.scrape(Handle.of("during"), TestBrowsers.shortDeadline());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             ScrapeVerdict after = scraper.scrape(Handle.of("after"), TestBrowsers.deadline());
 
             assertInstanceOf(TimedOut.class, hung);
-            assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
+            assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
             Found found = assertInstanceOf(Found.class, after);
             assertEquals(FixtureSite.pictureUrlOf("after"), found.picture().value());
-            assertTrue(frozen.stream().noneMatch(Browser::isRunning), "the hung browser was not killed");
+            assertTrue(frozen.stream().noneMatch(ChromiumProcesses::isRunning), "the hung browser was not killed");
         }
     }
 
     @Test
     void givenTheOnlyBrowserBusyPastOurDeadline_scrape_timesOutWhileWaiting() throws Exception {
+        // The first scrape's browser is frozen, so its worker keeps the pool's only browser until the watchdog
+        // kills it, a little after the first scrape's deadline. That deadline is well after the second's, so
+        // the second scrape times out waiting however late it starts on a busy machine.
+        Duration occupyingTimeout = TestBrowsers.SHORT_TIMEOUT.multipliedBy(2);
         try (FixtureSite ownSite = FixtureSite.start(Duration.ofMillis(50));
-             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1))) {
+             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1, root))) {
             scraper.warmUp();
-            CompletableFuture<ScrapeVerdict> occupying =
-                    CompletableFuture.supplyAsync(() -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline()));
-            assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.SCRAPE_TIMEOUT), "the first scrape never ran");
-            // Frozen, the browser keeps its worker (and the pool's only permit) until the watchdog kills it,
-            // 2 s after the first scrape's deadline: after the deadline of the scrape that waits for it.
-            for (ProcessHandle browser : TestBrowsers.browserProcesses()) {
+            CompletableFuture<ScrapeVerdict> occupying = CompletableFuture.supplyAsync(
+                    () -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), Deadline.after(occupyingTimeout)));
+            assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.GENEROUS_TIMEOUT), "the first scrape never ran");
+            for (ProcessHandle browser : TestBrowsers.browserProcessesUnder(root)) {
                 signal("STOP", browser);
             }
             long start = System.nanoTime();
 
-            ScrapeVerdict waiting = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
+            ScrapeVerdict waiting = scraper.scrape(Handle.of("jack"), TestBrowsers.shortDeadline());
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             TimedOut timedOut = assertInstanceOf(TimedOut.class, waiting);
             assertTrue(timedOut.detail().contains("No browser became free"), timedOut.detail());
-            assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.minusSeconds(1)) >= 0, "did not wait: " + took);
-            assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
-            assertInstanceOf(TimedOut.class, occupying.get(30, TimeUnit.SECONDS));
+            assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.minusSeconds(1)) >= 0, "did not wait: " + took);
+            assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
+            assertInstanceOf(TimedOut.class,
+                    occupying.get(occupyingTimeout.plus(TestBrowsers.OVERRUN_ALLOWED).toSeconds(), TimeUnit.SECONDS));
         }
     }
 
     @Test
-    void givenBrowserThatCannotStart_scrape_throwsScraperUnavailable() throws Exception {
-        Set<Path> foldersBefore = TestBrowsers.scraperFolders();
+    void givenBrowserThatCannotStart_scrape_throwsScraperUnavailable_andLeavesNoFolder() throws Exception {
         try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(
-                TestBrowsers.settings(site.baseUrl(), 1, Path.of("/nonexistent/chromium")))) {
+                TestBrowsers.settings(site.baseUrl(), 1, root, Path.of("/nonexistent/chromium")))) {
 
             assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack"), TestBrowsers.deadline()));
         }
 
-        assertEquals(foldersBefore, TestBrowsers.scraperFolders(), "a failed start left its folder behind");
+        assertEquals(Set.of(), TestBrowsers.foldersUnder(root), "a failed start left its folder behind");
     }
 
     @Test
@@ -179,10 +190,8 @@ class BrowserLifecycleTest {
         Files.writeString(hangingChromium, "#!/bin/sh\necho $$ > '" + pidFile + "'\nexec sleep 1000\n");
         assertTrue(hangingChromium.toFile().setExecutable(true));
         Duration scrapeTimeout = Duration.ofSeconds(3);
-        Set<Long> processesBefore = TestBrowsers.scraperProcessIds();
-        Set<Path> foldersBefore = TestBrowsers.scraperFolders();
         try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(
-                TestBrowsers.settings(site.baseUrl(), 1, hangingChromium, scrapeTimeout))) {
+                TestBrowsers.settings(site.baseUrl(), 1, root, hangingChromium))) {
             long start = System.nanoTime();
 
             ScraperUnavailableException failure =
@@ -190,31 +199,47 @@ class BrowserLifecycleTest {
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(failure.getMessage().contains("did not start"), failure.getMessage());
-            assertTrue(took.compareTo(scrapeTimeout.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
+            assertTrue(took.compareTo(scrapeTimeout.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
             assertTrue(Files.exists(pidFile), "the fake Chromium was never started, so nothing hung");
             long hungPid = Long.parseLong(Files.readString(pidFile).trim());
-            assertFalse(ProcessHandle.of(hungPid).filter(Browser::isRunning).isPresent(), "the hung Chromium still runs");
-            assertEquals(processesBefore, TestBrowsers.scraperProcessIds(), "the hung start left processes behind");
-            assertEquals(foldersBefore, TestBrowsers.scraperFolders(), "the hung start left its folder behind");
+            assertFalse(ProcessHandle.of(hungPid).filter(ChromiumProcesses::isRunning).isPresent(), "the hung Chromium still runs");
+            assertEquals(Set.of(), TestBrowsers.processesUnder(root), "the hung start left processes behind");
+            assertEquals(Set.of(), TestBrowsers.foldersUnder(root), "the hung start left its folder behind");
         }
     }
 
     @Test
+    void givenWorkRootAsLongAsChromiumAllows_scrape_succeeds_andALongerOneIsRejectedUpFront() throws Exception {
+        int room = BrowserFolder.MAX_ROOT_LENGTH - root.toAbsolutePath().toString().length() - 1;
+        assertTrue(room > 0, "the test's own folder is already too long: " + root);
+        Path longest = Files.createDirectory(root.resolve("x".repeat(room)));
+        Path tooLong = root.resolve("x".repeat(room + 1));
+
+        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, longest))) {
+            Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of("jack"), TestBrowsers.deadline()));
+            assertEquals(FixtureSite.pictureUrlOf("jack"), found.picture().value());
+        }
+        IllegalArgumentException rejected =
+                assertThrows(IllegalArgumentException.class, () -> TestBrowsers.settings(site.baseUrl(), 1, tooLong));
+        assertTrue(rejected.getMessage().contains("workRoot"), rejected.getMessage());
+    }
+
+    @Test
     void afterFiftySequentialScrapes_close_leavesNoChromiumProcessesOrFoldersBehind() throws Exception {
-        Set<Long> processesBefore = TestBrowsers.scraperProcessIds();
-        Set<Path> foldersBefore = TestBrowsers.scraperFolders();
-        SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 2));
+        SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 2, root));
         for (int i = 0; i < 50; i++) {
             String handle = "user" + i;
             Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of(handle), TestBrowsers.deadline()));
             assertEquals(FixtureSite.pictureUrlOf(handle), found.picture().value());
         }
-        assertFalse(TestBrowsers.scraperProcessIds().equals(processesBefore), "the scrapes ran no browser of ours");
+        // What the test can see is what it checks afterwards: drivers and browsers alike.
+        assertFalse(TestBrowsers.driverProcessesUnder(root).isEmpty(), "no chromedriver of this scraper's is visible");
+        assertFalse(TestBrowsers.browserProcessesUnder(root).isEmpty(), "no browser of this scraper's is visible");
 
         scraper.close();
 
-        assertEquals(processesBefore, TestBrowsers.scraperProcessIds());
-        assertEquals(foldersBefore, TestBrowsers.scraperFolders());
+        assertEquals(Set.of(), TestBrowsers.processesUnder(root));
+        assertEquals(Set.of(), TestBrowsers.foldersUnder(root));
     }
 
     private static void signal(String signal, ProcessHandle process) throws Exception {

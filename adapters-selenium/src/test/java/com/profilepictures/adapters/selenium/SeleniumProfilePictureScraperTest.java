@@ -14,6 +14,8 @@ import com.profilepictures.domain.ScrapeVerdict.Blocked;
 import com.profilepictures.domain.ScrapeVerdict.Found;
 import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
 import com.profilepictures.domain.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +25,22 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every verdict, read by real headless Chromium from the fixture site; one scraper serves all tests. */
 class SeleniumProfilePictureScraperTest {
 
+    @TempDir
+    static Path root;
     private static FixtureSite site;
     private static SeleniumProfilePictureScraper scraper;
 
     @BeforeAll
     static void startSiteAndBrowsers() {
         site = FixtureSite.start();
-        scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 3));
+        scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 3, root));
         scraper.warmUp();
     }
 
@@ -45,8 +52,6 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenNormalProfile_scrape_returnsTheOwnersDelayedAvatarNotTheNeighboursEarlierOnes() {
-        // Idle browsers are reused most-recent first, so this warms the browser the measured scrape gets.
-        assertInstanceOf(Found.class, scraper.scrape(Handle.of("warm_up"), TestBrowsers.deadline()));
         long start = System.nanoTime();
 
         ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
@@ -56,8 +61,6 @@ class SeleniumProfilePictureScraperTest {
         assertEquals(FixtureSite.pictureUrlOf("jack"), found.picture().value());
         assertEquals("Jack", found.canonicalHandle().display());
         assertTrue(took.compareTo(site.avatarDelay()) >= 0, "answered before the avatar existed: " + took);
-        System.out.printf("warm scrape of a profile whose avatar appears after %d ms took %d ms%n",
-                site.avatarDelay().toMillis(), took.toMillis());
     }
 
     @Test
@@ -81,18 +84,12 @@ class SeleniumProfilePictureScraperTest {
 
     @Test
     void givenProtectedAccount_scrape_returnsItsAvatar() {
-        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.PROTECTED), TestBrowsers.deadline());
-
-        Found found = assertInstanceOf(Found.class, outcome);
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.PROTECTED), found.picture().value());
+        scrapeExpectingItsPicture(FixtureSite.PROTECTED);
     }
 
     @Test
     void givenProfileWithoutAvatarButOgImage_scrape_fallsBackToOgImage() {
-        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.OG_IMAGE_ONLY), TestBrowsers.deadline());
-
-        Found found = assertInstanceOf(Found.class, outcome);
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.OG_IMAGE_ONLY), found.picture().value());
+        Found found = scrapeExpectingItsPicture(FixtureSite.OG_IMAGE_ONLY);
         assertEquals("Ogonly", found.canonicalHandle().display());
     }
 
@@ -111,13 +108,69 @@ class SeleniumProfilePictureScraperTest {
     }
 
     @Test
-    void givenPageShowingAnotherAccountWithItsOgImage_scrape_timesOutInsteadOfReturningTheirPicture() {
+    void givenPageShowingAnotherAccountWithItsOgImage_scrape_returnsUpstreamMismatchInsteadOfTheirPicture() {
+        long start = System.nanoTime();
+
         ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.SHOWS_ANOTHER_ACCOUNT), TestBrowsers.deadline());
 
-        // TimedOut is the honest verdict: X never said the account is missing, suspended or walled off,
-        // and the only picture on the page is someone else's. The detail says what was seen instead.
-        TimedOut timedOut = assertInstanceOf(TimedOut.class, outcome);
-        assertTrue(timedOut.detail().contains("@" + FixtureSite.ANOTHER_ACCOUNT), timedOut.detail());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        UpstreamMismatch mismatch = assertInstanceOf(UpstreamMismatch.class, outcome);
+        assertTrue(mismatch.detail().contains("@" + FixtureSite.ANOTHER_ACCOUNT), mismatch.detail());
+        assertTrue(took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0, "decided only near the deadline: " + took);
+    }
+
+    @Test
+    void givenHeadNamingAnotherAccountAndAnAppThatNeverRenders_scrape_returnsUpstreamMismatch() {
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.ANOTHER_ACCOUNTS_HEAD), TestBrowsers.deadline());
+
+        UpstreamMismatch mismatch = assertInstanceOf(UpstreamMismatch.class, outcome);
+        assertTrue(mismatch.detail().contains("@" + FixtureSite.ANOTHER_ACCOUNT), mismatch.detail());
+    }
+
+    @Test
+    void givenJsonLdProfileInTheHeadAndAnAppThatNeverRenders_scrape_returnsTheHeadsPicture() {
+        Found found = scrapeExpectingItsPicture(FixtureSite.JSON_LD_ONLY);
+        assertEquals("Ldonly", found.canonicalHandle().display());
+    }
+
+    @Test
+    void givenOpenGraphTagsNamingTheAccountAndAnAppThatNeverRenders_scrape_returnsTheOgImage() {
+        ScrapeVerdict outcome = scraper.scrape(Handle.of("OGURL"), TestBrowsers.deadline());
+
+        Found found = assertInstanceOf(Found.class, outcome);
+        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.OPEN_GRAPH_ONLY), found.picture().value());
+        assertEquals("Ogurl", found.canonicalHandle().display(), "spelt as og:url spells it");
+    }
+
+    @Test
+    void givenHeadWithAnOlderPictureAndTheOwnersAvatarAppearingLate_scrape_returnsTheAvatar() {
+        Found found = scrapeExpectingItsPicture(FixtureSite.STALE_HEAD);
+        assertNotEquals(FixtureSite.stalePictureUrlOf(FixtureSite.STALE_HEAD), found.picture().value());
+    }
+
+    @Test
+    void givenHeadNamingAnotherAccountWhileTheAppShowsTheOwner_scrape_waitsForTheOwnersAvatarPastTheGrace() {
+        // Neither the other account's picture (the head is not about this account) nor a mismatch (the app is).
+        scrapeExpectingItsPicture(FixtureSite.HEAD_OF_ANOTHER);
+    }
+
+    @Test
+    void givenSiteWideOgImageForTheAccount_scrape_neverTakesIt_andWaitsForTheAvatarPastTheGrace() {
+        scrapeExpectingItsPicture(FixtureSite.SITE_WIDE_OG_IMAGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {FixtureSite.SCRIPT_AVATAR, FixtureSite.DATA_AVATAR})
+    void givenOwnersAvatarWhoseSrcIsNotAnHttpUrl_scrape_returnsInvalidPictureUrlAtOnce(String handle) {
+        long start = System.nanoTime();
+
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(handle), TestBrowsers.deadline());
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, outcome);
+        String scheme = FixtureSite.pictureUrlOf(handle).substring(0, FixtureSite.pictureUrlOf(handle).indexOf(':') + 1);
+        assertTrue(invalid.detail().contains(scheme), invalid.detail());
+        assertTrue(took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0, "decided only near the deadline: " + took);
     }
 
     @Test
@@ -170,12 +223,12 @@ class SeleniumProfilePictureScraperTest {
     void givenPageThatNeverRenders_scrape_timesOutWithinTheDeadline() {
         long start = System.nanoTime();
 
-        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline());
+        ScrapeVerdict outcome = scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.shortDeadline());
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertInstanceOf(TimedOut.class, outcome);
-        assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.minusMillis(500)) >= 0, "gave up early: " + took);
-        assertTrue(took.compareTo(TestBrowsers.SCRAPE_TIMEOUT.plus(TestBrowsers.DEADLINE_SLACK)) <= 0, "overran: " + took);
+        assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.minusMillis(500)) >= 0, "gave up early: " + took);
+        assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
     }
 
     @Test
@@ -197,5 +250,12 @@ class SeleniumProfilePictureScraperTest {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    /** Scrapes {@code handle} (a fixture-site handle) and checks that the verdict is the site's picture of it. */
+    private static Found scrapeExpectingItsPicture(String handle) {
+        Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of(handle), TestBrowsers.deadline()));
+        assertEquals(FixtureSite.pictureUrlOf(handle), found.picture().value());
+        return found;
     }
 }

@@ -28,6 +28,7 @@ public final class ScraperConfiguration {
 
     public static SeleniumSettings from(Environment environment, int defaultPoolSize) {
         URI baseUrl = environment.get("X_BASE_URL").map(ScraperConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
+        // No one browser command can usefully take longer than the whole scrape.
         Duration timeout = ScrapeConfiguration.positiveDuration(environment, "SCRAPE_TIMEOUT",
                 ScrapeConfiguration.DEFAULT_SCRAPE_TIMEOUT);
         // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.

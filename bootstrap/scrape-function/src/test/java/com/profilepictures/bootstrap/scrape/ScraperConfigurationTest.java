@@ -17,10 +17,11 @@ class ScraperConfigurationTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        var configuration = ScraperConfiguration.from(new Environment(Map.of("PATH", "/nonexistent")), 2);
+        var environment = new Environment(Map.of("PATH", "/nonexistent"));
+        var configuration = ScraperConfiguration.from(environment, 2);
 
         assertEquals(URI.create("https://x.com"), configuration.baseUrl());
-        assertEquals(Duration.ofSeconds(20), configuration.scrapeTimeout());
+        assertEquals(Duration.ofSeconds(20), configuration.commandTimeout(), "no browser command outlasts the scrape");
         assertEquals(2, configuration.poolSize());
         assertEquals(Path.of("chromedriver"), configuration.chromedriver(), "not found: the bare name is kept for the error");
     }
@@ -30,12 +31,13 @@ class ScraperConfigurationTest {
         Path driver = Files.createFile(bin.resolve("chromedriver"));
         driver.toFile().setExecutable(true);
 
-        var configuration = ScraperConfiguration.from(new Environment(Map.of(
+        var environment = new Environment(Map.of(
                 "X_BASE_URL", "http://127.0.0.1:8081/", "SCRAPE_TIMEOUT", "PT7.5S",
-                "CHROMIUM_BINARY", "/opt/chromium", "PATH", bin.toString(), "BROWSER_POOL_SIZE", "3")), 1);
+                "CHROMIUM_BINARY", "/opt/chromium", "PATH", bin.toString(), "BROWSER_POOL_SIZE", "3"));
+        var configuration = ScraperConfiguration.from(environment, 1);
 
         assertEquals(URI.create("http://127.0.0.1:8081"), configuration.baseUrl(), "a trailing slash is dropped");
-        assertEquals(Duration.ofMillis(7500), configuration.scrapeTimeout());
+        assertEquals(Duration.ofMillis(7500), configuration.commandTimeout());
         assertEquals(Path.of("/opt/chromium"), configuration.chromiumBinary());
         assertEquals(driver, configuration.chromedriver(), "found on the PATH");
         assertEquals(3, configuration.poolSize());

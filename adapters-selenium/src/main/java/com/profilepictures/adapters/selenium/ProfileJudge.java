@@ -1,0 +1,233 @@
+package com.profilepictures.adapters.selenium;
+
+import com.profilepictures.domain.Deadline;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.InvalidHandleException;
+import com.profilepictures.domain.InvalidPictureUrlException;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.ScrapeVerdict.AccountNotFound;
+import com.profilepictures.domain.ScrapeVerdict.AccountSuspended;
+import com.profilepictures.domain.ScrapeVerdict.Blocked;
+import com.profilepictures.domain.ScrapeVerdict.Found;
+import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
+import com.profilepictures.domain.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
+import com.profilepictures.domain.ScrapeVerdict.UpstreamUnreachable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides, look after look at one profile page, what the page says about the requested account: a verdict, or
+ * nothing yet. The app's own avatar of the owner settles it at once. Everything else that names an account (the
+ * app's name block, the head's JSON-LD and Open Graph tags) counts only while the page's signals agree, and only
+ * after the app had its chance to show more: the head is X's server's word, which may lag behind a changed
+ * picture, and an app still loading may yet show the owner.
+ */
+final class ProfileJudge {
+
+    // X sometimes renders the name block a moment before the avatar; the head's picture is only a fallback, and
+    // may lag behind a changed picture, so the avatar gets this long after the app shows the owner's name block.
+    // A page whose name block names someone else is judged after as long.
+    static final Duration APP_GRACE = Duration.ofSeconds(1);
+    // While the app shows nothing of the profile it may still be loading its scripts: it gets this long after
+    // the head first vouched for (or named) an account before the head is believed alone.
+    static final Duration HEAD_GRACE = Duration.ofSeconds(2);
+    // Past this, a picture the page offers beats no verdict at all, if nothing on the page names someone else.
+    static final Duration NEAR_DEADLINE = Duration.ofMillis(250);
+    // A default avatar may be a suspended account's placeholder drawn just before its notice: let the notice show.
+    static final Duration DEFAULT_PICTURE_SETTLE = Duration.ofMillis(300);
+
+    private static final Set<String> X_IMAGE_HOSTS = Set.of("pbs.twimg.com", "abs.twimg.com");
+
+    private final Handle requested;
+    private final URI url;
+    private final Deadline deadline;
+    private final LongSupplier nanoClock;
+    private long ownerNameSince = -1;
+    private long headSince = -1;
+    private long defaultPictureSince = -1;
+    // The one other account the page has named since otherAccountSince, without naming the requested one.
+    private String otherAccount;
+    private long otherAccountSince = -1;
+    // The accounts the page named instead of the requested one at the last look, for the timed-out detail.
+    private Set<String> othersShown = Set.of();
+
+    ProfileJudge(Handle requested, URI url, Deadline deadline, LongSupplier nanoClock) {
+        this.requested = requested;
+        this.url = url;
+        this.deadline = deadline;
+        this.nanoClock = nanoClock;
+    }
+
+    /** The verdict this look shows, or null to keep looking. */
+    ScrapeVerdict judge(Look look) {
+        if (look.verdict() == null) {
+            return pending(look);
+        }
+        return switch (look.verdict()) {
+            case "unreachable" -> new UpstreamUnreachable("X's page " + url + " could not be loaded: " + look.detail());
+            case "http-status" -> new Blocked("X answered " + url + " with HTTP " + look.detail() + ".");
+            case "login" -> new Blocked("X showed its login wall (" + look.detail() + ") instead of the profile.");
+            case "missing" -> new AccountNotFound("X says @" + requested.display() + " doesn't exist.");
+            case "suspended" -> new AccountSuspended("X says @" + requested.display() + " is suspended.");
+            case "owner" -> ownersAvatar(look.handle(), look.picture());
+            default -> throw new IllegalStateException("The probe returned an unknown verdict: " + look.verdict());
+        };
+    }
+
+    /** No verdict by the deadline. */
+    TimedOut timedOut() {
+        if (!othersShown.isEmpty()) {
+            // Not Found (the pictures on the page are someone else's) and not UpstreamMismatch (the page never
+            // named one other account consistently): whether X would have shown @requested is unknown.
+            return new TimedOut("X's page " + url + " named " + mentions(othersShown) + ", not @" + requested.display()
+                    + ", until the scrape's deadline.");
+        }
+        return new TimedOut("X's page " + url + " showed no verdict before the scrape's deadline.");
+    }
+
+    /** Whether the deadline is close enough that a picture the page offers beats no verdict at all. */
+    boolean nearDeadline() {
+        return deadline.expiresAtNanos() - nanoClock.getAsLong() <= NEAR_DEADLINE.toNanos();
+    }
+
+    private ScrapeVerdict ownersAvatar(String pageHandle, String picture) {
+        if (picture.contains("/default_profile_images/")) {
+            defaultPictureSince = since(defaultPictureSince);
+            if (!lasted(defaultPictureSince, DEFAULT_PICTURE_SETTLE) && !nearDeadline()) {
+                return null;
+            }
+        }
+        return found(pageHandle, picture);
+    }
+
+    private ScrapeVerdict pending(Look look) {
+        String appOwner = look.handle();
+        String headOwner = look.headHandle();
+        if (appOwner != null) {
+            ownerNameSince = since(ownerNameSince);
+        }
+        if (headOwner != null) {
+            headSince = since(headSince);
+        }
+        othersShown = othersNamed(look);
+        String offered = look.headPicture() != null ? look.headPicture() : look.ogImage();
+        String picture = offered == null || isSiteWideImage(offered) ? null : offered;
+
+        if (!look.profileShown() && look.errorShown()) {
+            // The app gave up on the profile and will show no avatar: the head, if it vouches, is all there is.
+            if (headOwner != null && picture != null && othersShown.isEmpty()) {
+                return found(headOwner, picture);
+            }
+            return new Blocked("X showed \"Something went wrong. Try reloading.\" instead of the profile.");
+        }
+        if (appOwner == null && headOwner == null && othersShown.size() == 1) {
+            return anotherAccount(look, othersShown.iterator().next());
+        }
+        otherAccount = null;
+        if (picture == null || !othersShown.isEmpty()) {
+            return null;
+        }
+        boolean graceOver = appOwner != null ? lasted(ownerNameSince, APP_GRACE)
+                : headOwner != null && lasted(headSince, HEAD_GRACE);
+        // A page X serves half-rendered still beats no verdict, as long as it is still the requested profile's.
+        boolean lastResort = nearDeadline() && look.onProfilePath();
+        if (graceOver || lastResort) {
+            return found(appOwner != null ? appOwner : headOwner, picture);
+        }
+        return null;
+    }
+
+    /**
+     * The page names one other account and never the requested one. That is X showing another account's
+     * profile only once it has lasted: as long as the app's grace when the app's name block says so, or the
+     * head's when only the head does (the app may yet show the requested account).
+     */
+    private ScrapeVerdict anotherAccount(Look look, String other) {
+        if (!other.equalsIgnoreCase(otherAccount)) {
+            otherAccount = other;
+            otherAccountSince = nanoClock.getAsLong();
+        }
+        Duration grace = look.otherHandle() != null ? APP_GRACE : HEAD_GRACE;
+        if (lasted(otherAccountSince, grace) || nearDeadline()) {
+            return new UpstreamMismatch("X's page " + url + " showed @" + other + "'s profile, not @"
+                    + requested.display() + "'s.");
+        }
+        return null;
+    }
+
+    /** Every account the app's name block or the head names instead of the requested one, one entry per account. */
+    private static Set<String> othersNamed(Look look) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        if (look.otherHandle() != null) {
+            byKey.putIfAbsent(look.otherHandle().toLowerCase(Locale.ROOT), look.otherHandle());
+        }
+        for (String other : look.headOthers()) {
+            byKey.putIfAbsent(other.toLowerCase(Locale.ROOT), other);
+        }
+        return Set.copyOf(byKey.values());
+    }
+
+    private ScrapeVerdict found(String pageHandle, String picture) {
+        Handle canonical = canonicalHandle(pageHandle);
+        try {
+            return new Found(canonical, PictureUrl.of(picture));
+        } catch (InvalidPictureUrlException e) {
+            return new InvalidPictureUrl("The picture on @" + canonical.display() + "'s profile is not an X "
+                    + "profile-picture URL: " + e.getMessage());
+        }
+    }
+
+    /** The page's spelling of the handle when it names the same account, else the one requested. */
+    private Handle canonicalHandle(String pageHandle) {
+        if (pageHandle == null) {
+            return requested;
+        }
+        try {
+            Handle shown = Handle.of(pageHandle);
+            return shown.sameAccountAs(requested) ? shown : requested;
+        } catch (InvalidHandleException e) {
+            return requested;
+        }
+    }
+
+    /**
+     * X's site-wide image, such as the default og:image its server shows when it had no profile to show: on
+     * X's image hosts but not a profile picture. It is nobody's picture, so never a verdict of any kind.
+     */
+    static boolean isSiteWideImage(String picture) {
+        try {
+            URI uri = new URI(picture);
+            if (!"https".equals(uri.getScheme()) || !X_IMAGE_HOSTS.contains(uri.getHost())) {
+                return false;
+            }
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        try {
+            PictureUrl.of(picture);
+            return false;
+        } catch (InvalidPictureUrlException e) {
+            return true;
+        }
+    }
+
+    private long since(long firstSeen) {
+        return firstSeen < 0 ? nanoClock.getAsLong() : firstSeen;
+    }
+
+    private boolean lasted(long firstSeen, Duration length) {
+        return firstSeen >= 0 && nanoClock.getAsLong() - firstSeen >= length.toNanos();
+    }
+
+    private static String mentions(Set<String> handles) {
+        return String.join(" and ", handles.stream().sorted().map(handle -> "@" + handle).toList());
+    }
+}

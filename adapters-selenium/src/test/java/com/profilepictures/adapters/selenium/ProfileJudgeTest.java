@@ -1,0 +1,193 @@
+package com.profilepictures.adapters.selenium;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.profilepictures.domain.Deadline;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ScrapeVerdict.Blocked;
+import com.profilepictures.domain.ScrapeVerdict.Found;
+import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
+import com.profilepictures.domain.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules that decide what a page that shows no verdict outright says, on a clock the test moves. The pages
+ * themselves, read by Chromium, are in {@link SeleniumProfilePictureScraperTest}.
+ */
+class ProfileJudgeTest {
+
+    private static final String PICTURE = "https://pbs.twimg.com/profile_images/1/jack_400x400.jpg";
+    private static final String OTHER_PICTURE = "https://pbs.twimg.com/profile_images/2/other_400x400.jpg";
+    private static final Duration SCRAPE = Duration.ofSeconds(20);
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final ProfileJudge judge = new ProfileJudge(Handle.of("jack"), URI.create("http://x.test/jack"),
+            new Deadline(now.get() + SCRAPE.toNanos(), SCRAPE), now::get);
+
+    @Test
+    void givenOnlyTheHeadVouching_judge_waitsTheHeadsGrace_thenTakesItsPictureAndSpelling() {
+        Look headOnly = look().head("Jack", PICTURE).build();
+
+        assertNull(judge.judge(headOnly));
+        advance(ProfileJudge.HEAD_GRACE.minusMillis(1));
+        assertNull(judge.judge(headOnly), "the app may still be loading");
+        advance(Duration.ofMillis(1));
+
+        Found found = assertInstanceOf(Found.class, judge.judge(headOnly));
+        assertEquals(PICTURE, found.picture().value());
+        assertEquals("Jack", found.canonicalHandle().display());
+    }
+
+    @Test
+    void givenTheAppShowingTheOwnersName_judge_givesItsAvatarTheAppsGraceFromThen_howeverLongTheHeadVouched() {
+        assertNull(judge.judge(look().head("Jack", PICTURE).build()));
+        advance(ProfileJudge.HEAD_GRACE.minusMillis(100));
+        Look both = look().nameBlock("Jack").head("Jack", PICTURE).build();
+
+        assertNull(judge.judge(both), "the app has just shown the owner: its avatar may follow");
+        advance(ProfileJudge.APP_GRACE);
+
+        assertInstanceOf(Found.class, judge.judge(both));
+    }
+
+    @Test
+    void givenTheSiteWideImage_judge_neverTakesIt_notEvenAtTheDeadline() {
+        Look siteWide = look().nameBlock("Jack").head("Jack", "https://abs.twimg.com/rweb/ssr/default/v2/og/image.png")
+                .onProfilePath().build();
+
+        assertNull(judge.judge(siteWide));
+        advance(SCRAPE.minusMillis(10));
+
+        assertNull(judge.judge(siteWide));
+        assertTrue(ProfileJudge.isSiteWideImage("https://abs.twimg.com/rweb/ssr/default/v2/og/image.png"));
+        assertFalse(ProfileJudge.isSiteWideImage(PICTURE));
+        assertFalse(ProfileJudge.isSiteWideImage("https://images.example.net/jack.jpg"), "off X's hosts: invalid, not ignored");
+    }
+
+    @Test
+    void givenOneOtherAccountNamedThroughout_judge_callsItAMismatchAfterTheGrace() {
+        Look other = look().otherName("Someone_Else").build();
+
+        assertNull(judge.judge(other));
+        advance(ProfileJudge.APP_GRACE);
+
+        UpstreamMismatch mismatch = assertInstanceOf(UpstreamMismatch.class, judge.judge(other));
+        assertTrue(mismatch.detail().contains("@Someone_Else"), mismatch.detail());
+    }
+
+    @Test
+    void givenAMismatchInterruptedByTheOwner_judge_startsItsGraceAgain() {
+        Look other = look().otherName("Someone_Else").build();
+        assertNull(judge.judge(other));
+        advance(ProfileJudge.APP_GRACE.minusMillis(100));
+        assertNull(judge.judge(look().nameBlock("Jack").build()));
+        advance(Duration.ofMillis(100));
+
+        assertNull(judge.judge(other), "not consistently another account");
+        advance(ProfileJudge.APP_GRACE);
+        assertInstanceOf(UpstreamMismatch.class, judge.judge(other));
+    }
+
+    @Test
+    void givenTwoOtherAccountsNamed_judge_neverCallsItAMismatch_andTimesOutNamingBoth() {
+        Look confused = look().otherName("Someone_Else").headOthers("Third_One").build();
+
+        assertNull(judge.judge(confused));
+        advance(SCRAPE);
+        assertNull(judge.judge(confused));
+
+        TimedOut timedOut = judge.timedOut();
+        assertTrue(timedOut.detail().contains("@Someone_Else") && timedOut.detail().contains("@Third_One"), timedOut.detail());
+    }
+
+    @Test
+    void givenTheHeadNamingAnotherAccountWhileTheAppShowsTheOwner_judge_takesNoPictureAndNoMismatch() {
+        Look mixed = look().nameBlock("Jack").headOthers("Someone_Else").build();
+
+        assertNull(judge.judge(mixed));
+        advance(SCRAPE.minusMillis(10));
+
+        assertNull(judge.judge(mixed));
+    }
+
+    @Test
+    void givenTheAppsErrorPage_judge_takesAVouchingHeadsPictureAtOnce_elseCallsItBlocked() {
+        Found found = assertInstanceOf(Found.class, judge.judge(look().errorShown().head("Jack", PICTURE).build()));
+        assertEquals(PICTURE, found.picture().value());
+
+        assertInstanceOf(Blocked.class, judge.judge(look().errorShown().build()));
+    }
+
+    @Test
+    void givenTheOwnersAvatarWithAJavascriptSource_judge_callsItAnInvalidPictureAtOnce() {
+        Look owner = new Look("owner", "", "Jack", "javascript:void(0)", true, null, true, false, null, null, null, List.of());
+
+        InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, judge.judge(owner));
+        assertTrue(invalid.detail().contains("javascript:void(0)"), invalid.detail());
+    }
+
+    private void advance(Duration by) {
+        now.addAndGet(by.toNanos());
+    }
+
+    private static LookBuilder look() {
+        return new LookBuilder();
+    }
+
+    /** A look that saw no verdict, with what the test names. */
+    private static final class LookBuilder {
+        private String nameBlock;
+        private String otherName;
+        private boolean onProfilePath;
+        private boolean errorShown;
+        private String headHandle;
+        private String headPicture;
+        private List<String> headOthers = List.of();
+
+        LookBuilder nameBlock(String handle) {
+            nameBlock = handle;
+            return this;
+        }
+
+        LookBuilder otherName(String handle) {
+            otherName = handle;
+            return this;
+        }
+
+        LookBuilder onProfilePath() {
+            onProfilePath = true;
+            return this;
+        }
+
+        LookBuilder errorShown() {
+            errorShown = true;
+            return this;
+        }
+
+        LookBuilder head(String handle, String picture) {
+            headHandle = handle;
+            headPicture = picture;
+            return this;
+        }
+
+        LookBuilder headOthers(String... handles) {
+            headOthers = List.of(handles);
+            return this;
+        }
+
+        Look build() {
+            boolean profileShown = nameBlock != null || otherName != null;
+            return new Look(null, "", nameBlock, null, profileShown, otherName, onProfilePath, errorShown,
+                    headOthers.isEmpty() ? headPicture : null, headHandle, headPicture, headOthers);
+        }
+    }
+}
