@@ -231,27 +231,6 @@ class SeleniumProfilePictureScraperTest {
         assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
     }
 
-    @Test
-    void givenEightConcurrentScrapes_eachGetsItsOwnPicture() throws Exception {
-        List<String> handles = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi");
-        ExecutorService callers = Executors.newFixedThreadPool(handles.size());
-        List<Future<ScrapeVerdict>> outcomes = new ArrayList<>();
-
-        try {
-            for (String handle : handles) {
-                outcomes.add(callers.submit(() -> scraper.scrape(Handle.of(handle), TestBrowsers.deadline())));
-            }
-
-            for (int i = 0; i < handles.size(); i++) {
-                Found found = assertInstanceOf(Found.class, outcomes.get(i).get());
-                assertEquals(FixtureSite.pictureUrlOf(handles.get(i)), found.picture().value());
-                assertEquals(FixtureSite.canonicalSpellingOf(handles.get(i)), found.canonicalHandle().display());
-            }
-        } finally {
-            callers.shutdownNow();
-        }
-    }
-
     /** Scrapes {@code handle} (a fixture-site handle) and checks that the verdict is the site's picture of it. */
     private static Found scrapeExpectingItsPicture(String handle) {
         Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of(handle), TestBrowsers.deadline()));

@@ -1,0 +1,28 @@
+package com.profilepictures.adapters.selenium;
+
+import com.profilepictures.application.testing.ProfilePictureScraperContract;
+import com.profilepictures.domain.ProfilePictureScraper;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The browser keeps the scraper port's contract, against the stand-in X site in real headless Chromium:
+ * where the crawler and the browser can both tell, they tell the same (eight concurrent scrapes included).
+ */
+class SeleniumScraperContractTest extends ProfilePictureScraperContract {
+
+    @TempDir
+    static Path workRoot;
+
+    @Override
+    protected ProfilePictureScraper scraperFor(URI baseUrl) {
+        return new SeleniumProfilePictureScraper(TestBrowsers.settings(baseUrl, 3, workRoot));
+    }
+
+    @Override
+    protected Duration allowedOverrun() {
+        return TestBrowsers.OVERRUN_ALLOWED;
+    }
+}
