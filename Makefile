@@ -25,9 +25,9 @@ demo-site: build
 	exec java -cp 'adapters-selenium/target/test-classes:adapters-selenium/target/classes' \
 	  com.profilepictures.adapters.selenium.fixtures.FixtureSite $(DEMO_PORT)
 
-## bench: cold start, warm latency, scrape time and package size; writes bench/RESULTS.md
+## bench: cold start, warm latency, scrape time, package size and the scrape image's cold start; writes bench/RESULTS.md
 bench: deps build
-	bench/run.sh
+	scripts/with-container-engine.sh bench/run.sh
 
 lint: deps
 	cfn-lint template.yaml

@@ -51,6 +51,7 @@ public final class Report {
         report.coldStart(runs, warmups);
         report.warm();
         report.scrape();
+        ImageReport.addTo(report.rows, report.summary, report.details);
 
         StringBuilder table = new StringBuilder();
         table.append("| figure | measured: median (min–max) | limit, same run | verdict |\n|---|---|---|---|\n");
