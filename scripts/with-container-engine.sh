@@ -139,7 +139,7 @@ EOF
 
 registry_answered=unknown
 # One base at a time when two runs start together.
-exec 9>/var/tmp/profile-pictures-base.lock
+exec 9>"/var/tmp/profile-pictures-base-$(id -u).lock"
 flock 9
 if "$engine" image inspect "$base" >/dev/null 2>&1; then
   :

@@ -1,6 +1,7 @@
 package com.profilepictures.bootstrap.scrape.image;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.testcontainers.containers.GenericContainer;
@@ -36,7 +37,7 @@ public final class LambdaSandbox {
                 "AWS_LAMBDA_FUNCTION_NAME", "profile-pictures-ScrapeFunction",
                 "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(template.memorySizeMegabytes()),
-                "AWS_LAMBDA_LOG_FORMAT", template.logFormat().toUpperCase(java.util.Locale.ROOT),
+                "AWS_LAMBDA_LOG_FORMAT", template.logFormat().toUpperCase(Locale.ROOT),
                 "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/profile-pictures-ScrapeFunction",
                 "AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]0123456789abcdef",
                 "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand",
