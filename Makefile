@@ -1,5 +1,7 @@
 # The two commands a newcomer needs:  make run  (the API on http://127.0.0.1:3000)  and  make test.
-# Both install what they need on a fresh Debian machine (root): Chromium, chromedriver, moto, cfn-lint.
+# Both install what they need on a fresh Debian machine (root): Chromium, chromedriver, moto, cfn-lint;
+# make test and make bench also a container engine (Podman where no Docker daemon answers), see
+# scripts/with-container-engine.sh.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -13,17 +15,18 @@ DEMO_PORT ?= 8081
 run: deps build
 	exec java -XX:TieredStopAtLevel=1 -cp '$(LOCAL_API_CP)' com.profilepictures.bootstrap.local.LocalApi
 
-## test: every test (unit, contract, adapters on real moto and Chromium, end to end) and the template lint
+## test: every test (unit, contract, adapters on real moto and Chromium, end to end, the scrape image run as
+## Lambda runs it) and the template lint
 test: deps lint
-	$(MVN) verify
+	scripts/with-container-engine.sh $(MVN) verify
 
 ## demo-site: a small stand-in for x.com with sample profiles, on $DEMO_PORT (see README)
 demo-site: build
 	exec java -cp 'fixture-site/target/classes' com.profilepictures.fixturesite.FixtureSite $(DEMO_PORT)
 
-## bench: cold start, warm latency, scrape time and package size; writes bench/RESULTS.md
+## bench: cold start, warm latency, scrape time, package size and the scrape image's cold start; writes bench/RESULTS.md
 bench: deps build
-	bench/run.sh
+	scripts/with-container-engine.sh bench/run.sh
 
 lint: deps
 	cfn-lint template.yaml

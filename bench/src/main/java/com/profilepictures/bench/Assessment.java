@@ -242,6 +242,19 @@ final class Assessment {
         return found;
     }
 
+    /** A JDK replaces the image's shipped one only if its cold start is no more than 10 % worse, in the same run. */
+    static final double MAX_OTHER_JDK_IMAGE_COLD_RATIO = 1.10;
+
+    /** The scrape image's figures, in the order measured. */
+    List<Tsv.Row> image() {
+        return rows.stream().filter(row -> row.figure().startsWith("image-")).toList();
+    }
+
+    /** The verdict on another JDK's image, from its cold start paired run by run with the shipped image's. */
+    static boolean otherJdkImagePasses(Tsv.Row pairedColdRatio) {
+        return pairedColdRatio.stats().median() <= MAX_OTHER_JDK_IMAGE_COLD_RATIO;
+    }
+
     Scrape scrape() {
         return new Scrape(find("scrape-warm", null), find("scrape-cold", null), find("scrape-throughput", null));
     }

@@ -44,6 +44,7 @@ public final class Report {
         report.priming(runs, warmups);
         report.warm();
         report.scrape();
+        ImageReport.addTo(report.assessment, report.summary, report.details);
 
         StringBuilder table = new StringBuilder();
         table.append("| figure | measured: median (min–max) | limit, same run | verdict |\n|---|---|---|---|\n");

@@ -98,6 +98,10 @@ final class CrawlerPages {
     private void serve(HttpExchange exchange, String key) throws IOException {
         onRequest.accept(key);
         String handle = canonicalSpellingOf(key);
+        if (FixtureSite.isAppOnly(key)) {
+            FixtureSite.send(exchange, 200, noProfilePage());
+            return;
+        }
         switch (key) {
             case FixtureSite.RATE_LIMITED:
                 FixtureSite.send(exchange, 429, noProfilePage());
@@ -110,7 +114,6 @@ final class CrawlerPages {
             case FixtureSite.LOGIN_WALL:
             case FixtureSite.NEVER_RENDERS:
             case FixtureSite.LATE_AVATAR:
-            case FixtureSite.APP_ONLY:
                 FixtureSite.send(exchange, 200, noProfilePage());
                 return;
             case FixtureSite.SHOWS_ANOTHER_ACCOUNT:
