@@ -25,18 +25,11 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -113,36 +106,6 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             // The page ended on an item whose key is no handle, so no cursor can name it: read on past it.
             // At least that item was skipped, so fewer than limit pictures are held and the next scan asks for one or more.
             startKey = response.lastEvaluatedKey();
-        }
-    }
-
-    /**
-     * Creates the table, billed on demand, unless it exists. For local servers only: in AWS the SAM template
-     * creates the table. Safe to call from several processes at once; returns once the table is active.
-     */
-    public void createTableIfMissing() {
-        try {
-            client.createTable(CreateTableRequest.builder()
-                    .tableName(tableName)
-                    .attributeDefinitions(AttributeDefinition.builder()
-                            .attributeName(StoredPicture.HANDLE_KEY)
-                            .attributeType(ScalarAttributeType.S)
-                            .build())
-                    .keySchema(KeySchemaElement.builder()
-                            .attributeName(StoredPicture.HANDLE_KEY)
-                            .keyType(KeyType.HASH)
-                            .build())
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .build());
-        } catch (ResourceInUseException alreadyThere) {
-            // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).
-        } catch (SdkException e) {
-            throw failure("create the table", e);
-        }
-        try {
-            client.waiter().waitUntilTableExists(builder -> builder.tableName(tableName));
-        } catch (SdkException e) {
-            throw failure("wait for the table to become active", e);
         }
     }
 

@@ -3,7 +3,8 @@ package com.profilepictures.adapters.dynamodb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.adapters.dynamodb.testing.MotoServer;
+import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
+import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
@@ -27,9 +28,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Many scrapes saving at once, of different accounts and of the same ones: the newest of each must win. */
+@ExtendWith(SharedDynamoDbServer.class)
 class DynamoDbProfilePictureRepositoryConcurrencyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T04:00:00.123Z");
@@ -41,11 +44,11 @@ class DynamoDbProfilePictureRepositoryConcurrencyTest {
     private DynamoDbProfilePictureRepository repository;
 
     @BeforeEach
-    void createTable() {
-        String tableName = MotoServer.uniqueTableName("concurrency");
-        client = DynamoDbClients.create(MotoServer.shared().settings(tableName));
+    void createTable(DynamoDbServer server) {
+        String tableName = DynamoDbServer.uniqueTableName("concurrency");
+        client = DynamoDbClients.create(server.settings(tableName));
+        PictureTable.createIfMissing(client, tableName);
         repository = new DynamoDbProfilePictureRepository(client, tableName);
-        repository.createTableIfMissing();
     }
 
     @AfterEach

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.adapters.dynamodb.testing.MotoServer;
+import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.SaveOutcome;
 import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.moto.MotoServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -33,17 +36,21 @@ class DynamoDbProfilePictureRepositoryFaultTest {
     private static final Duration PROMPTLY = Duration.ofSeconds(3);
     private static final Instant T0 = Instant.parse("2026-11-28T04:00:00.123Z");
 
+    @TempDir
+    Path dir;
+
     private MotoServer server;
+    private String tableName;
     private DynamoDbClient client;
     private DynamoDbProfilePictureRepository repository;
 
     @BeforeEach
     void startPrivateServer() {
-        server = MotoServer.start();
-        String tableName = MotoServer.uniqueTableName("faults");
-        client = DynamoDbClients.create(server.settings(tableName));
+        server = MotoServer.start(dir.resolve("moto.log"));
+        tableName = DynamoDbServer.uniqueTableName("faults");
+        client = DynamoDbClients.create(new DynamoDbServer(server.endpoint()).settings(tableName));
+        PictureTable.createIfMissing(client, tableName);
         repository = new DynamoDbProfilePictureRepository(client, tableName);
-        repository.createTableIfMissing();
     }
 
     @AfterEach
@@ -79,7 +86,7 @@ class DynamoDbProfilePictureRepositoryFaultTest {
         Duration find = timeFailure("find", () -> repository.find(Handle.of("jack")));
         Duration save = timeFailure("saveIfNewer", () -> repository.saveIfNewer(picture("jack", "2", T0.plusMillis(1))));
         server.restartOnSamePort();
-        repository.createTableIfMissing(); // a new moto server starts empty
+        PictureTable.createIfMissing(client, tableName); // a new moto server starts empty
 
         assertTrue(find.compareTo(PROMPTLY) < 0, "find took " + find);
         assertTrue(save.compareTo(PROMPTLY) < 0, "save took " + save);

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.adapters.dynamodb.testing.MotoServer;
+import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
+import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.application.testing.ProfilePictureRepositoryContract;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
@@ -13,30 +14,20 @@ import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** The repository contract, and what is particular to DynamoDB, on a real moto server; a fresh table per test. */
+@ExtendWith(SharedDynamoDbServer.class)
 class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContract {
 
     private static DynamoDbClient client;
@@ -44,8 +35,8 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
     private String tableName;
 
     @BeforeAll
-    static void connect() {
-        client = DynamoDbClients.create(MotoServer.shared().settings("unused"));
+    static void connect(DynamoDbServer server) {
+        client = DynamoDbClients.create(server.settings("unused"));
     }
 
     @AfterAll
@@ -55,10 +46,9 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
 
     @Override
     protected DynamoDbProfilePictureRepository emptyRepository() {
-        tableName = MotoServer.uniqueTableName("pictures");
-        var repository = new DynamoDbProfilePictureRepository(client, tableName);
-        repository.createTableIfMissing();
-        return repository;
+        tableName = DynamoDbServer.uniqueTableName("pictures");
+        PictureTable.createIfMissing(client, tableName);
+        return new DynamoDbProfilePictureRepository(client, tableName);
     }
 
     @Test
@@ -73,57 +63,6 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         assertEquals("Jack", item.get("handle").s());
         assertEquals("https://pbs.twimg.com/profile_images/7/pic_400x400.jpg", item.get("profile_url").s());
         assertEquals(Long.toString(T0.toEpochMilli()), item.get("scraped_at").n(), "epoch millis as a Number");
-    }
-
-    @Test
-    void createdTableIsKeyedByHandleKeyAndBilledOnDemand() {
-        emptyRepository();
-
-        TableDescription table = client.describeTable(request -> request.tableName(tableName)).table();
-
-        assertEquals(List.of(KeySchemaElement.builder().attributeName("handle_key").keyType(KeyType.HASH).build()),
-                table.keySchema());
-        assertEquals(List.of(AttributeDefinition.builder().attributeName("handle_key")
-                .attributeType(ScalarAttributeType.S).build()), table.attributeDefinitions());
-        assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
-    }
-
-    @Test
-    void createTableIfMissingKeepsAnExistingTableAndItsItems() {
-        var repository = emptyRepository();
-        var jack = picture("jack", "1", T0);
-        repository.saveIfNewer(jack);
-
-        repository.createTableIfMissing();
-        repository.createTableIfMissing();
-
-        assertEquals(Optional.of(jack), repository.find(Handle.of("jack")));
-    }
-
-    @Test
-    void concurrentCreatorsOfOneTableAllSucceed() throws Exception {
-        String sharedName = MotoServer.uniqueTableName("created-concurrently");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Callable<Void>> creators = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            creators.add(() -> {
-                new DynamoDbProfilePictureRepository(client, sharedName).createTableIfMissing();
-                return null;
-            });
-        }
-
-        List<Future<Void>> results;
-        try {
-            results = pool.invokeAll(creators);
-        } finally {
-            pool.shutdownNow();
-        }
-
-        for (Future<Void> result : results) {
-            result.get(); // rethrows a creator's failure
-        }
-        var repository = new DynamoDbProfilePictureRepository(client, sharedName);
-        assertEquals(new SaveOutcome.Saved(picture("jack", "1", T0)), repository.saveIfNewer(picture("jack", "1", T0)));
     }
 
     @Test
@@ -197,7 +136,7 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
     @Test
     void aMissingTableIsAMisconfigurationNotAnOutage() {
         ProfilePictureRepository repository =
-                new DynamoDbProfilePictureRepository(client, MotoServer.uniqueTableName("never-created"));
+                new DynamoDbProfilePictureRepository(client, DynamoDbServer.uniqueTableName("never-created"));
 
         var thrown = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("jack")));
 

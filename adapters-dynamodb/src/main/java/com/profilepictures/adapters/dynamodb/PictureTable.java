@@ -1,0 +1,45 @@
+package com.profilepictures.adapters.dynamodb;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+
+/**
+ * Creates the pictures table on a local server ({@code make run}, the tests, the bench). In AWS the SAM
+ * template creates it, so no deployed function calls this. The key comes from the items' own schema, so
+ * the table cannot disagree with what the repository writes.
+ */
+public final class PictureTable {
+
+    private PictureTable() {}
+
+    /** As {@link #createIfMissing(DynamoDbClient, String)}, through a client of its own. */
+    public static void createIfMissing(DynamoDbSettings settings) {
+        try (DynamoDbClient client = DynamoDbClients.create(settings)) {
+            createIfMissing(client, settings.tableName());
+        }
+    }
+
+    /**
+     * Creates the table, billed on demand, unless it exists, and returns once it is active. Safe to call
+     * from several processes at once.
+     */
+    public static void createIfMissing(DynamoDbClient client, String tableName) {
+        try {
+            // Without provisioned throughput the enhanced client asks for on-demand billing, as the template does.
+            DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build()
+                    .table(tableName, StoredPicture.SCHEMA)
+                    .createTable();
+        } catch (ResourceInUseException alreadyThere) {
+            // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).
+        } catch (SdkException e) {
+            throw new IllegalStateException("Could not create DynamoDB table " + tableName + ": " + e.getMessage(), e);
+        }
+        try {
+            client.waiter().waitUntilTableExists(builder -> builder.tableName(tableName));
+        } catch (SdkException e) {
+            throw new IllegalStateException("DynamoDB table " + tableName + " did not become active: " + e.getMessage(), e);
+        }
+    }
+}

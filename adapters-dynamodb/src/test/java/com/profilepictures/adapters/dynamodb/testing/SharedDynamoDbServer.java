@@ -1,0 +1,81 @@
+package com.profilepictures.adapters.dynamodb.testing;
+
+import com.profilepictures.moto.MotoServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Hands tests the one {@link DynamoDbServer} of the whole test run: the server {@value #ENDPOINT_VARIABLE}
+ * names if set, else a {@link MotoServer} started on first use, which JUnit closes when the run ends.
+ * Tests sharing it keep apart by using tables of their own ({@link DynamoDbServer#uniqueTableName}); they
+ * must not pause or kill it (fault tests start a {@link MotoServer} of their own).
+ *
+ * <pre>{@code
+ * @ExtendWith(SharedDynamoDbServer.class)
+ * class SomeTest {
+ *     @BeforeAll
+ *     static void connect(DynamoDbServer server) { client = DynamoDbClients.create(server.settings(table)); }
+ * }
+ * }</pre>
+ */
+public final class SharedDynamoDbServer implements ParameterResolver {
+
+    /** When set, the tests use the server at this URL instead of starting one. */
+    public static final String ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedDynamoDbServer.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == DynamoDbServer.class;
+    }
+
+    @Override
+    public DynamoDbServer resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        // The root context's store lives as long as the run, and closes what it holds when the run ends.
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Shared.class, key -> Shared.start(), Shared.class)
+                .server();
+    }
+
+    private record Shared(DynamoDbServer server, Optional<MotoServer> moto, Optional<Path> log) implements AutoCloseable {
+
+        static Shared start() {
+            Optional<URI> external = Optional.ofNullable(System.getenv(ENDPOINT_VARIABLE))
+                    .filter(value -> !value.isBlank())
+                    .map(URI::create);
+            if (external.isPresent()) {
+                return new Shared(new DynamoDbServer(external.get()), Optional.empty(), Optional.empty());
+            }
+            Path log;
+            try {
+                log = Files.createTempFile("moto-server-", ".log");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                MotoServer moto = MotoServer.start(log);
+                return new Shared(new DynamoDbServer(moto.endpoint()), Optional.of(moto), Optional.of(log));
+            } catch (RuntimeException e) {
+                // The failure quotes the log's tail already.
+                log.toFile().delete();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            moto.ifPresent(MotoServer::close);
+            if (log.isPresent()) {
+                Files.deleteIfExists(log.get());
+            }
+        }
+    }
+}
