@@ -1,10 +1,13 @@
 package com.profilepictures.adapters.dynamodb;
 
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
@@ -13,6 +16,7 @@ import com.profilepictures.domain.StorageUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,64 +24,118 @@ import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The picture repository on one DynamoDB table, one item per account keyed by the lower-cased handle
- * ({@code handle_key}), newest scrape wins.
+ * ({@code handle_key}), newest scrape wins. A scrape updates its own attributes only, so the archive
+ * mark that archiving adds stays through re-scrapes.
  */
 public final class DynamoDbProfilePictureRepository implements ProfilePictureRepository {
 
+    // Every attribute through a placeholder: no attribute name can collide with DynamoDB's reserved words.
+    private static final Map<String, String> NAMES = Map.of(
+            "#handleKey", StoredPicture.HANDLE_KEY,
+            "#handle", StoredPicture.HANDLE,
+            "#profileUrl", StoredPicture.PROFILE_URL,
+            "#scrapedAt", StoredPicture.SCRAPED_AT);
+    private static final String SCRAPE_FIELDS = "SET #handle = :handle, #profileUrl = :profileUrl, #scrapedAt = :scrapedAt";
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
-    private static final String NEWER_WINS = "attribute_not_exists(" + StoredPicture.HANDLE_KEY + ") OR "
-            + StoredPicture.SCRAPED_AT + " < :newScrapedAt";
+    private static final String NEWER_WINS = "attribute_not_exists(#handleKey) OR #scrapedAt < :scrapedAt";
+
+    private static final Map<String, String> MARK_NAMES = Map.of(
+            "#profileUrl", StoredPicture.PROFILE_URL,
+            "#archivedUrl", StoredPicture.ARCHIVED_URL,
+            "#imageVersion", StoredPicture.IMAGE_VERSION);
+    private static final String MARK_FIELDS = "SET #archivedUrl = :archivedUrl, #imageVersion = :imageVersion";
+    // Only while the item shows the marked picture, at whichever size it was scraped: a late mark for an older
+    // picture fails here and leaves the newer one alone, and no item is created for an account never stored.
+    private static final String STILL_THE_MARKED_PICTURE = sizesCondition();
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbTable<StoredPicture> table;
 
     public DynamoDbProfilePictureRepository(DynamoDbClient client, String tableName) {
         this.client = Objects.requireNonNull(client, "client");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
-        // No extensions: the default ones (versioning, atomic counters) are unused here and cost start-up time.
-        DynamoDbEnhancedClient enhancedClient = DynamoDbEnhancedClient.builder()
-                .dynamoDbClient(client)
-                .extensions()
-                .build();
-        this.table = enhancedClient.table(tableName, StoredPicture.SCHEMA);
     }
 
     @Override
     public SaveOutcome saveIfNewer(ProfilePicture picture) {
-        StoredPicture item = StoredPicture.from(picture);
-        PutItemEnhancedRequest<StoredPicture> request = PutItemEnhancedRequest.builder(StoredPicture.class)
-                .item(item)
-                .conditionExpression(Expression.builder()
-                        .expression(NEWER_WINS)
-                        .putExpressionValue(":newScrapedAt", AttributeValue.fromN(Long.toString(item.scrapedAt())))
-                        .build())
-                // The losing write returns the winner it lost to, sparing a second read.
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(keyOf(picture.handle()))
+                .updateExpression(SCRAPE_FIELDS)
+                .conditionExpression(NEWER_WINS)
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(Map.of(
+                        ":handle", AttributeValue.fromS(picture.handle().display()),
+                        ":profileUrl", AttributeValue.fromS(picture.picture().value()),
+                        ":scrapedAt", AttributeValue.fromN(Long.toString(picture.scrapedAt().toEpochMilli()))))
+                // The winning write returns the item with the mark it kept; the losing one, the winner it lost to.
+                .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
+        UpdateItemResponse response;
         try {
-            table.putItem(request);
-            return new SaveOutcome.Saved(picture);
+            response = client.updateItem(request);
         } catch (ConditionalCheckFailedException lost) {
             return new SaveOutcome.KeptNewer(winnerOf(lost, picture.handle()));
         } catch (SdkException e) {
             throw failure("save the picture of " + picture.handle(), e);
         }
+        return new SaveOutcome.Saved(toDomain(response.attributes()));
+    }
+
+    @Override
+    public boolean markArchived(Handle handle, ArchiveMark mark) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":archivedUrl", AttributeValue.fromS(mark.picture().value()));
+        values.put(":imageVersion", AttributeValue.fromS(mark.version().sha256()));
+        for (PictureSize size : PictureSize.values()) {
+            values.put(sizePlaceholder(size), AttributeValue.fromS(mark.picture().withSize(size).value()));
+        }
+        try {
+            client.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(keyOf(handle))
+                    .updateExpression(MARK_FIELDS)
+                    .conditionExpression(STILL_THE_MARKED_PICTURE)
+                    .expressionAttributeNames(MARK_NAMES)
+                    .expressionAttributeValues(values)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException anotherPicture) {
+            return false;
+        } catch (SdkException e) {
+            throw failure("mark the picture of " + handle + " archived", e);
+        }
+    }
+
+    private static String sizesCondition() {
+        StringBuilder condition = new StringBuilder("#profileUrl IN (");
+        for (PictureSize size : PictureSize.values()) {
+            condition.append(size.ordinal() == 0 ? "" : ", ").append(sizePlaceholder(size));
+        }
+        return condition.append(')').toString();
+    }
+
+    private static String sizePlaceholder(PictureSize size) {
+        return ":picture" + size.ordinal();
+    }
+
+    private static Map<String, AttributeValue> keyOf(Handle handle) {
+        return Map.of(StoredPicture.HANDLE_KEY, AttributeValue.fromS(handle.key()));
     }
 
     @Override
@@ -171,7 +229,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             // Consistent: a client that has just been told "saved" must find what it saved.
             response = client.getItem(GetItemRequest.builder()
                     .tableName(tableName)
-                    .key(Map.of(StoredPicture.HANDLE_KEY, AttributeValue.fromS(handle.key())))
+                    .key(keyOf(handle))
                     .consistentRead(true)
                     .build());
         } catch (SdkException e) {
@@ -194,12 +252,23 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             if (!handle.key().equals(stored.handleKey())) {
                 throw new IllegalArgumentException(StoredPicture.HANDLE + " does not match " + StoredPicture.HANDLE_KEY);
             }
-            return new ProfilePicture(handle, PictureUrl.of(stored.profileUrl()), Instant.ofEpochMilli(stored.scrapedAt()));
+            return new ProfilePicture(handle, PictureUrl.of(stored.profileUrl()), Instant.ofEpochMilli(stored.scrapedAt()),
+                    markOf(stored));
         } catch (RuntimeException e) {
             // Mapping fails with whatever the attribute converters throw (a NumberFormatException, say).
             throw new IllegalStateException("The item " + StoredPicture.HANDLE_KEY + "=" + item.get(StoredPicture.HANDLE_KEY)
                     + " of table " + tableName + " is not a valid picture: " + e.getMessage(), e);
         }
+    }
+
+    private static Optional<ArchiveMark> markOf(StoredPicture stored) {
+        if (stored.archivedUrl() == null && stored.imageVersion() == null) {
+            return Optional.empty();
+        }
+        if (stored.archivedUrl() == null || stored.imageVersion() == null) {
+            throw new IllegalArgumentException("the archive mark is half written");
+        }
+        return Optional.of(new ArchiveMark(PictureUrl.of(stored.archivedUrl()), ImageVersion.of(stored.imageVersion())));
     }
 
     /**
