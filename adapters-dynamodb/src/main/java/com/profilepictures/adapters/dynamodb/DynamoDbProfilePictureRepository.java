@@ -12,7 +12,6 @@ import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.domain.StorageUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -271,18 +268,8 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         return Optional.of(new ArchiveMark(PictureUrl.of(stored.archivedUrl()), ImageVersion.of(stored.imageVersion())));
     }
 
-    /**
-     * No answer (timeouts, refused or reset connections), server errors and throttling, all after the client's
-     * retries, mean "try again later". Anything else DynamoDB refuses (a missing table, a malformed request,
-     * denied access) is a bug or a misconfiguration that waiting will not fix.
-     * The message is ours; the SDK's text stays in the cause, for the logs.
-     */
     private RuntimeException failure(String action, SdkException e) {
-        if (isUnavailable(e)) {
-            return new StorageUnavailableException(
-                    "DynamoDB table " + tableName + " did not answer in time, even after retries, when asked to " + action + ".", e);
-        }
-        return new IllegalStateException("DynamoDB table " + tableName + " refused to " + action + ".", e);
+        return DynamoDbFailures.failure(tableName, action, e);
     }
 
     /**
@@ -292,13 +279,5 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
      */
     private static final class Log {
         static final System.Logger LOGGER = System.getLogger(DynamoDbProfilePictureRepository.class.getName());
-    }
-
-    private static boolean isUnavailable(SdkException e) {
-        if (e instanceof AwsServiceException) {
-            AwsServiceException serviceError = (AwsServiceException) e;
-            return serviceError.statusCode() >= 500 || serviceError.isThrottlingException();
-        }
-        return e instanceof SdkClientException;
     }
 }
