@@ -4,11 +4,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Creates the pictures table on a local server ({@code make run}, the tests, the bench). In AWS the SAM
  * template creates it, so no deployed function calls this. The key comes from the items' own schema, so
- * the table cannot disagree with what the repository writes.
+ * the table cannot disagree with what the repository writes. Its stream carries new and old images: the
+ * archive tells a scrape's write from its own by comparing them.
  */
 public final class PictureTable {
 
@@ -30,7 +32,9 @@ public final class PictureTable {
             // Without provisioned throughput the enhanced client asks for on-demand billing, as the template does.
             DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build()
                     .table(tableName, StoredPicture.SCHEMA)
-                    .createTable();
+                    .createTable(request -> request.streamSpecification(stream -> stream
+                            .streamEnabled(true)
+                            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
         } catch (ResourceInUseException alreadyThere) {
             // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).
         } catch (SdkException e) {
