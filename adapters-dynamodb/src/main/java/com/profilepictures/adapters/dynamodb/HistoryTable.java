@@ -1,6 +1,5 @@
 package com.profilepictures.adapters.dynamodb;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -9,7 +8,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -48,27 +46,16 @@ public final class HistoryTable {
      * from several processes at once.
      */
     public static void createIfMissing(DynamoDbClient client, String tableName) {
-        try {
-            client.createTable(request -> request
-                    .tableName(tableName)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            attribute(HANDLE_KEY, ScalarAttributeType.S),
-                            attribute(PROFILE_URL, ScalarAttributeType.S),
-                            attribute(FIRST_SEEN_AT, ScalarAttributeType.N),
-                            attribute(IMAGE_VERSION, ScalarAttributeType.S))
-                    .keySchema(key(HANDLE_KEY, KeyType.HASH), key(PROFILE_URL, KeyType.RANGE))
-                    .localSecondaryIndexes(index(BY_FIRST_SEEN, FIRST_SEEN_AT), index(BY_IMAGE_VERSION, IMAGE_VERSION)));
-        } catch (ResourceInUseException alreadyThere) {
-            // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).
-        } catch (SdkException e) {
-            throw new IllegalStateException("Could not create DynamoDB table " + tableName + ": " + e.getMessage(), e);
-        }
-        try {
-            client.waiter().waitUntilTableExists(builder -> builder.tableName(tableName));
-        } catch (SdkException e) {
-            throw new IllegalStateException("DynamoDB table " + tableName + " did not become active: " + e.getMessage(), e);
-        }
+        TableCreation.createIfMissing(client, tableName, () -> client.createTable(request -> request
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(HANDLE_KEY, ScalarAttributeType.S),
+                        attribute(PROFILE_URL, ScalarAttributeType.S),
+                        attribute(FIRST_SEEN_AT, ScalarAttributeType.N),
+                        attribute(IMAGE_VERSION, ScalarAttributeType.S))
+                .keySchema(key(HANDLE_KEY, KeyType.HASH), key(PROFILE_URL, KeyType.RANGE))
+                .localSecondaryIndexes(index(BY_FIRST_SEEN, FIRST_SEEN_AT), index(BY_IMAGE_VERSION, IMAGE_VERSION))));
     }
 
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
