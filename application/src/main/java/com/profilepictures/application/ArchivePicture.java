@@ -58,9 +58,9 @@ public final class ArchivePicture {
             return new ArchiveResult.NotArchivable(entry, notAnImage.getMessage());
         }
 
-        if (!archive.contains(image.version())) {
-            archive.put(image);
-        }
+        // Put without asking first: the same bytes land on the same key, so a repeat leaves one copy, and the
+        // archiving function needs no right to read the bucket (a HEAD of a missing key needs s3:ListBucket).
+        archive.put(image);
         HistoryEntry attached = history.attach(handle, entry.picture(), image.version());
         // The entry keeps the first copy attached to it, which a concurrent archiving may have won.
         ImageVersion version = attached.image().orElseThrow(() -> new IllegalStateException(
