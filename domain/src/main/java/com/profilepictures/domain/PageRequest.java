@@ -12,6 +12,11 @@ public record PageRequest(Optional<PageCursor> after, int limit) {
 
     public PageRequest {
         Objects.requireNonNull(after, "after");
+        checkLimit(limit);
+    }
+
+    /** Every listing (users, a history) serves pages of the same sizes. */
+    static void checkLimit(int limit) {
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
             throw new InvalidPageRequestException(
                     "limit must be a whole number from " + MIN_LIMIT + " to " + MAX_LIMIT + ".");

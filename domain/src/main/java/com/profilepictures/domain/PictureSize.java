@@ -11,6 +11,9 @@ public enum PictureSize {
     SIZE_400X400("400x400", "_400x400"),
     ORIGINAL("original", "");
 
+    /** The size the archive keeps of every picture, and names it by in the history: what the old service served. */
+    public static final PictureSize ARCHIVED = SIZE_400X400;
+
     private final String label;
     private final String suffix;
 

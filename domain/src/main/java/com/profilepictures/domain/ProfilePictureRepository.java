@@ -10,9 +10,17 @@ public interface ProfilePictureRepository {
 
     /**
      * Stores {@code picture} unless one with a later or equal {@code scrapedAt} is stored for the same
-     * account, atomically, and says which happened.
+     * account, atomically, and says which happened. It writes the scrape's fields only: an
+     * {@link ProfilePicture#archiveMark() archive mark} stored before stays, and the outcome carries it.
      */
     SaveOutcome saveIfNewer(ProfilePicture picture);
+
+    /**
+     * Marks the account's picture archived, atomically and only while the stored picture is
+     * {@code mark}'s (at any size): a late mark for an older picture never touches a newer one. Marking
+     * twice changes nothing. Says whether the stored picture now carries {@code mark}.
+     */
+    boolean markArchived(Handle handle, ArchiveMark mark);
 
     /** The picture stored for the account, whatever the capitalisation of {@code handle}. */
     Optional<ProfilePicture> find(Handle handle);

@@ -1,83 +1,138 @@
 package com.profilepictures.adapters.dynamodb;
 
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.domain.StorageUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The picture repository on one DynamoDB table, one item per account keyed by the lower-cased handle
- * ({@code handle_key}), newest scrape wins.
+ * ({@code handle_key}), newest scrape wins. A scrape updates its own attributes only, so the archive
+ * mark that archiving adds stays through re-scrapes.
  */
 public final class DynamoDbProfilePictureRepository implements ProfilePictureRepository {
 
+    // Every attribute through a placeholder: no attribute name can collide with DynamoDB's reserved words.
+    private static final Map<String, String> NAMES = Map.of(
+            "#handleKey", PictureItem.HANDLE_KEY,
+            "#handle", PictureItem.HANDLE,
+            "#profileUrl", PictureItem.PROFILE_URL,
+            "#scrapedAt", PictureItem.SCRAPED_AT);
+    private static final String SCRAPE_FIELDS = "SET #handle = :handle, #profileUrl = :profileUrl, #scrapedAt = :scrapedAt";
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
-    private static final String NEWER_WINS = "attribute_not_exists(" + PictureItem.HANDLE_KEY + ") OR "
-            + PictureItem.SCRAPED_AT + " < :newScrapedAt";
+    private static final String NEWER_WINS = "attribute_not_exists(#handleKey) OR #scrapedAt < :scrapedAt";
+
+    private static final Map<String, String> MARK_NAMES = Map.of(
+            "#profileUrl", PictureItem.PROFILE_URL,
+            "#archivedUrl", PictureItem.ARCHIVED_URL,
+            "#imageVersion", PictureItem.IMAGE_VERSION);
+    private static final String MARK_FIELDS = "SET #archivedUrl = :archivedUrl, #imageVersion = :imageVersion";
+    // Only while the item shows the marked picture, at whichever size it was scraped: a late mark for an older
+    // picture fails here and leaves the newer one alone, and no item is created for an account never stored.
+    private static final String STILL_THE_MARKED_PICTURE = sizesCondition();
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbTable<PictureItem> table;
 
     public DynamoDbProfilePictureRepository(DynamoDbClient client, String tableName) {
         this.client = Objects.requireNonNull(client, "client");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
-        // No extensions: the default ones (versioning, atomic counters) are unused here and cost start-up time.
-        DynamoDbEnhancedClient enhancedClient = DynamoDbEnhancedClient.builder()
-                .dynamoDbClient(client)
-                .extensions()
-                .build();
-        this.table = enhancedClient.table(tableName, PictureItem.SCHEMA);
     }
 
     @Override
     public SaveOutcome saveIfNewer(ProfilePicture picture) {
-        PictureItem item = PictureItem.from(picture);
-        PutItemEnhancedRequest<PictureItem> request = PutItemEnhancedRequest.builder(PictureItem.class)
-                .item(item)
-                .conditionExpression(Expression.builder()
-                        .expression(NEWER_WINS)
-                        .putExpressionValue(":newScrapedAt", AttributeValue.fromN(Long.toString(item.scrapedAt())))
-                        .build())
-                // The losing write returns the winner it lost to, sparing a second read.
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(keyOf(picture.handle()))
+                .updateExpression(SCRAPE_FIELDS)
+                .conditionExpression(NEWER_WINS)
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(Map.of(
+                        ":handle", AttributeValue.fromS(picture.handle().display()),
+                        ":profileUrl", AttributeValue.fromS(picture.picture().value()),
+                        ":scrapedAt", AttributeValue.fromN(Long.toString(picture.scrapedAt().toEpochMilli()))))
+                // The winning write returns the item with the mark it kept; the losing one, the winner it lost to.
+                .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
+        UpdateItemResponse response;
         try {
-            table.putItem(request);
-            return new SaveOutcome.Saved(picture);
+            response = client.updateItem(request);
         } catch (ConditionalCheckFailedException lost) {
             return new SaveOutcome.KeptNewer(winnerOf(lost, picture.handle()));
         } catch (SdkException e) {
             throw failure("save the picture of " + picture.handle(), e);
         }
+        return new SaveOutcome.Saved(toDomain(response.attributes()));
+    }
+
+    @Override
+    public boolean markArchived(Handle handle, ArchiveMark mark) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":archivedUrl", AttributeValue.fromS(mark.picture().value()));
+        values.put(":imageVersion", AttributeValue.fromS(mark.version().sha256()));
+        for (PictureSize size : PictureSize.values()) {
+            values.put(sizePlaceholder(size), AttributeValue.fromS(mark.picture().withSize(size).value()));
+        }
+        try {
+            client.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(keyOf(handle))
+                    .updateExpression(MARK_FIELDS)
+                    .conditionExpression(STILL_THE_MARKED_PICTURE)
+                    .expressionAttributeNames(MARK_NAMES)
+                    .expressionAttributeValues(values)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException anotherPicture) {
+            return false;
+        } catch (SdkException e) {
+            throw failure("mark the picture of " + handle + " archived", e);
+        }
+    }
+
+    private static String sizesCondition() {
+        StringBuilder condition = new StringBuilder("#profileUrl IN (");
+        for (PictureSize size : PictureSize.values()) {
+            condition.append(size.ordinal() == 0 ? "" : ", ").append(sizePlaceholder(size));
+        }
+        return condition.append(')').toString();
+    }
+
+    private static String sizePlaceholder(PictureSize size) {
+        return ":picture" + size.ordinal();
+    }
+
+    private static Map<String, AttributeValue> keyOf(Handle handle) {
+        return Map.of(PictureItem.HANDLE_KEY, AttributeValue.fromS(handle.key()));
     }
 
     @Override
@@ -171,7 +226,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             // Consistent: a client that has just been told "saved" must find what it saved.
             response = client.getItem(GetItemRequest.builder()
                     .tableName(tableName)
-                    .key(Map.of(PictureItem.HANDLE_KEY, AttributeValue.fromS(handle.key())))
+                    .key(keyOf(handle))
                     .consistentRead(true)
                     .build());
         } catch (SdkException e) {
@@ -194,7 +249,8 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             if (!handle.key().equals(stored.handleKey())) {
                 throw new IllegalArgumentException(PictureItem.HANDLE + " does not match " + PictureItem.HANDLE_KEY);
             }
-            return new ProfilePicture(handle, PictureUrl.of(stored.profileUrl()), Instant.ofEpochMilli(stored.scrapedAt()));
+            return new ProfilePicture(handle, PictureUrl.of(stored.profileUrl()), Instant.ofEpochMilli(stored.scrapedAt()),
+                    markOf(stored));
         } catch (RuntimeException e) {
             // Mapping fails with whatever the attribute converters throw (a NumberFormatException, say).
             throw new IllegalStateException("The item " + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY)
@@ -202,31 +258,23 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         }
     }
 
-    /**
-     * No answer (timeouts, refused or reset connections), server errors and throttling, all after the client's
-     * retries, mean "try again later". Anything else DynamoDB refuses (a missing table, a malformed request,
-     * denied access) is a bug or a misconfiguration that waiting will not fix.
-     * The message is ours; the SDK's text stays in the cause, for the logs.
-     */
-    private RuntimeException failure(String action, SdkException e) {
-        if (isUnavailable(e)) {
-            return new StorageUnavailableException(
-                    "DynamoDB table " + tableName + " did not answer in time, even after retries, when asked to " + action + ".", e);
+    private static Optional<ArchiveMark> markOf(PictureItem stored) {
+        if (stored.archivedUrl() == null && stored.imageVersion() == null) {
+            return Optional.empty();
         }
-        return new IllegalStateException("DynamoDB table " + tableName + " refused to " + action + ".", e);
+        if (stored.archivedUrl() == null || stored.imageVersion() == null) {
+            throw new IllegalArgumentException("the archive mark is half written");
+        }
+        return Optional.of(new ArchiveMark(PictureUrl.of(stored.archivedUrl()), ImageVersion.of(stored.imageVersion())));
+    }
+
+    private RuntimeException failure(String action, SdkException e) {
+        return DynamoDbFailures.failure(tableName, action, e);
     }
 
     // Created on the first warning, not at class initialisation: java.util.logging would cost every cold
     // start two dozen classes for a line that a healthy table never causes.
     private static final class Log {
         static final System.Logger LOGGER = System.getLogger(DynamoDbProfilePictureRepository.class.getName());
-    }
-
-    private static boolean isUnavailable(SdkException e) {
-        if (e instanceof AwsServiceException) {
-            AwsServiceException serviceError = (AwsServiceException) e;
-            return serviceError.statusCode() >= 500 || serviceError.isThrottlingException();
-        }
-        return e instanceof SdkClientException;
     }
 }

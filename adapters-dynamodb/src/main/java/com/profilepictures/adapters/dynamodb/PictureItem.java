@@ -2,7 +2,6 @@ package com.profilepictures.adapters.dynamodb;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
-import com.profilepictures.domain.ProfilePicture;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -10,15 +9,19 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * One item of the pictures table exactly as stored, before the domain has checked it. Its attribute
  * names are the table's public shape: the SAM template declares {@code handle_key} as the hash key.
  */
-record PictureItem(String handleKey, String handle, String profileUrl, Long scrapedAt) {
+record PictureItem(String handleKey, String handle, String profileUrl, Long scrapedAt, String archivedUrl,
+        String imageVersion) {
 
     static final String HANDLE_KEY = "handle_key";
     static final String HANDLE = "handle";
     static final String PROFILE_URL = "profile_url";
     // A Number (epoch milliseconds), so that the newer-wins condition can compare it on the server.
     static final String SCRAPED_AT = "scraped_at";
+    // The archive mark, written by archiving only: the picture it archived (at the archived size) and its copy.
+    static final String ARCHIVED_URL = "archived_url";
+    static final String IMAGE_VERSION = "image_version";
 
-    // Written out by hand: a bean or reflection schema would cost cold-start time for four attributes.
+    // Written out by hand: a bean or reflection schema would cost cold-start time for six attributes.
     static final TableSchema<PictureItem> SCHEMA = StaticImmutableTableSchema.builder(PictureItem.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
             .addAttribute(String.class, attribute -> attribute.name(HANDLE_KEY)
@@ -34,12 +37,14 @@ record PictureItem(String handleKey, String handle, String profileUrl, Long scra
             .addAttribute(Long.class, attribute -> attribute.name(SCRAPED_AT)
                     .getter(PictureItem::scrapedAt)
                     .setter(Builder::scrapedAt))
+            .addAttribute(String.class, attribute -> attribute.name(ARCHIVED_URL)
+                    .getter(PictureItem::archivedUrl)
+                    .setter(Builder::archivedUrl))
+            .addAttribute(String.class, attribute -> attribute.name(IMAGE_VERSION)
+                    .getter(PictureItem::imageVersion)
+                    .setter(Builder::imageVersion))
             .build();
 
-    static PictureItem from(ProfilePicture picture) {
-        return new PictureItem(picture.handle().key(), picture.handle().display(), picture.picture().value(),
-                picture.scrapedAt().toEpochMilli());
-    }
 
     /** The mutable half the immutable schema needs to assemble a record from attributes. */
     static final class Builder {
@@ -47,6 +52,8 @@ record PictureItem(String handleKey, String handle, String profileUrl, Long scra
         private String handle;
         private String profileUrl;
         private Long scrapedAt;
+        private String archivedUrl;
+        private String imageVersion;
 
         void handleKey(String handleKey) {
             this.handleKey = handleKey;
@@ -64,8 +71,16 @@ record PictureItem(String handleKey, String handle, String profileUrl, Long scra
             this.scrapedAt = scrapedAt;
         }
 
+        void archivedUrl(String archivedUrl) {
+            this.archivedUrl = archivedUrl;
+        }
+
+        void imageVersion(String imageVersion) {
+            this.imageVersion = imageVersion;
+        }
+
         PictureItem build() {
-            return new PictureItem(handleKey, handle, profileUrl, scrapedAt);
+            return new PictureItem(handleKey, handle, profileUrl, scrapedAt, archivedUrl, imageVersion);
         }
     }
 }

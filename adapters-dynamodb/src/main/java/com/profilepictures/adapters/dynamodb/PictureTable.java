@@ -1,14 +1,14 @@
 package com.profilepictures.adapters.dynamodb;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Creates the pictures table on a local server ({@code make run}, the tests, the bench). In AWS the SAM
  * template creates it, so no deployed function calls this. The key comes from the items' own schema, so
- * the table cannot disagree with what the repository writes.
+ * the table cannot disagree with what the repository writes. Its stream carries new and old images: the
+ * archive tells a scrape's write from its own by comparing them.
  */
 public final class PictureTable {
 
@@ -26,20 +26,12 @@ public final class PictureTable {
      * from several processes at once.
      */
     public static void createIfMissing(DynamoDbClient client, String tableName) {
-        try {
-            // Without provisioned throughput the enhanced client asks for on-demand billing, as the template does.
-            DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions().build()
-                    .table(tableName, PictureItem.SCHEMA)
-                    .createTable();
-        } catch (ResourceInUseException alreadyThere) {
-            // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).
-        } catch (SdkException e) {
-            throw new IllegalStateException("Could not create DynamoDB table " + tableName + ": " + e.getMessage(), e);
-        }
-        try {
-            client.waiter().waitUntilTableExists(builder -> builder.tableName(tableName));
-        } catch (SdkException e) {
-            throw new IllegalStateException("DynamoDB table " + tableName + " did not become active: " + e.getMessage(), e);
-        }
+        // Without provisioned throughput the enhanced client asks for on-demand billing, as the template does.
+        TableCreation.createIfMissing(client, tableName, () -> DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(client).extensions().build()
+                .table(tableName, PictureItem.SCHEMA)
+                .createTable(request -> request.streamSpecification(stream -> stream
+                        .streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))));
     }
 }

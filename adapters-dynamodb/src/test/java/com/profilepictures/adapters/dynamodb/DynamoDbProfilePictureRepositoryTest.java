@@ -66,6 +66,34 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
     }
 
     @Test
+    void theArchiveMarkIsTwoAttributesOfTheItem() {
+        var repository = emptyRepository();
+        var jack = picture("Jack", "7", T0);
+        repository.saveIfNewer(jack);
+        var mark = markOf(jack, "bytes");
+
+        repository.markArchived(Handle.of("jack"), mark);
+        repository.saveIfNewer(picture("Jack", "7", T0.plusMillis(1)));
+
+        Map<String, AttributeValue> item = rawItem("jack");
+        assertEquals(Set.of("handle_key", "handle", "profile_url", "scraped_at", "archived_url", "image_version"),
+                item.keySet());
+        assertEquals("https://pbs.twimg.com/profile_images/7/pic_400x400.jpg", item.get("archived_url").s());
+        assertEquals(mark.version().sha256(), item.get("image_version").s());
+        assertEquals(Long.toString(T0.plusMillis(1).toEpochMilli()), item.get("scraped_at").n());
+    }
+
+    @Test
+    void aHalfWrittenMarkIsUnreadableNotIgnored() {
+        var repository = emptyRepository();
+        putRaw(Map.of("handle_key", s("jack"), "handle", s("jack"),
+                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", n(1),
+                "archived_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
+
+        assertThrows(IllegalStateException.class, () -> repository.find(Handle.of("jack")));
+    }
+
+    @Test
     void theCursorIsTheLastEvaluatedKeyOfTheScan() {
         var repository = emptyRepository();
         for (int i = 0; i < 5; i++) {

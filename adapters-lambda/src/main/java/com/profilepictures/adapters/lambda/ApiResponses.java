@@ -26,11 +26,15 @@ public final class ApiResponses {
             .registerTypeAdapter(ResponseBodies.StoredPicture.class, new ResponseBodies.StoredPictureWriter())
             .registerTypeAdapter(ResponseBodies.UserList.class, new ResponseBodies.UserListWriter())
             .registerTypeAdapter(ResponseBodies.ErrorBody.class, new ResponseBodies.ErrorBodyWriter())
+            .registerTypeAdapter(ResponseBodies.PictureHistory.class, new ResponseBodies.PictureHistoryWriter())
             .create();
 
     private ApiResponses() {}
 
     static APIGatewayProxyResponseEvent of(Reply reply, String requestId) {
+        if (reply.body() instanceof Redirect redirect) {
+            return redirect(redirect, requestId);
+        }
         if (reply.error().isEmpty()) {
             return respond(200, reply.body(), requestId, Map.of());
         }
@@ -40,6 +44,22 @@ public final class ApiResponses {
                 .orElse(Map.of());
         return respond(error.status(), ResponseBodies.error(error.code(), reply.message(), requestId), requestId,
                 extraHeaders);
+    }
+
+    /**
+     * The one answer that is not JSON: a {@code 302} with no body. It is {@code private} to the client's cache:
+     * the URL it points at is signed for a while, and only for whoever was handed it.
+     */
+    private static APIGatewayProxyResponseEvent redirect(Redirect redirect, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", redirect.location().toString());
+        headers.put("Cache-Control", "private, max-age=" + redirect.cacheFor().toSeconds());
+        headers.put(REQUEST_ID_HEADER, requestId);
+        headers.put("Access-Control-Allow-Origin", "*");
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(302)
+                .withHeaders(headers)
+                .withIsBase64Encoded(false);
     }
 
     private static APIGatewayProxyResponseEvent respond(

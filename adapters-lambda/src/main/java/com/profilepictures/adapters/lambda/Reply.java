@@ -14,6 +14,10 @@ record Reply(Object body, Optional<ApiError> error, String message) {
         return new Reply(Objects.requireNonNull(body, "body"), Optional.empty(), null);
     }
 
+    static Reply redirect(Redirect redirect) {
+        return new Reply(Objects.requireNonNull(redirect, "redirect"), Optional.empty(), null);
+    }
+
     static Reply error(ApiError error, String message) {
         return new Reply(null, Optional.of(error), Objects.requireNonNull(message, "message"));
     }

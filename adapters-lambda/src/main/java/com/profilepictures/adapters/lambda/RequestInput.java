@@ -1,11 +1,18 @@
 package com.profilepictures.adapters.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryCursor;
+import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidCursorException;
 import com.profilepictures.domain.InvalidHandleException;
+import com.profilepictures.domain.InvalidImageVersionException;
 import com.profilepictures.domain.InvalidPageRequestException;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -56,5 +63,50 @@ final class RequestInput {
                     + PageRequest.MIN_LIMIT + " to " + PageRequest.MAX_LIMIT + ".");
         }
         return Integer.parseInt(limit);
+    }
+
+    /** The {@code {handle}} path parameter; API Gateway has URL-decoded it already, so it is not decoded again. */
+    static Handle pathHandle(APIGatewayProxyRequestEvent event) {
+        Map<String, String> pathParameters = event.getPathParameters();
+        return handle(pathParameters == null ? null : pathParameters.get("handle"));
+    }
+
+    /**
+     * A query parameter given at most once. API Gateway keeps only the last of {@code ?limit=5&limit=50}
+     * in the single-valued map; rather than guess which one the client meant, a repeat is refused.
+     */
+    static Optional<String> queryParameter(APIGatewayProxyRequestEvent event, String name, ApiError ifRepeated) {
+        Map<String, List<String>> multiValued = event.getMultiValueQueryStringParameters();
+        if (multiValued != null && multiValued.get(name) != null && multiValued.get(name).size() > 1) {
+            throw new ApiException(ifRepeated, name + " may be given only once.");
+        }
+        Map<String, String> singleValued = event.getQueryStringParameters();
+        return Optional.ofNullable(singleValued == null ? null : singleValued.get(name));
+    }
+
+    /** An absent or empty {@code lastKey} asks for the newest entries. */
+    static HistoryPageRequest historyPageRequest(Optional<String> lastKey, Optional<String> limit) {
+        Optional<HistoryCursor> after = lastKey.filter(key -> !key.isEmpty()).map(key -> {
+            try {
+                return HistoryCursor.decode(key);
+            } catch (InvalidCursorException invalid) {
+                throw new ApiException(ApiError.INVALID_CURSOR, invalid.getMessage());
+            }
+        });
+        int size = limit.map(RequestInput::limit).orElse(PageRequest.DEFAULT_LIMIT);
+        try {
+            return new HistoryPageRequest(after, size);
+        } catch (InvalidPageRequestException invalid) {
+            throw new ApiException(ApiError.INVALID_LIMIT, invalid.getMessage());
+        }
+    }
+
+    /** A {@code version}: given, it must be one, empty included. */
+    static ImageVersion version(String version) {
+        try {
+            return ImageVersion.of(version);
+        } catch (InvalidImageVersionException invalid) {
+            throw new ApiException(ApiError.INVALID_VERSION, invalid.getMessage());
+        }
     }
 }

@@ -3,6 +3,9 @@ package com.profilepictures.adapters.lambda;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import com.profilepictures.application.AccountHistory;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PictureSize;
@@ -159,5 +162,49 @@ final class ResponseBodies {
         Map<String, String> sizes = new LinkedHashMap<>();
         picture.sizes().forEach((size, url) -> sizes.put(size.label(), url.value()));
         return sizes;
+    }
+
+    /** {@code GET /user/{handle}/history}: {@code lastKey} is empty on the last page. Written by {@link PictureHistoryWriter}. */
+    record PictureHistory(String handle, List<HistoryPicture> pictures, String lastKey) {}
+
+    /** {@code image} is null while the picture has no archived copy. */
+    record HistoryPicture(String profileUrl, String firstSeenAt, String lastSeenAt, String image) {}
+
+    static PictureHistory history(AccountHistory history, ImageLinks links) {
+        Handle handle = history.current().handle();
+        List<HistoryPicture> pictures = history.page().entries().stream()
+                .map(entry -> new HistoryPicture(entry.picture().value(), scrapedAt(entry.firstSeenAt()),
+                        scrapedAt(entry.lastSeenAt()), entry.image().map(version -> links.image(handle, version)).orElse(null)))
+                .toList();
+        return new PictureHistory(handle.display(), pictures,
+                history.page().next().map(HistoryCursor::encode).orElse(""));
+    }
+
+    /**
+     * {@code {"handle":…,"pictures":[{"profile_url":…,"firstSeenAt":…,"lastSeenAt":…,"image":…|null},…],"lastKey":…}},
+     * by hand for the reason {@link UserListWriter} gives.
+     */
+    static final class PictureHistoryWriter extends WriteOnlyAdapter<PictureHistory> {
+        @Override
+        public void write(JsonWriter out, PictureHistory history) throws IOException {
+            out.beginObject();
+            out.name("handle").value(history.handle());
+            out.name("pictures").beginArray();
+            for (HistoryPicture picture : history.pictures()) {
+                out.beginObject();
+                out.name("profile_url").value(picture.profileUrl());
+                out.name("firstSeenAt").value(picture.firstSeenAt());
+                out.name("lastSeenAt").value(picture.lastSeenAt());
+                // The contract shows a picture without a copy as "image": null, not as a missing field.
+                boolean serializeNulls = out.getSerializeNulls();
+                out.setSerializeNulls(true);
+                out.name("image").value(picture.image());
+                out.setSerializeNulls(serializeNulls);
+                out.endObject();
+            }
+            out.endArray();
+            out.name("lastKey").value(history.lastKey());
+            out.endObject();
+        }
     }
 }

@@ -17,6 +17,7 @@ import com.profilepictures.application.testing.FakeProfilePictureScraper;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
 import com.profilepictures.application.testing.ScrapeUseCases;
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageRequest;
@@ -53,6 +54,11 @@ class EveryResponseTest {
 
         @Override
         public Page list(PageRequest request) {
+            throw bug();
+        }
+
+        @Override
+        public boolean markArchived(Handle handle, ArchiveMark mark) {
             throw bug();
         }
 

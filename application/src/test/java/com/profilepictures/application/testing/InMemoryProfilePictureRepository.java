@@ -1,5 +1,6 @@
 package com.profilepictures.application.testing;
 
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
@@ -11,34 +12,61 @@ import com.profilepictures.domain.StorageUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The repository port in memory, for use-case and handler tests. It passes the same
  * {@link ProfilePictureRepositoryContract} as the DynamoDB adapter, so it cannot drift from it.
- * {@link #goDown()} makes every call fail as an unreachable store would.
+ * {@link #goDown()} makes every call fail as an unreachable store would. {@link #changes()} lists every
+ * write that succeeded, as a table's stream would, including writes that changed nothing (moto's stream
+ * has a record for those too), so that a stream consumer can be shown not to feed on its own writes.
  */
 public final class InMemoryProfilePictureRepository implements ProfilePictureRepository {
 
     private final ConcurrentSkipListMap<String, ProfilePicture> pictures = new ConcurrentSkipListMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final List<Change> changes = new CopyOnWriteArrayList<>();
+
+    /** One write that succeeded: the item before it (none for the first) and after it. */
+    public record Change(Optional<ProfilePicture> before, ProfilePicture after) {
+        public Change {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+
+    // Writes hold the lock, so that each decides its race once and logs exactly the change it made.
+    @Override
+    public synchronized SaveOutcome saveIfNewer(ProfilePicture picture) {
+        failIfDown();
+        ProfilePicture stored = pictures.get(picture.handle().key());
+        if (stored != null && !picture.isNewerThan(stored)) {
+            return new SaveOutcome.KeptNewer(stored);
+        }
+        // The scrape writes its own fields; a mark stored earlier stays, as in the table.
+        ProfilePicture saved = stored == null ? picture : picture.keepingTheMarkOf(stored);
+        write(stored, saved);
+        return new SaveOutcome.Saved(saved);
+    }
 
     @Override
-    public SaveOutcome saveIfNewer(ProfilePicture picture) {
+    public synchronized boolean markArchived(Handle handle, ArchiveMark mark) {
         failIfDown();
-        var outcome = new AtomicReference<SaveOutcome>();
-        pictures.compute(picture.handle().key(), (key, stored) -> {
-            if (stored == null || picture.isNewerThan(stored)) {
-                outcome.set(new SaveOutcome.Saved(picture));
-                return picture;
-            }
-            outcome.set(new SaveOutcome.KeptNewer(stored));
-            return stored;
-        });
-        return outcome.get();
+        ProfilePicture stored = pictures.get(handle.key());
+        if (stored == null || !mark.isFor(stored.picture())) {
+            return false;
+        }
+        write(stored, new ProfilePicture(stored.handle(), stored.picture(), stored.scrapedAt(), Optional.of(mark)));
+        return true;
+    }
+
+    private void write(ProfilePicture before, ProfilePicture after) {
+        pictures.put(after.handle().key(), after);
+        changes.add(new Change(Optional.ofNullable(before), after));
     }
 
     @Override
@@ -70,6 +98,11 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
 
     public void comeBack() {
         down.set(false);
+    }
+
+    /** Every write that succeeded so far, in order. */
+    public List<Change> changes() {
+        return List.copyOf(changes);
     }
 
     /** How many accounts are stored. */

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -159,6 +163,147 @@ public abstract class ProfilePictureRepositoryContract {
 
         assertEquals(1, first.pictures().size());
         assertFalse(rest.next().isPresent(), "the walk ends");
+    }
+
+    protected static ArchiveMark markOf(ProfilePicture picture, String bytes) {
+        return new ArchiveMark(picture.picture(), ImageVersion.ofBytes(bytes.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void markingTheStoredPictureMakesItArchived() {
+        var repository = emptyRepository();
+        var jack = picture("Jack", "1", T0);
+        repository.saveIfNewer(jack);
+        var mark = markOf(jack, "jack's bytes");
+
+        boolean marked = repository.markArchived(Handle.of("JACK"), mark);
+
+        assertTrue(marked);
+        var stored = repository.find(Handle.of("jack")).orElseThrow();
+        assertTrue(stored.archived());
+        assertEquals(Optional.of(mark), stored.archiveMark());
+        assertEquals(Optional.of(mark.version()), stored.imageVersion());
+        assertEquals(jack.picture(), stored.picture(), "the scrape's fields stay");
+        assertEquals(T0, stored.scrapedAt(), "the scrape's fields stay");
+        assertEquals("Jack", stored.handle().display(), "the scrape's fields stay");
+    }
+
+    @Test
+    void markingTwiceChangesNothing() {
+        var repository = emptyRepository();
+        var jack = picture("jack", "1", T0);
+        repository.saveIfNewer(jack);
+        var mark = markOf(jack, "bytes");
+        repository.markArchived(Handle.of("jack"), mark);
+        var once = repository.find(Handle.of("jack")).orElseThrow();
+
+        assertTrue(repository.markArchived(Handle.of("jack"), mark));
+
+        assertEquals(once, repository.find(Handle.of("jack")).orElseThrow());
+    }
+
+    @Test
+    void aMarkForTheStoredPictureAtAnotherSizeCounts() {
+        var repository = emptyRepository();
+        var jack = picture("jack", "1", T0);
+        repository.saveIfNewer(jack);
+        var mark = new ArchiveMark(jack.picture().withSize(PictureSize.NORMAL), ImageVersion.ofBytes(new byte[] {1}));
+
+        assertTrue(repository.markArchived(Handle.of("jack"), mark));
+
+        assertTrue(repository.find(Handle.of("jack")).orElseThrow().archived());
+    }
+
+    @Test
+    void aLateMarkForAnOlderPictureNeverTouchesTheNewerOne() {
+        var repository = emptyRepository();
+        var older = picture("jack", "1", T0);
+        repository.saveIfNewer(older);
+        var newer = picture("jack", "2", T0.plusSeconds(1));
+        repository.saveIfNewer(newer);
+
+        boolean marked = repository.markArchived(Handle.of("jack"), markOf(older, "older bytes"));
+
+        assertFalse(marked);
+        assertEquals(Optional.of(newer), repository.find(Handle.of("jack")), "no mark, nothing else changed");
+    }
+
+    @Test
+    void markingAnAccountNeverStoredStoresNothing() {
+        var repository = emptyRepository();
+
+        boolean marked = repository.markArchived(Handle.of("ghost"), markOf(picture("ghost", "1", T0), "bytes"));
+
+        assertFalse(marked);
+        assertEquals(Optional.empty(), repository.find(Handle.of("ghost")));
+        assertEquals(List.of(), repository.list(PageRequest.first(10)).pictures());
+    }
+
+    @Test
+    void rescrapingTheSamePictureKeepsItArchivedAndTheOutcomeSaysSo() {
+        var repository = emptyRepository();
+        var first = picture("jack", "1", T0);
+        repository.saveIfNewer(first);
+        var mark = markOf(first, "bytes");
+        repository.markArchived(Handle.of("jack"), mark);
+        var again = new ProfilePicture(Handle.of("Jack"), first.picture().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
+
+        SaveOutcome outcome = repository.saveIfNewer(again);
+
+        var expected = new ProfilePicture(again.handle(), again.picture(), again.scrapedAt(), Optional.of(mark));
+        assertEquals(new SaveOutcome.Saved(expected), outcome);
+        assertTrue(outcome.current().archived());
+        assertEquals(Optional.of(expected), repository.find(Handle.of("jack")));
+    }
+
+    @Test
+    void scrapingAnotherPictureKeepsTheOldMarkButIsNotArchivedUntilMarkedAgain() {
+        var repository = emptyRepository();
+        var first = picture("jack", "1", T0);
+        repository.saveIfNewer(first);
+        var firstMark = markOf(first, "first bytes");
+        repository.markArchived(Handle.of("jack"), firstMark);
+        var second = picture("jack", "2", T0.plusSeconds(60));
+
+        SaveOutcome outcome = repository.saveIfNewer(second);
+        var secondMark = markOf(second, "second bytes");
+        boolean marked = repository.markArchived(Handle.of("jack"), secondMark);
+
+        assertEquals(Optional.of(firstMark), outcome.current().archiveMark());
+        assertFalse(outcome.current().archived());
+        assertTrue(marked);
+        assertEquals(Optional.of(secondMark), repository.find(Handle.of("jack")).orElseThrow().archiveMark());
+        assertTrue(repository.find(Handle.of("jack")).orElseThrow().archived());
+    }
+
+    @Test
+    void aLostRaceAnswersWithTheWinnerAndItsMark() {
+        var repository = emptyRepository();
+        var winner = picture("jack", "2", T0.plusSeconds(1));
+        repository.saveIfNewer(winner);
+        var mark = markOf(winner, "bytes");
+        repository.markArchived(Handle.of("jack"), mark);
+
+        SaveOutcome outcome = repository.saveIfNewer(picture("jack", "1", T0));
+
+        assertEquals(new SaveOutcome.KeptNewer(new ProfilePicture(winner.handle(), winner.picture(), winner.scrapedAt(),
+                Optional.of(mark))), outcome);
+    }
+
+    @Test
+    void listingShowsTheMarks() {
+        var repository = emptyRepository();
+        var jack = picture("jack", "1", T0);
+        repository.saveIfNewer(jack);
+        repository.saveIfNewer(picture("jill", "2", T0));
+        repository.markArchived(Handle.of("jack"), markOf(jack, "bytes"));
+
+        List<ProfilePicture> listed = repository.list(PageRequest.first(10)).pictures();
+
+        assertEquals(2, listed.size());
+        for (ProfilePicture picture : listed) {
+            assertEquals(picture.handle().key().equals("jack"), picture.archived(), picture.toString());
+        }
     }
 
     /** Walks every page with {@code limit}, returning the keys in the order seen; stops after 1000 pages. */

@@ -1,0 +1,109 @@
+package com.profilepictures.adapters.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
+import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
+import com.profilepictures.domain.ArchiveMark;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The picture table's stream, read back from a real moto server: what the archive's stream consumer relies
+ * on. A scrape's write changes {@code scraped_at}; the archive mark does not, even when written twice over.
+ */
+@ExtendWith(SharedDynamoDbServer.class)
+class PictureTableStreamTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T04:00:00.123Z");
+    private static final PictureUrl PICTURE = PictureUrl.of("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg");
+
+    private static DynamoDbClient client;
+    private static DynamoDbStreamsClient streams;
+
+    @BeforeAll
+    static void connect(DynamoDbServer server) {
+        client = DynamoDbClients.create(server.settings("unused"));
+        streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(server.endpoint().toString()))
+                .region(Region.of(DynamoDbServer.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+                .build();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+        streams.close();
+    }
+
+    @Test
+    void theTableStreamsNewAndOldImages_andOnlyAScrapesWriteChangesScrapedAt() {
+        String tableName = DynamoDbServer.uniqueTableName("streamed");
+        PictureTable.createIfMissing(client, tableName);
+        var repository = new DynamoDbProfilePictureRepository(client, tableName);
+        var mark = new ArchiveMark(PICTURE, ImageVersion.ofBytes(new byte[] {1}));
+
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));
+        repository.markArchived(Handle.of("jack"), mark);
+        repository.markArchived(Handle.of("jack"), mark);
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0.plusSeconds(1)));
+
+        StreamSpecification stream = client.describeTable(request -> request.tableName(tableName)).table().streamSpecification();
+        assertTrue(stream.streamEnabled());
+        assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, stream.streamViewType());
+        // moto streams an UpdateItem that creates an item as two INSERTs, the first with the key alone.
+        List<Record> records = records(tableName).stream()
+                .filter(record -> record.dynamodb().newImage().containsKey("scraped_at"))
+                .toList();
+        List<Record> scrapes = records.stream().filter(PictureTableStreamTest::changesScrapedAt).toList();
+        List<Record> others = records.stream().filter(record -> !changesScrapedAt(record)).toList();
+        assertEquals(2, scrapes.size(), "the scrape and the re-scrape: " + records);
+        assertEquals("INSERT", scrapes.get(0).eventNameAsString());
+        assertEquals(Long.toString(T0.toEpochMilli()), scrapes.get(0).dynamodb().newImage().get("scraped_at").n());
+        assertEquals("MODIFY", scrapes.get(1).eventNameAsString());
+        assertEquals(mark.version().sha256(), scrapes.get(1).dynamodb().newImage().get("image_version").s(), "the mark stays");
+        assertEquals(2, others.size(), "both marks, the second of which changed nothing: " + records);
+        for (Record marked : others) {
+            assertEquals("MODIFY", marked.eventNameAsString());
+            assertEquals(mark.version().sha256(), marked.dynamodb().newImage().get("image_version").s());
+        }
+    }
+
+    /** What the archive's consumer takes for a scrape's write. */
+    private static boolean changesScrapedAt(Record record) {
+        return record.dynamodb().oldImage().isEmpty()
+                || !record.dynamodb().oldImage().get("scraped_at").equals(record.dynamodb().newImage().get("scraped_at"));
+    }
+
+    private static List<Record> records(String tableName) {
+        String streamArn = client.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
+        List<Record> records = new ArrayList<>();
+        streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards().forEach(shard -> {
+            String iterator = streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            records.addAll(streams.getRecords(request -> request.shardIterator(iterator)).records());
+        });
+        return records;
+    }
+}

@@ -1,0 +1,267 @@
+package com.profilepictures.adapters.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.profilepictures.application.ArchivePicture;
+import com.profilepictures.application.ArchiveResult;
+import com.profilepictures.application.testing.FakePictureHost;
+import com.profilepictures.application.testing.InMemoryPictureArchive;
+import com.profilepictures.application.testing.InMemoryPictureHistory;
+import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
+import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.application.testing.SampleImages;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryEntry;
+import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.PictureSize;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ArchivePictureHandlerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T04:00:00.123Z");
+    private static final Handle JACK = Handle.of("Jack");
+    // The picture of the INSERT in events/picture-table-stream.json, at the size the archive downloads.
+    private static final PictureUrl EVENT_PICTURE =
+            PictureUrl.of("https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg");
+
+    private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
+    private final InMemoryPictureHistory history = new InMemoryPictureHistory();
+    private final InMemoryPictureArchive archive = new InMemoryPictureArchive();
+    private final FakePictureHost host = new FakePictureHost();
+    private final ArchivePictureHandler handler =
+            new ArchivePictureHandler(new ArchivePicture(history, host, archive, repository), new MutableClock(T0));
+    private final TestContext context = new TestContext();
+
+    private static PictureUrl picture(String id) {
+        return PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/jack_400x400.jpg");
+    }
+
+    /** Stores a scrape and serves its bytes; returns the stream record the write made. */
+    private DynamodbEvent.DynamodbStreamRecord scrape(String id, Instant scrapedAt) {
+        host.serve(picture(id), "image/jpeg", SampleImages.jpeg(id));
+        int before = repository.changes().size();
+        repository.saveIfNewer(new ProfilePicture(JACK, picture(id), scrapedAt));
+        return StreamEvents.record(repository.changes().get(before));
+    }
+
+    private List<JsonObject> logLines() {
+        return context.lines().stream().map(line -> JsonParser.parseString(line.message()).getAsJsonObject()).toList();
+    }
+
+    private static List<String> failedSequenceNumbers(StreamsEventResponse response) {
+        return response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+
+    @Test
+    void givenARealisticEvent_handle_archivesTheInsertedPictureAndIgnoresTheMarksOwnRecord() {
+        byte[] bytes = SampleImages.jpeg("jack");
+        host.serve(EVENT_PICTURE, "image/jpeg", bytes);
+        repository.saveIfNewer(new ProfilePicture(JACK, EVENT_PICTURE.withSize(PictureSize.NORMAL), Instant.ofEpochMilli(1795838400123L)));
+
+        StreamsEventResponse response = handler.handle(StreamEvents.load("picture-table-stream.json"), context);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(List.of(EVENT_PICTURE), host.requested(), "downloaded once, for the INSERT only");
+        assertEquals(Optional.of(ImageVersion.ofBytes(bytes)), repository.find(JACK).orElseThrow().imageVersion());
+        List<JsonObject> lines = logLines();
+        assertEquals("archived", lines.get(0).get("outcome").getAsString());
+        assertEquals("111100000000012345678901", lines.get(0).get("sequenceNumber").getAsString());
+        assertEquals("Jack", lines.get(0).get("handle").getAsString());
+        assertEquals("ignored", lines.get(1).get("outcome").getAsString());
+        assertEquals("INFO", lines.get(1).get("level").getAsString());
+    }
+
+    @Test
+    void nothingLoops_theWritesArchivingMakesAreFedBackAndStartNoFurtherWork() {
+        List<DynamodbEvent.DynamodbStreamRecord> batch = List.of(scrape("1", T0));
+        int rounds = 0;
+
+        while (!batch.isEmpty()) {
+            assertTrue(rounds < 5, "still writing after " + rounds + " rounds: archiving feeds on its own writes");
+            int seen = repository.changes().size();
+            assertEquals(List.of(), handler.handle(StreamEvents.of(batch), context).getBatchItemFailures());
+            rounds++;
+            // The stream carries every write, and moto's even a second one for an update that changed nothing.
+            batch = repository.changes().subList(seen, repository.changes().size()).stream()
+                    .flatMap(change -> Stream.of(StreamEvents.record(change),
+                            StreamEvents.record(Optional.of(change.after()), Optional.of(change.after()))))
+                    .toList();
+        }
+
+        assertEquals(2, rounds, "the scrape's record, then the mark's, which writes nothing");
+        assertEquals(List.of(picture("1")), host.requested());
+        assertTrue(repository.find(JACK).orElseThrow().archived());
+    }
+
+    @Test
+    void aRescrapeOfAnArchivedPictureIsRecordedWithoutDownloadingAgain() {
+        handler.handle(StreamEvents.of(List.of(scrape("1", T0))), context);
+
+        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(scrape("1", T0.plusSeconds(60)))), context);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(1, host.requested().size());
+        assertEquals(T0.plusSeconds(60), history.entries(JACK).get(0).lastSeenAt());
+        assertEquals("already_archived", logLines().get(logLines().size() - 1).get("outcome").getAsString());
+        assertTrue(repository.find(JACK).orElseThrow().archived());
+    }
+
+    @Test
+    void twoScrapesInOneBatchBothEnterTheHistoryOnceEach() {
+        var first = scrape("1", T0);
+        var second = scrape("2", T0.plusMillis(3));
+
+        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(first, second)), context);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        List<PictureUrl> entries = history.entries(JACK).stream().map(HistoryEntry::picture)
+                .sorted(Comparator.comparing(PictureUrl::value)).toList();
+        assertEquals(List.of(picture("1"), picture("2")), entries);
+        assertEquals(picture("2"), repository.find(JACK).orElseThrow().picture());
+        assertTrue(repository.find(JACK).orElseThrow().archived());
+    }
+
+    @Test
+    void aFailedRecordIsReportedWithEveryRecordAfterIt_andTheLaterOnesAreNotDoneTwice() {
+        var first = scrape("1", T0);
+        var failing = scrape("2", T0.plusSeconds(1));
+        var later = scrape("3", T0.plusSeconds(2));
+        host.answer(picture("2"), 503, "text/html", new byte[0]);
+
+        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(first, failing, later)), context);
+
+        assertEquals(List.of(failing.getDynamodb().getSequenceNumber(), later.getDynamodb().getSequenceNumber()),
+                failedSequenceNumbers(response));
+        assertEquals(List.of(picture("1"), picture("2")), host.requested(), "the record after the failure was not started");
+        JsonObject failure = logLines().get(1);
+        assertEquals("failed", failure.get("outcome").getAsString());
+        assertEquals("WARN", failure.get("level").getAsString(), "an outage is a warning");
+        assertFalse(failure.has("stackTrace"));
+    }
+
+    @Test
+    void redeliveredFromTheFailedRecordOn_theBatchFinishesTheJob() {
+        var first = scrape("1", T0);
+        var failing = scrape("2", T0.plusSeconds(1));
+        var later = scrape("3", T0.plusSeconds(2));
+        host.goDown();
+        handler.handle(StreamEvents.of(List.of(first, failing, later)), context);
+        host.comeBack();
+
+        StreamsEventResponse retried = handler.handle(StreamEvents.of(List.of(first, failing, later)), context);
+
+        assertEquals(List.of(), retried.getBatchItemFailures());
+        assertEquals(3, history.entries(JACK).size());
+        assertTrue(history.entries(JACK).stream().allMatch(entry -> entry.image().isPresent()));
+        assertEquals(3, archive.size());
+        assertTrue(repository.find(JACK).orElseThrow().archived());
+    }
+
+    @Test
+    void aPictureThatIsNoImageIsLoggedAndNotRetried() {
+        var record = scrape("1", T0);
+        host.serve(picture("1"), "text/html", "<html>oops</html>".getBytes(StandardCharsets.UTF_8));
+
+        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(record)), context);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        JsonObject line = logLines().get(0);
+        assertEquals("not_archivable", line.get("outcome").getAsString());
+        assertEquals("WARN", line.get("level").getAsString());
+        assertTrue(line.get("reason").getAsString().contains("text/html"), line.toString());
+        assertFalse(repository.find(JACK).orElseThrow().archived());
+        assertEquals(0, archive.size());
+    }
+
+    @Test
+    void aBugFailsTheRecordAndIsLoggedInFull() {
+        var record = scrape("1", T0);
+        var buggy = new ArchivePictureHandler(new ArchivePicture(history, picture -> {
+            throw new IllegalStateException("a bug");
+        }, archive, repository), new MutableClock(T0));
+
+        StreamsEventResponse response = buggy.handle(StreamEvents.of(List.of(record)), context);
+
+        assertEquals(List.of(record.getDynamodb().getSequenceNumber()), failedSequenceNumbers(response));
+        JsonObject line = logLines().get(0);
+        assertEquals("ERROR", line.get("level").getAsString());
+        assertTrue(line.get("stackTrace").getAsString().contains("a bug"));
+    }
+
+    @Test
+    void removalsAndUnreadableItemsAreIgnored_andAStreamWithoutOldImagesIsFlagged() {
+        var jack = new ProfilePicture(JACK, picture("1"), T0);
+        var removal = StreamEvents.record(Optional.of(jack), Optional.empty());
+        var withoutOldImage = StreamEvents.record(Optional.of(jack), Optional.of(jack));
+        withoutOldImage.getDynamodb().setOldImage(null);
+        var unreadable = StreamEvents.record(Optional.empty(), Optional.of(jack));
+        unreadable.getDynamodb().getNewImage().put("profile_url",
+                new AttributeValue().withS("http://evil.example/a.jpg"));
+
+        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(removal, withoutOldImage, unreadable)), context);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(List.of(), host.requested());
+        List<JsonObject> lines = logLines();
+        assertEquals(List.of("INFO", "WARN", "WARN"), lines.stream().map(line -> line.get("level").getAsString()).toList());
+        assertTrue(lines.get(1).get("why").getAsString().contains("NEW_AND_OLD_IMAGES"));
+    }
+
+    @Test
+    void motosInsertOfTheKeyAloneIsIgnoredQuietly() {
+        var keyOnly = StreamEvents.record(Optional.empty(), Optional.of(new ProfilePicture(JACK, picture("1"), T0)));
+        keyOnly.getDynamodb().getNewImage().keySet().retainAll(Set.of("handle_key"));
+
+        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(keyOnly)), context);
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(List.of(), host.requested());
+        assertEquals("INFO", logLines().get(0).get("level").getAsString());
+    }
+
+    @Test
+    void anEmptyOrMissingBatchSucceeds() {
+        assertEquals(List.of(), handler.handle(StreamEvents.of(List.of()), context).getBatchItemFailures());
+        assertEquals(List.of(), handler.handle(new DynamodbEvent(), context).getBatchItemFailures());
+        assertEquals(List.of(), handler.handle(null, context).getBatchItemFailures());
+    }
+
+    static Stream<Class<?>> everyKindOfResult() {
+        return Stream.of(ArchiveResult.class.getPermittedSubclasses());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKindOfResult")
+    void everyKindOfResultIsLoggedAsItself(Class<?> kind) {
+        var entry = new HistoryEntry(picture("1"), T0, T0, Optional.empty());
+        var version = ImageVersion.ofBytes(new byte[] {1});
+        ArchiveResult result = Stream.of(new ArchiveResult.Archived(entry, version, true),
+                        new ArchiveResult.AlreadyArchived(entry, version, false), new ArchiveResult.NotArchivable(entry, "404"))
+                .filter(kind::isInstance)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(kind + " has no example here: add one"));
+        var log = new RecordLog("event", "1");
+
+        ArchivePictureHandler.describe(result, log);
+
+        assertFalse(String.valueOf(log.get("outcome")).startsWith("unmapped"), String.valueOf(log.get("outcome")));
+    }
+}

@@ -1,0 +1,14 @@
+package com.profilepictures.application;
+
+import com.profilepictures.domain.HistoryPage;
+import com.profilepictures.domain.ProfilePicture;
+import java.util.Objects;
+
+/** A page of an account's history, with the account's stored picture (for its canonical handle). */
+public record AccountHistory(ProfilePicture current, HistoryPage page) {
+
+    public AccountHistory {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(page, "page");
+    }
+}

@@ -1,0 +1,74 @@
+package com.profilepictures.application;
+
+import com.profilepictures.domain.ArchiveMark;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryEntry;
+import com.profilepictures.domain.Image;
+import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.InvalidImageException;
+import com.profilepictures.domain.PictureArchive;
+import com.profilepictures.domain.PictureDownload;
+import com.profilepictures.domain.PictureHistory;
+import com.profilepictures.domain.PictureHost;
+import com.profilepictures.domain.PictureSize;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePictureRepository;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Archives a picture a scrape stored: records it in the account's history and, unless it has a copy
+ * already, downloads its {@link PictureSize#ARCHIVED} bytes from X, keeps them if they are an image, and
+ * marks the history entry and the account's item. Each step can be repeated without harm, and each is
+ * done only once what it points at exists (the copy before the entry names it, the entry before the item
+ * is marked), so a retry after any failure finishes the job and nothing points at a missing copy.
+ */
+public final class ArchivePicture {
+
+    private final PictureHistory history;
+    private final PictureHost host;
+    private final PictureArchive archive;
+    private final ProfilePictureRepository repository;
+
+    public ArchivePicture(PictureHistory history, PictureHost host, PictureArchive archive,
+            ProfilePictureRepository repository) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.host = Objects.requireNonNull(host, "host");
+        this.archive = Objects.requireNonNull(archive, "archive");
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    /** {@code picture} is what a scrape stored for {@code handle} at {@code scrapedAt}. */
+    public ArchiveResult archive(Handle handle, PictureUrl picture, Instant scrapedAt) {
+        HistoryEntry entry = history.record(handle, picture, scrapedAt);
+        if (entry.image().isPresent()) {
+            ImageVersion version = entry.image().get();
+            return new ArchiveResult.AlreadyArchived(entry, version, mark(handle, entry, version));
+        }
+
+        PictureDownload download = host.download(entry.picture());
+        if (download instanceof PictureDownload.Refused refused) {
+            return new ArchiveResult.NotArchivable(entry, refused.detail());
+        }
+        var downloaded = (PictureDownload.Downloaded) download;
+        Image image;
+        try {
+            image = Image.of(downloaded.contentType(), downloaded.body());
+        } catch (InvalidImageException notAnImage) {
+            return new ArchiveResult.NotArchivable(entry, notAnImage.getMessage());
+        }
+
+        // Put without asking first: the same bytes land on the same key, so a repeat leaves one copy, and the
+        // archiving function needs no right to read the bucket (a HEAD of a missing key needs s3:ListBucket).
+        archive.put(image);
+        HistoryEntry attached = history.attach(handle, entry.picture(), image.version());
+        // The entry keeps the first copy attached to it, which a concurrent archiving may have won.
+        ImageVersion version = attached.image().orElseThrow(() -> new IllegalStateException(
+                "The history entry of " + entry.picture() + " for @" + handle + " has no copy after attaching one."));
+        return new ArchiveResult.Archived(attached, version, mark(handle, attached, version));
+    }
+
+    private boolean mark(Handle handle, HistoryEntry entry, ImageVersion version) {
+        return repository.markArchived(handle, new ArchiveMark(entry.picture(), version));
+    }
+}

@@ -1,0 +1,76 @@
+package com.profilepictures.application;
+
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryEntry;
+import com.profilepictures.domain.HistoryPage;
+import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.PictureArchive;
+import com.profilepictures.domain.PictureHistory;
+import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.ProfilePictureRepository;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds an account's archived picture and a time-limited URL to read it: the newest copy (the current
+ * picture's, or while that one is being archived the latest earlier one), or a given version from the
+ * account's own history.
+ */
+public final class GetArchivedImage {
+
+    /** How long a URL handed out stays valid, at most. */
+    public static final Duration VALIDITY = Duration.ofMinutes(15);
+
+    private final ProfilePictureRepository repository;
+    private final PictureHistory history;
+    private final PictureArchive archive;
+
+    public GetArchivedImage(ProfilePictureRepository repository, PictureHistory history, PictureArchive archive) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.history = Objects.requireNonNull(history, "history");
+        this.archive = Objects.requireNonNull(archive, "archive");
+    }
+
+    /** The newest archived copy of the account's pictures. */
+    public ImageLookup newest(Handle handle) {
+        Optional<ProfilePicture> stored = repository.find(handle);
+        if (stored.isEmpty()) {
+            return new ImageLookup.UserNotFound();
+        }
+        // The item's own mark spares the query whenever the current picture is archived, which is nearly always.
+        Optional<ImageVersion> version = stored.get().imageVersion().or(() -> newestInHistory(handle));
+        return found(version);
+    }
+
+    /** The copy {@code version}, if the account's history has it: another account's copies are not served here. */
+    public ImageLookup version(Handle handle, ImageVersion version) {
+        if (repository.find(handle).isEmpty()) {
+            return new ImageLookup.UserNotFound();
+        }
+        return found(history.findByVersion(handle, version).flatMap(HistoryEntry::image));
+    }
+
+    private ImageLookup found(Optional<ImageVersion> version) {
+        return version.<ImageLookup>map(copy -> new ImageLookup.Found(copy, archive.presign(copy, VALIDITY)))
+                .orElseGet(ImageLookup.NotArchived::new);
+    }
+
+    private Optional<ImageVersion> newestInHistory(Handle handle) {
+        HistoryPageRequest request = HistoryPageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            HistoryPage page = history.list(handle, request);
+            for (HistoryEntry entry : page.entries()) {
+                if (entry.image().isPresent()) {
+                    return entry.image();
+                }
+            }
+            if (page.next().isEmpty()) {
+                return Optional.empty();
+            }
+            request = HistoryPageRequest.after(page.next().get(), PageRequest.MAX_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.profilepictures.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.profilepictures.application.testing.InMemoryPictureHistory;
+import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryEntry;
+import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GetPictureHistoryTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T04:00:00.123Z");
+    private static final PictureUrl PICTURE = PictureUrl.of("https://pbs.twimg.com/profile_images/1/jack_400x400.jpg");
+
+    private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
+    private final InMemoryPictureHistory history = new InMemoryPictureHistory();
+    private final GetPictureHistory useCase = new GetPictureHistory(repository, history);
+
+    @Test
+    void givenAStoredAccount_get_answersItsPictureAndAPageOfItsHistory() {
+        var jack = new ProfilePicture(Handle.of("Jack"), PICTURE, T0);
+        repository.saveIfNewer(jack);
+        history.record(Handle.of("jack"), PICTURE, T0);
+
+        Optional<AccountHistory> found = useCase.get(Handle.of("JACK"), HistoryPageRequest.first(10));
+
+        assertEquals(jack, found.orElseThrow().current());
+        assertEquals(List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())), found.orElseThrow().page().entries());
+    }
+
+    @Test
+    void givenAnAccountStoredBeforeTheArchive_get_answersAnEmptyHistory() {
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));
+
+        var found = useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)).orElseThrow();
+
+        assertEquals(List.of(), found.page().entries());
+        assertEquals(Optional.empty(), found.page().next());
+    }
+
+    @Test
+    void givenAnAccountNeverStored_get_isEmptyEvenIfAHistoryExists() {
+        history.record(Handle.of("jack"), PICTURE, T0);
+
+        assertEquals(Optional.empty(), useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)));
+    }
+}

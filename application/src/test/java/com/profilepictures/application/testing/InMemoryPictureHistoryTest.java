@@ -1,0 +1,11 @@
+package com.profilepictures.application.testing;
+
+import com.profilepictures.domain.PictureHistory;
+
+class InMemoryPictureHistoryTest extends PictureHistoryContract {
+
+    @Override
+    protected PictureHistory emptyHistory() {
+        return new InMemoryPictureHistory();
+    }
+}

@@ -1,0 +1,9 @@
+package com.profilepictures.domain;
+
+/** The archive did not answer in time, even after retries. Nothing was kept by the failed call. */
+public final class ArchiveUnavailableException extends RuntimeException {
+
+    public ArchiveUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
