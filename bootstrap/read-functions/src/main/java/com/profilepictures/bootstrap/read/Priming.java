@@ -29,6 +29,8 @@ public final class Priming implements Resource {
     public static final String HANDLE = "priming";
     /** The request id of the priming request: its request log line carries it, and {@code "priming":true}. */
     public static final String REQUEST_ID = "snapstart-priming";
+    // A name that can never resolve (RFC 2606): the priming request's links point nowhere.
+    private static final String PRIMING_HOST = "snapstart-priming.invalid";
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function;
     private final APIGatewayProxyRequestEvent request;
@@ -58,6 +60,8 @@ public final class Priming implements Resource {
                 .withResource(resource)
                 .withPath(path)
                 .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
+                // As API Gateway sends it: the bodies' links to the image route are built from the Host.
+                .withHeaders(Map.of("Host", PRIMING_HOST, "X-Forwarded-Proto", "https"))
                 .withIsBase64Encoded(false);
     }
 

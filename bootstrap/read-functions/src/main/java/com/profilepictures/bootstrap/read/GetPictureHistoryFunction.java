@@ -1,0 +1,25 @@
+package com.profilepictures.bootstrap.read;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.adapters.lambda.GetPictureHistoryHandler;
+import com.profilepictures.bootstrap.Environment;
+import java.util.Map;
+
+/** Lambda entry of {@code GET /user/{handle}/history}, named in template.yaml. */
+public final class GetPictureHistoryFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
+    // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
+    private static final GetPictureHistoryHandler HANDLER = DaggerGetPictureHistoryComponent.factory().create(Environment.current()).handler();
+
+    private final Priming priming = Priming.register(this,
+            Priming.get("/user/{handle}/history", Map.of("handle", Priming.HANDLE)));
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return HANDLER.handle(event, context);
+    }
+}
