@@ -22,6 +22,11 @@ public interface GetArchivedImageComponent {
 
     GetArchivedImageHandler handler();
 
+    /** For priming: the ports the handler reaches only for a stored handle. */
+    PictureArchive archive();
+
+    PictureHistory history();
+
     @Component.Factory
     interface Factory {
         GetArchivedImageComponent create(@BindsInstance Environment environment);

@@ -21,6 +21,9 @@ public interface GetPictureHistoryComponent {
 
     GetPictureHistoryHandler handler();
 
+    /** For priming: the port the handler reaches only for a stored handle. */
+    PictureHistory history();
+
     @Component.Factory
     interface Factory {
         GetPictureHistoryComponent create(@BindsInstance Environment environment);
