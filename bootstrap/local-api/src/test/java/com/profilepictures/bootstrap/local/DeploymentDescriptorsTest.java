@@ -1,5 +1,6 @@
 package com.profilepictures.bootstrap.local;
 
+import com.profilepictures.adapters.lambda.testing.ContractErrorTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -58,7 +59,7 @@ final class DeploymentDescriptorsTest {
             "\\{\"error\":\\{\"code\":\"([a-z_]+)\",\"message\":\"[^\"\\\\]+\",\"requestId\":\"\\$context\\.requestId\"}}");
 
     /** The project's own contract; its error table is the one every other list of codes must match. */
-    private static final String CONTRACT = "docs/API.md";
+    private static final String CONTRACT = ContractErrorTable.CONTRACT;
 
     private static Path root;
     private static SamTemplate template;
@@ -367,7 +368,7 @@ final class DeploymentDescriptorsTest {
 
     @Test
     void theOpenApiErrorCodesAreExactlyTheContractsCodes() {
-        Set<String> contractCodes = errorTable(root.resolve(CONTRACT)).keySet();
+        Set<String> contractCodes = ContractErrorTable.read(root.resolve(CONTRACT)).keySet();
         Set<String> openApiCodes = openApiErrorCodes();
 
         assertFalse(contractCodes.isEmpty(), "found no error codes in docs/API.md's table");
@@ -401,7 +402,7 @@ final class DeploymentDescriptorsTest {
         Map<String, Object> api = template.resources("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> gatewayResponses = map(properties(api).get("GatewayResponses"));
         Set<String> codes = openApiErrorCodes();
-        Map<String, Integer> statuses = errorTable(root.resolve(CONTRACT));
+        Map<String, Integer> statuses = ContractErrorTable.read(root.resolve(CONTRACT));
         assertTrue(gatewayResponses.keySet().containsAll(Set.of("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND",
                 "THROTTLED", "REQUEST_TOO_LARGE", "DEFAULT_4XX", "DEFAULT_5XX")), "gateway responses: " + gatewayResponses.keySet());
 
@@ -614,27 +615,6 @@ final class DeploymentDescriptorsTest {
         List<?> values = (List<?>) code.get("enum");
         assertNotNull(values, "openapi.yaml's Error.error.code has no enum");
         return values.stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    // A Markdown error table's codes and their statuses: rows `| 404 | `user_not_found` | when |`.
-    private static Map<String, Integer> errorTable(Path markdown) {
-        Pattern row = Pattern.compile("^\\|\\s*(\\d{3})\\s*\\|([^|]*)\\|");
-        Pattern code = Pattern.compile("`([a-z_]+)`");
-        Map<String, Integer> statuses = new TreeMap<>();
-        try {
-            for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
-                Matcher rowMatcher = row.matcher(line);
-                if (rowMatcher.find()) {
-                    Matcher codeMatcher = code.matcher(rowMatcher.group(2));
-                    while (codeMatcher.find()) {
-                        statuses.put(codeMatcher.group(1), Integer.parseInt(rowMatcher.group(1)));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return statuses;
     }
 
     // --- plumbing ---------------------------------------------------------------------------------
