@@ -139,7 +139,7 @@ public final class LocalApi implements AutoCloseable {
      * them as variables): the default bucket and history table, and S3 on the DynamoDB endpoint, since the
      * local moto serves both.
      */
-    static void archiveDefaults(Environment environment) {
+    public static void archiveDefaults(Environment environment) {
         if (!environment.isSet("PICTURE_BUCKET")) {
             System.setProperty("PICTURE_BUCKET", DEFAULT_BUCKET);
         }
@@ -155,7 +155,7 @@ public final class LocalApi implements AutoCloseable {
      * Creates what the functions store into where it is missing: the pictures' table (with its stream), the
      * history's table and, on a local S3 ({@code S3_ENDPOINT}), the archive's bucket.
      */
-    static S3Settings createStorage(Environment environment) {
+    public static S3Settings createStorage(Environment environment) {
         DynamoDbSettings storage = StorageConfiguration.from(environment);
         PictureTable.createIfMissing(storage);
         HistoryTable.createIfMissing(storage, environment.get("HISTORY_TABLE_NAME").orElse(DEFAULT_HISTORY_TABLE));
