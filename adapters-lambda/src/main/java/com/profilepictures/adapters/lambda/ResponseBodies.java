@@ -45,9 +45,9 @@ final class ResponseBodies {
     /** {@code GET /users}: {@code lastKey} is empty on the last page. Written by {@link UserListWriter}. */
     record UserList(List<User> users, String lastKey) {}
 
-    record User(String handle, String profileUrl) {}
+    record User(String handle, String profileUrl, String scrapedAt) {}
 
-    /** {@code {"users":[{"handle":…,"profile_url":…},…],"lastKey":…}} */
+    /** {@code {"users":[{"handle":…,"profile_url":…,"scrapedAt":…},…],"lastKey":…}} */
     static final class UserListWriter extends WriteOnlyAdapter<UserList> {
 
         @Override
@@ -58,6 +58,7 @@ final class ResponseBodies {
                 out.beginObject();
                 out.name("handle").value(user.handle());
                 out.name("profile_url").value(user.profileUrl());
+                out.name("scrapedAt").value(user.scrapedAt());
                 out.endObject();
             }
             out.endArray();
@@ -141,7 +142,7 @@ final class ResponseBodies {
 
     static UserList users(Page page) {
         List<User> users = page.pictures().stream()
-                .map(picture -> new User(picture.handle().display(), profileUrl(picture)))
+                .map(picture -> new User(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt())))
                 .toList();
         return new UserList(users, page.next().map(PageCursor::encode).orElse(""));
     }

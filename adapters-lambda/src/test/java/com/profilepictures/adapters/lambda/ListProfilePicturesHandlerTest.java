@@ -38,14 +38,15 @@ class ListProfilePicturesHandlerTest {
     private final TestContext context = new TestContext();
 
     @Test
-    void listsUsersWithTheir400x400PictureInTheContractsShape() {
+    void listsUsersWithTheir400x400PictureAndWhenItWasScrapedInTheContractsShape() {
         store("Jack");
 
         var response = handler.handle(ApiGatewayEvents.load("list-users.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("{\"users\":[{\"handle\":\"Jack\",\"profile_url\":"
-                + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\"}],\"lastKey\":\"\"}",
+                + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\",\"scrapedAt\":\"2026-11-28T04:00:00.000Z\"}],"
+                + "\"lastKey\":\"\"}",
                 response.getBody());
         assertEquals(ApiGatewayEvents.LIST_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
