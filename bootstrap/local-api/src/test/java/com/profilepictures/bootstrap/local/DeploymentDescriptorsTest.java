@@ -64,12 +64,15 @@ final class DeploymentDescriptorsTest {
     }
 
     @Test
-    void theTemplateRoutesExactlyTheContractsThreeRoutes() {
+    void theTemplateRoutesExactlyTheContractsRoutes() {
         Set<String> routes = template.routes().stream()
                 .map(route -> route.method() + " " + route.path())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertEquals(new TreeSet<>(Set.of("POST /scrape", "GET /user/{handle}/profile_pic", "GET /users")), routes);
+        assertEquals(new TreeSet<>(Set.of("POST /scrape", "GET /user/{handle}/profile_pic", "GET /users", "GET /")), routes);
+        assertTrue(template.routes().stream().anyMatch(route -> route.path().equals("/")
+                && route.functionId().equals("GalleryFunction")
+                && route.entryClass().equals("com.profilepictures.bootstrap.read.GalleryFunction")), "GalleryFunction serves GET /");
     }
 
     @Test

@@ -87,7 +87,8 @@ class PrimingTest {
     static Stream<Arguments> readFunctions() {
         return Stream.of(
                 Arguments.of(GetProfilePictureFunction.class, "/user/{handle}/profile_pic", List.of("handle=" + STORED_HANDLE)),
-                Arguments.of(ListProfilePicturesFunction.class, "/users", List.of()));
+                Arguments.of(ListProfilePicturesFunction.class, "/users", List.of()),
+                Arguments.of(GalleryFunction.class, "/", List.of()));
     }
 
     @Test
