@@ -2,7 +2,7 @@
 # make bench: cold start, warm handler latency, local API load, scrape time and package size, each
 # figure beside the limit it is compared with, measured in this one run. Writes bench/RESULTS.md.
 # Everything it starts (moto_server, JVMs, Chromium) runs on loopback and is stopped on exit.
-# BENCH_RUNS (10) and BENCH_WARMUPS (2) set the cold-start repetitions; BENCH_STAGES (cold warm load scrape image)
+# BENCH_RUNS (10) and BENCH_WARMUPS (2) set the cold-start repetitions; BENCH_STAGES (cold warm load scrape crawler image)
 # picks stages; BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
 # BENCH_JDK25 is the JDK 25 of the cold stage's information steps and priming comparison (- for none).
 # The image stage needs a container engine (make bench provides one); BENCH_IMAGE_RUNS (5) sets its cold
@@ -16,7 +16,7 @@ RUNS=${BENCH_RUNS:-10}
 WARMUPS=${BENCH_WARMUPS:-2}
 READ_JAR=${BENCH_READ_JAR:-bootstrap/read-functions/target/read-functions-lambda.jar}
 # Which stages to run (all by default); the report covers whatever was measured.
-STAGES=" ${BENCH_STAGES:-cold warm load scrape image} "
+STAGES=" ${BENCH_STAGES:-cold warm load scrape crawler image} "
 # The measured cold processes see the shipped jar and the few cold-start mains, nothing else.
 COLD_CP="$READ_JAR:bench/target/bench-coldstart.jar"
 BENCH_CP='bench/target/bench.jar:bench/target/lib/*'
@@ -81,6 +81,13 @@ fi
 if [[ $STAGES == *" scrape "* ]]; then
 echo "== scrape"
 java -cp "$BENCH_CP" com.profilepictures.bench.ScrapeBench "$OUT/results.tsv" "$CHROMIUM" "$CHROMEDRIVER" 10 4 30
+fi
+
+if [[ $STAGES == *" crawler "* ]]; then
+echo "== crawler against browser (warm time, CPU and memory per scrape, first scrape against a read cold start)"
+java -cp "$BENCH_CP" com.profilepictures.bench.CrawlerBench "$OUT/results.tsv" "$CHROMIUM" "$CHROMEDRIVER" 10 6 \
+  "bootstrap/scrape-function/target/scrape-function.jar:bootstrap/scrape-function/target/lib/*:bench/target/bench-coldstart.jar" \
+  "$COLD_CP" bench/events
 fi
 
 if [[ $STAGES == *" image "* ]]; then

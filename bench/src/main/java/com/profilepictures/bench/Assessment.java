@@ -117,6 +117,36 @@ final class Assessment {
         }
     }
 
+    /** The crawler against the browser (CrawlerBench): same page, same run. */
+    record Sources(List<Tsv.Row> rows) {
+        static final double MIN_WARM_SPEEDUP = 10;
+        static final double MAX_FIRST_SCRAPE_OVER_READ_COLD = 2;
+
+        Optional<Tsv.Row> row(String figure, String variantEnd) {
+            return rows.stream().filter(row -> row.figure().equals(figure) && row.variant().endsWith(variantEnd)).findFirst();
+        }
+
+        /** How many times faster the crawler's warm scrape is than a warm browser's. */
+        Optional<Double> warmSpeedup() {
+            return row("source-warm", "browser (reused)").flatMap(browser -> row("source-warm", "crawler")
+                    .map(crawler -> browser.stats().median() / crawler.stats().median()));
+        }
+
+        Optional<Verdict> warmVerdict() {
+            return warmSpeedup().map(speedup -> Verdict.of(speedup >= MIN_WARM_SPEEDUP));
+        }
+
+        /** A fresh process's first scrape decided by the crawler over a read function's cold start. */
+        Optional<Double> firstScrapeOverReadCold() {
+            return row("source-cold", "first scrape, crawler").flatMap(scrape -> row("source-cold", "get-profile-picture")
+                    .map(read -> scrape.stats().median() / read.stats().median()));
+        }
+
+        Optional<Verdict> coldVerdict() {
+            return firstScrapeOverReadCold().map(ratio -> Verdict.of(ratio <= MAX_FIRST_SCRAPE_OVER_READ_COLD));
+        }
+    }
+
     private final List<Tsv.Row> rows;
     private final Jar jar;
 
@@ -253,6 +283,10 @@ final class Assessment {
     /** The verdict on another JDK's image, from its cold start paired run by run with the shipped image's. */
     static boolean otherJdkImagePasses(Tsv.Row pairedColdRatio) {
         return pairedColdRatio.stats().median() <= MAX_OTHER_JDK_IMAGE_COLD_RATIO;
+    }
+
+    Sources sources() {
+        return new Sources(rows.stream().filter(row -> row.figure().startsWith("source-")).toList());
     }
 
     Scrape scrape() {

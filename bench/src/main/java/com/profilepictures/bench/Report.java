@@ -44,6 +44,7 @@ public final class Report {
         report.priming(runs, warmups);
         report.warm();
         report.scrape();
+        report.sources();
         ImageReport.addTo(report.assessment, report.summary, report.details);
 
         StringBuilder table = new StringBuilder();
@@ -232,6 +233,35 @@ public final class Report {
                     shown(scrape.coldVerdict().orElseThrow())}));
         });
         scrape.throughput().ifPresent(r -> summary.add(new String[] {"scrapes per minute, " + r.variant(), range(r.stats(), 0), "—", shown(Assessment.Verdict.INFO)}));
+    }
+
+    private void sources() {
+        Assessment.Sources sources = assessment.sources();
+        if (sources.rows().isEmpty()) {
+            return;
+        }
+        details.append("## The crawler against the browser (same fixture page, same run)\n\n")
+                .append("Warm: one JVM, the two interleaved. CPU per scrape and peak memory: each side alone in a fresh JVM, "
+                        + "the browser's own processes included (what a Lambda bill follows). Cold: a fresh JVM's first "
+                        + "scrape through ScrapeFunction, decided by the crawler, against GetProfilePictureFunction's cold "
+                        + "start, same JDK and options (ladder step 2).\n\n")
+                .append("| figure | variant | median (min–max) |\n|---|---|---|\n");
+        for (Tsv.Row row : sources.rows()) {
+            details.append("| ").append(row.figure()).append(" | ").append(row.variant()).append(" | ")
+                    .append(range(row.stats(), 1)).append(' ').append(row.unit()).append(" |\n");
+        }
+        details.append('\n');
+        sources.warmSpeedup().ifPresent(speedup -> summary.add(new String[] {"warm scrape, crawler against a warm browser",
+                fmt(speedup, 1) + "× faster", "≥ " + fmt(Assessment.Sources.MIN_WARM_SPEEDUP, 0) + "×",
+                shown(sources.warmVerdict().orElseThrow())}));
+        sources.firstScrapeOverReadCold().ifPresent(ratio -> summary.add(new String[] {
+                "fresh process's first scrape (crawler) against a read function's cold start", fmt(ratio, 2) + "×",
+                "≤ " + fmt(Assessment.Sources.MAX_FIRST_SCRAPE_OVER_READ_COLD, 0) + "×", shown(sources.coldVerdict().orElseThrow())}));
+        for (String side : List.of("crawler", "browser")) {
+            sources.row("source-cpu-per-scrape", side).ifPresent(cpu -> sources.row("source-peak-rss", side).ifPresent(rss ->
+                    summary.add(new String[] {"CPU per scrape and peak memory, " + side, fmt(cpu.stats().median(), 0) + " ms, "
+                            + fmt(rss.stats().median(), 0) + " MB", "—", shown(Assessment.Verdict.INFO)})));
+        }
     }
 
     private static String machine() {

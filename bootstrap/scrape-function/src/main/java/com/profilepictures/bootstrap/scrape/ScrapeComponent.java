@@ -18,7 +18,8 @@ import javax.inject.Singleton;
 
 /**
  * Everything {@code POST /scrape} needs: the repository, and the sources {@code SCRAPE_SOURCES} names (the
- * crawler, a pool of headless browsers). A source that is not named is never built.
+ * crawler, a pool of headless browsers). A source that is not named is never built, and the browsers' pool
+ * not before a scrape needs it.
  */
 @Singleton
 @Component(modules = {StorageModule.class, ScrapeComponent.Wiring.class})
@@ -26,10 +27,8 @@ public interface ScrapeComponent {
 
     ScrapeHandler handler();
 
-    ScrapeConfiguration configuration();
-
     /** Exposed so the entry class can close the browsers when the process ends; built on first use. */
-    SeleniumProfilePictureScraper browser();
+    BrowserOnDemand browser();
 
     @Component.Factory
     interface Factory {
@@ -53,8 +52,8 @@ public interface ScrapeComponent {
 
         @Provides
         @Singleton
-        static SeleniumProfilePictureScraper browser(ScrapeConfiguration configuration) {
-            return new SeleniumProfilePictureScraper(configuration.browser());
+        static BrowserOnDemand browser(ScrapeConfiguration configuration) {
+            return new BrowserOnDemand(() -> new SeleniumProfilePictureScraper(configuration.browser()));
         }
 
         @Provides
@@ -66,11 +65,11 @@ public interface ScrapeComponent {
         @Provides
         @Singleton
         static ScrapeProfilePicture scrapeProfilePicture(ScrapeConfiguration configuration,
-                Lazy<CrawlerProfilePictureScraper> crawler, Lazy<SeleniumProfilePictureScraper> browser,
+                Lazy<CrawlerProfilePictureScraper> crawler, BrowserOnDemand browser,
                 ProfilePictureRepository repository, Clock clock) {
             var steps = configuration.sources().stream().map(source -> switch (source) {
                 case CRAWLER -> ScrapeStep.within(source, crawler.get(), configuration.crawlerTimeout());
-                case BROWSER -> ScrapeStep.withTheRest(source, browser.get());
+                case BROWSER -> ScrapeStep.withTheRest(source, browser);
             }).toList();
             return new ScrapeProfilePicture(steps, configuration.scrapeTimeout(), repository, clock);
         }

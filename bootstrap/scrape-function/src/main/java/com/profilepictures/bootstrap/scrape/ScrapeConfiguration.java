@@ -58,11 +58,6 @@ public record ScrapeConfiguration(List<ScrapeSource> sources, Duration scrapeTim
         return new ScrapeConfiguration(sources, scrapeTimeout, crawlerTimeout, crawler, browser);
     }
 
-    /** Whether the browser is ever asked, so whether there are browsers to start and stop at all. */
-    public boolean usesBrowser() {
-        return sources.contains(ScrapeSource.BROWSER);
-    }
-
     static Duration positiveDuration(Environment environment, String variable, Duration fallback) {
         return environment.get(variable).map(value -> {
             try {

@@ -16,9 +16,7 @@ public final class ScrapeFunction implements RequestHandler<APIGatewayProxyReque
 
     static {
         // No browser outlives the process that started it (SIGTERM on Lambda, Ctrl-C on make run).
-        if (COMPONENT.configuration().usesBrowser()) {
-            Lifecycle.process().closeOnExit(COMPONENT.browser());
-        }
+        Lifecycle.process().closeOnExit(COMPONENT.browser());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.profilepictures.bootstrap.scrape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +28,6 @@ class ScrapeConfigurationTest {
         assertEquals(CrawlerUserAgent.ofThisService(), configuration.crawler().userAgent());
         assertTrue(configuration.crawler().userAgent().startsWith("profile-pictures-bot/"));
         assertEquals(URI.create("https://x.com"), configuration.crawler().baseUrl());
-        assertTrue(configuration.usesBrowser());
     }
 
     @Test
@@ -39,7 +37,6 @@ class ScrapeConfigurationTest {
                 "X_BASE_URL", "http://127.0.0.1:8081/")), 1);
 
         assertEquals(List.of(ScrapeSource.CRAWLER), configuration.sources());
-        assertFalse(configuration.usesBrowser());
         assertEquals(Duration.ofSeconds(9), configuration.scrapeTimeout());
         assertEquals(Duration.ofMillis(1500), configuration.crawlerTimeout());
         assertEquals("ExampleBot/2.0", configuration.crawler().userAgent());

@@ -109,11 +109,13 @@ class ScrapeImageIT {
     @Test
     void anAccountTheCrawlerReadsIsScrapedAndStoredWithoutABrowser() {
         String handle = "image_jack";
+        List<String> browsersBefore = browserFolders();
 
         ProxyResponse reply = invoke(ScrapeInvocations.scrapeOf(handle));
 
         assertEquals(200, reply.status(), reply.raw());
         assertEquals("crawler", reply.body().get("source").getAsString());
+        assertEquals(browsersBefore, browserFolders(), "the crawler's scrape launched no browser");
         assertEquals(FixtureSite.pictureUrlOf(handle), reply.body().get("profileUrl").getAsString());
         assertEquals(FixtureSite.pictureUrlOf(handle), table.find(Handle.of(handle)).orElseThrow().picture().value());
     }

@@ -33,12 +33,15 @@ public final class ScrapeFunctionTemplate {
     }
 
     private final Path root;
+    private final Map<String, Object> parameters;
     private final Map<String, Object> globals;
     private final Map<String, Object> function;
     private final Map<String, Object> metadata;
 
-    private ScrapeFunctionTemplate(Path root, Map<String, Object> globals, Map<String, Object> function, Map<String, Object> metadata) {
+    private ScrapeFunctionTemplate(Path root, Map<String, Object> parameters, Map<String, Object> globals,
+            Map<String, Object> function, Map<String, Object> metadata) {
         this.root = root;
+        this.parameters = parameters;
         this.globals = globals;
         this.function = function;
         this.metadata = metadata;
@@ -67,7 +70,8 @@ public final class ScrapeFunctionTemplate {
             for (Object event : map(properties.get("Events")).values()) {
                 Map<String, Object> api = map(map(event).get("Properties"));
                 if ("/scrape".equals(api.get("Path"))) {
-                    return new ScrapeFunctionTemplate(templateFile.toAbsolutePath().getParent(), globals, properties,
+                    return new ScrapeFunctionTemplate(templateFile.toAbsolutePath().getParent(),
+                            map(document.get("Parameters")), globals, properties,
                             map(map(resource.getValue()).get("Metadata")));
                 }
             }
@@ -77,7 +81,8 @@ public final class ScrapeFunctionTemplate {
 
     /**
      * The function's environment variables (the Globals' with the function's own on top), the values the
-     * template computes at deploy time taken from {@code deployTimeValues}; fails if one is missing there,
+     * template computes at deploy time taken from {@code deployTimeValues}, or, for a {@code !Ref} to one of
+     * the template's parameters, its default, as a deploy that sets none gets; fails if one is missing there,
      * so that a new computed variable cannot go untested.
      */
     public Map<String, String> environment(Map<String, String> deployTimeValues) {
@@ -87,6 +92,11 @@ public final class ScrapeFunctionTemplate {
         declared.forEach((name, value) -> {
             if (value instanceof Computed computed) {
                 String given = deployTimeValues.get(name);
+                Object parameterDefault = computed.tag().equals("!Ref")
+                        ? map(parameters.get(String.valueOf(computed.argument()))).get("Default") : null;
+                if (given == null && parameterDefault != null) {
+                    given = String.valueOf(parameterDefault);
+                }
                 if (given == null) {
                     throw new IllegalArgumentException("template.yaml sets " + name + " to " + computed + " at deploy time: give its test value");
                 }
