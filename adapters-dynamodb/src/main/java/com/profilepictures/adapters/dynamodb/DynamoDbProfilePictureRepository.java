@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -58,6 +59,9 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     // Only while the item shows the marked picture, at whichever size it was scraped: a late mark for an older
     // picture fails here and leaves the newer one alone, and no item is created for an account never stored.
     private static final String STILL_THE_MARKED_PICTURE = sizesCondition();
+    // Held here so that building the repository builds the schema (its converters are some 160 classes): in
+    // Lambda's init phase, before a SnapStart snapshot, rather than in the first request that finds an item.
+    private static final TableSchema<PictureItem> SCHEMA = PictureItem.SCHEMA;
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -241,7 +245,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
      */
     private ProfilePicture toDomain(Map<String, AttributeValue> item) {
         try {
-            PictureItem stored = PictureItem.SCHEMA.mapToItem(item);
+            PictureItem stored = SCHEMA.mapToItem(item);
             if (stored.handle() == null || stored.profileUrl() == null || stored.scrapedAt() == null) {
                 throw new IllegalArgumentException("an attribute is missing");
             }

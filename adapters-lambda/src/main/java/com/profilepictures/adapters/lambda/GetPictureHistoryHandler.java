@@ -27,6 +27,8 @@ public final class GetPictureHistoryHandler {
         return endpoint.run(event, context, log -> {
             Handle handle = RequestInput.pathHandle(event);
             log.put("handle", handle.display());
+            // Built before anything is read, so that every answer, a 404 included, costs the same to warm up.
+            ImageLinks links = ImageLinks.of(event);
             HistoryPageRequest request = RequestInput.historyPageRequest(
                     RequestInput.queryParameter(event, "lastKey", ApiError.INVALID_CURSOR),
                     RequestInput.queryParameter(event, "limit", ApiError.INVALID_LIMIT));
@@ -35,7 +37,7 @@ public final class GetPictureHistoryHandler {
             return getPictureHistory.get(handle, request)
                     .map(history -> {
                         log.put("pictures", history.page().entries().size());
-                        return Reply.ok(ResponseBodies.history(history, ImageLinks.of(event)));
+                        return Reply.ok(ResponseBodies.history(history, links));
                     })
                     .orElseGet(() -> Reply.error(ApiError.USER_NOT_FOUND,
                             "No picture is stored for @" + handle.display() + "; POST /scrape it first."));

@@ -36,7 +36,7 @@ public final class ListProfilePicturesHandler {
             Page page = listProfilePictures.list(request);
 
             log.put("users", page.pictures().size());
-            return Reply.ok(ResponseBodies.users(page));
+            return Reply.ok(ResponseBodies.users(page, ImageLinks.of(event)));
         });
     }
 

@@ -36,18 +36,23 @@ final class ResponseBodies {
 
     private ResponseBodies() {}
 
-    /** {@code POST /scrape}. Written by {@link ScrapedPictureWriter}. */
-    record ScrapedPicture(String handle, String profileUrl, String scrapedAt, String source, Map<String, String> sizes) {}
+    /**
+     * {@code POST /scrape}. Written by {@link ScrapedPictureWriter}. {@code image} is this service's image route
+     * for the handle, {@code archived} whether the current picture's bytes are archived yet.
+     */
+    record ScrapedPicture(String handle, String profileUrl, String scrapedAt, String source, Map<String, String> sizes,
+            String image, boolean archived) {}
 
     /** {@code GET /user/{handle}/profile_pic}. Written by {@link StoredPictureWriter}. */
-    record StoredPicture(String profileUrl, String handle, String scrapedAt, Map<String, String> sizes) {}
+    record StoredPicture(String profileUrl, String handle, String scrapedAt, Map<String, String> sizes, String image,
+            boolean archived) {}
 
     /** {@code GET /users}: {@code lastKey} is empty on the last page. Written by {@link UserListWriter}. */
     record UserList(List<User> users, String lastKey) {}
 
-    record User(String handle, String profileUrl, String scrapedAt) {}
+    record User(String handle, String profileUrl, String scrapedAt, String image, boolean archived) {}
 
-    /** {@code {"users":[{"handle":…,"profile_url":…,"scrapedAt":…},…],"lastKey":…}} */
+    /** {@code {"users":[{"handle":…,"profile_url":…,"scrapedAt":…,"image":…,"archived":…},…],"lastKey":…}} */
     static final class UserListWriter extends WriteOnlyAdapter<UserList> {
 
         @Override
@@ -59,6 +64,8 @@ final class ResponseBodies {
                 out.name("handle").value(user.handle());
                 out.name("profile_url").value(user.profileUrl());
                 out.name("scrapedAt").value(user.scrapedAt());
+                out.name("image").value(user.image());
+                out.name("archived").value(user.archived());
                 out.endObject();
             }
             out.endArray();
@@ -67,7 +74,7 @@ final class ResponseBodies {
         }
     }
 
-    /** {@code {"handle":…,"profileUrl":…,"scrapedAt":…,"source":…,"sizes":{…}}} */
+    /** {@code {"handle":…,"profileUrl":…,"scrapedAt":…,"source":…,"sizes":{…},"image":…,"archived":…}} */
     static final class ScrapedPictureWriter extends WriteOnlyAdapter<ScrapedPicture> {
         @Override
         public void write(JsonWriter out, ScrapedPicture picture) throws IOException {
@@ -77,11 +84,13 @@ final class ResponseBodies {
             out.name("scrapedAt").value(picture.scrapedAt());
             out.name("source").value(picture.source());
             writeSizes(out, picture.sizes());
+            out.name("image").value(picture.image());
+            out.name("archived").value(picture.archived());
             out.endObject();
         }
     }
 
-    /** {@code {"profile_url":…,"handle":…,"scrapedAt":…,"sizes":{…}}} */
+    /** {@code {"profile_url":…,"handle":…,"scrapedAt":…,"sizes":{…},"image":…,"archived":…}} */
     static final class StoredPictureWriter extends WriteOnlyAdapter<StoredPicture> {
         @Override
         public void write(JsonWriter out, StoredPicture picture) throws IOException {
@@ -90,6 +99,8 @@ final class ResponseBodies {
             out.name("handle").value(picture.handle());
             out.name("scrapedAt").value(picture.scrapedAt());
             writeSizes(out, picture.sizes());
+            out.name("image").value(picture.image());
+            out.name("archived").value(picture.archived());
             out.endObject();
         }
     }
@@ -130,19 +141,20 @@ final class ResponseBodies {
     record Error(String code, String message, String requestId) {}
 
     /** {@code source} is the way of reading X that decided this request's scrape. */
-    static ScrapedPicture scraped(ProfilePicture picture, ScrapeSource source) {
+    static ScrapedPicture scraped(ProfilePicture picture, ScrapeSource source, ImageLinks links) {
         return new ScrapedPicture(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()),
-                source.wireName(), sizes(picture.picture()));
+                source.wireName(), sizes(picture.picture()), links.image(picture.handle()), picture.archived());
     }
 
-    static StoredPicture stored(ProfilePicture picture) {
-        return new StoredPicture(
-                profileUrl(picture), picture.handle().display(), scrapedAt(picture.scrapedAt()), sizes(picture.picture()));
+    static StoredPicture stored(ProfilePicture picture, ImageLinks links) {
+        return new StoredPicture(profileUrl(picture), picture.handle().display(), scrapedAt(picture.scrapedAt()),
+                sizes(picture.picture()), links.image(picture.handle()), picture.archived());
     }
 
-    static UserList users(Page page) {
+    static UserList users(Page page, ImageLinks links) {
         List<User> users = page.pictures().stream()
-                .map(picture -> new User(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt())))
+                .map(picture -> new User(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()),
+                        links.image(picture.handle()), picture.archived()))
                 .toList();
         return new UserList(users, page.next().map(PageCursor::encode).orElse(""));
     }

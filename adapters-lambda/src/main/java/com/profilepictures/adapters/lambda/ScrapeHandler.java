@@ -41,7 +41,7 @@ public final class ScrapeHandler {
                     undecided.cause().name().toLowerCase(Locale.ROOT) + ": " + undecided.detail()));
             if (result instanceof ScrapeResult.Stored stored) {
                 log.put("verdict", stored.saved() instanceof SaveOutcome.Saved ? "stored" : "kept_newer");
-                return Reply.ok(ResponseBodies.scraped(stored.saved().current(), stored.source()));
+                return Reply.ok(ResponseBodies.scraped(stored.saved().current(), stored.source(), ImageLinks.of(event)));
             }
             if (result instanceof ScrapeResult.Failed failed) {
                 ApiError error = ApiError.of(failed.failure());

@@ -4,13 +4,17 @@ import static com.profilepictures.adapters.lambda.ApiGatewayEvents.getProfilePic
 import static com.profilepictures.adapters.lambda.Responses.assertError;
 import static com.profilepictures.adapters.lambda.Responses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.profilepictures.application.GetProfilePicture;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
@@ -48,10 +52,39 @@ class GetProfilePictureHandlerTest {
                 + "\"bigger\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_bigger.png\","
                 + "\"200x200\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_200x200.png\","
                 + "\"400x400\":\"" + PICTURE + "\","
-                + "\"original\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile.png\"}}",
+                + "\"original\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile.png\"},"
+                + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
+                + "\"archived\":false}",
                 response.getBody());
         assertEquals(ApiGatewayEvents.GET_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    void givenThePicturesCopyIsMarked_get_saysItIsArchived() {
+        PictureUrl picture = PictureUrl.of(PICTURE);
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), picture, SCRAPED_AT));
+        repository.markArchived(Handle.of("Jack"), new ArchiveMark(picture, ImageVersion.of("ab".repeat(32))));
+
+        var body = json(handler.handle(getProfilePic("jack"), context));
+
+        assertTrue(body.get("archived").getAsBoolean());
+        assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/user/Jack/profile_pic/image",
+                body.get("image").getAsString(), "the stored spelling, the host asked, and no stage: this event's path has none");
+    }
+
+    @Test
+    void givenANewerPictureThanTheMarkedOne_get_saysItIsNotArchivedYet() {
+        Handle jack = Handle.of("Jack");
+        PictureUrl earlier = PictureUrl.of("https://pbs.twimg.com/profile_images/1/earlier_400x400.jpg");
+        repository.saveIfNewer(new ProfilePicture(jack, earlier, SCRAPED_AT));
+        repository.markArchived(jack, new ArchiveMark(earlier, ImageVersion.of("cd".repeat(32))));
+        repository.saveIfNewer(new ProfilePicture(jack, PictureUrl.of(PICTURE), SCRAPED_AT.plusSeconds(60)));
+
+        var body = json(handler.handle(ApiGatewayEvents.load("get-profile-pic.json"), context));
+
+        assertEquals(PICTURE, body.get("profile_url").getAsString());
+        assertFalse(body.get("archived").getAsBoolean());
     }
 
     @Test

@@ -12,7 +12,9 @@ import com.google.gson.JsonObject;
 import com.profilepictures.application.ListProfilePictures;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
@@ -45,11 +47,32 @@ class ListProfilePicturesHandlerTest {
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("{\"users\":[{\"handle\":\"Jack\",\"profile_url\":"
-                + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\",\"scrapedAt\":\"2026-11-28T04:00:00.000Z\"}],"
-                + "\"lastKey\":\"\"}",
+                + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\",\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
+                + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
+                + "\"archived\":false}],\"lastKey\":\"\"}",
                 response.getBody());
         assertEquals(ApiGatewayEvents.LIST_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    void eachUserSaysWhetherItsCurrentPictureIsArchived() {
+        store("Jack");
+        store("Jill");
+        PictureUrl jacks = PictureUrl.of("https://pbs.twimg.com/profile_images/42/Jack_normal.jpg");
+        repository.markArchived(Handle.of("Jack"), new ArchiveMark(jacks, ImageVersion.of("ab".repeat(32))));
+
+        var users = json(handler.handle(ApiGatewayEvents.load("list-users.json"), context)).getAsJsonArray("users");
+
+        Map<String, Boolean> archived = new java.util.TreeMap<>();
+        for (JsonElement user : users) {
+            JsonObject body = user.getAsJsonObject();
+            String handle = body.get("handle").getAsString();
+            archived.put(handle, body.get("archived").getAsBoolean());
+            assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/" + handle + "/profile_pic/image",
+                    body.get("image").getAsString());
+        }
+        assertEquals(Map.of("Jack", true, "Jill", false), archived);
     }
 
     @Test

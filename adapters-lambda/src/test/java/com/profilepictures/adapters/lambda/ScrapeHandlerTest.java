@@ -19,7 +19,9 @@ import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.testing.FakeProfilePictureScraper;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
@@ -75,11 +77,40 @@ class ScrapeHandlerTest {
                 + "\"bigger\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_bigger.jpg\","
                 + "\"200x200\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_200x200.jpg\","
                 + "\"400x400\":\"" + PICTURE_400 + "\","
-                + "\"original\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH.jpg\"}}",
+                + "\"original\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH.jpg\"},"
+                + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
+                + "\"archived\":false}",
                 response.getBody());
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         assertEquals(ApiGatewayEvents.SCRAPE_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("Jack", repository.find(Handle.of("jack")).orElseThrow().handle().display());
+    }
+
+    @Test
+    void givenTheSamePictureArchivedBefore_aNewScrape_answersItStillArchived() {
+        scraper.withPicture("Jack", PICTURE);
+        Handle jack = Handle.of("Jack");
+        repository.saveIfNewer(new ProfilePicture(jack, PictureUrl.of(PICTURE_400), NOW.minusSeconds(60)));
+        repository.markArchived(jack, new ArchiveMark(PictureUrl.of(PICTURE_400), ImageVersion.of("ab".repeat(32))));
+
+        JsonObject body = json(handler.handle(scrapeOf("jack"), context));
+
+        assertTrue(body.get("archived").getAsBoolean(), body.toString());
+        assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image",
+                body.get("image").getAsString());
+    }
+
+    @Test
+    void givenAnotherPictureArchivedBefore_aScrapeOfANewOne_answersItNotArchivedYet() {
+        scraper.withPicture("Jack", PICTURE);
+        Handle jack = Handle.of("Jack");
+        repository.saveIfNewer(new ProfilePicture(jack, PictureUrl.of(EARLIER_PICTURE), NOW.minusSeconds(60)));
+        repository.markArchived(jack, new ArchiveMark(PictureUrl.of(EARLIER_PICTURE), ImageVersion.of("ab".repeat(32))));
+
+        JsonObject body = json(handler.handle(scrapeOf("jack"), context));
+
+        assertEquals(PICTURE_400, body.get("profileUrl").getAsString());
+        assertFalse(body.get("archived").getAsBoolean(), body.toString());
     }
 
     @Test

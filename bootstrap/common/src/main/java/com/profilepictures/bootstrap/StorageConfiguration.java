@@ -22,7 +22,7 @@ public final class StorageConfiguration {
     public static DynamoDbSettings from(Environment environment) {
         String tableName = environment.get("TABLE_NAME").orElse(DEFAULT_TABLE_NAME);
         String region = environment.get("AWS_REGION").orElse(DEFAULT_REGION);
-        Optional<URI> endpoint = environment.get("DYNAMODB_ENDPOINT").map(StorageConfiguration::endpoint);
+        Optional<URI> endpoint = endpoint(environment, "DYNAMODB_ENDPOINT", "http://127.0.0.1:8000");
         return new DynamoDbSettings(tableName, region, endpoint, credentials(environment, endpoint.isPresent()));
     }
 
@@ -32,7 +32,7 @@ public final class StorageConfiguration {
      * (profile files, other sources), which costs cold-start time. A local server takes any
      * credentials, so a newcomer without an AWS account needs none.
      */
-    private static CredentialsSource credentials(Environment environment, boolean localEndpoint) {
+    static CredentialsSource credentials(Environment environment, boolean localEndpoint) {
         if (environment.isSet("AWS_LAMBDA_FUNCTION_NAME")) {
             if (environment.isSet("AWS_ACCESS_KEY_ID")) {
                 return CredentialsSource.ENVIRONMENT;
@@ -60,15 +60,18 @@ public final class StorageConfiguration {
         return Files.isRegularFile(credentialsFile);
     }
 
-    private static URI endpoint(String value) {
-        try {
-            URI uri = new URI(value);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(value, "needs a scheme and a host, e.g. http://127.0.0.1:8000");
+    /** An endpoint override from {@code variable}, if set: a URL with a scheme and a host, or an error naming it. */
+    static Optional<URI> endpoint(Environment environment, String variable, String example) {
+        return environment.get(variable).map(value -> {
+            try {
+                URI uri = new URI(value);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new URISyntaxException(value, "needs a scheme and a host, e.g. " + example);
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new InvalidConfigurationException(variable + " is not a URL: " + e.getMessage());
             }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException("DYNAMODB_ENDPOINT is not a URL: " + e.getMessage());
-        }
+        });
     }
 }

@@ -114,7 +114,8 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"domain", "application", "adapters.lambda", "adapters.dynamodb", "adapters.selenium",
-            "adapters.crawler", "bootstrap", "bootstrap.read", "bootstrap.scrape", "bootstrap.local"})
+            "adapters.crawler", "adapters.s3", "adapters.picturehost", "bootstrap", "bootstrap.read", "bootstrap.archive",
+            "bootstrap.scrape", "bootstrap.local"})
     void everyPackageARuleNamesHoldsProductionClasses(String module) {
         String packageName = ROOT + "." + module;
 
@@ -127,7 +128,9 @@ class ArchitectureTest {
     void theHandlerRuleKnowsThePortsAndNotTheResults() {
         Set<String> ports = PRODUCTION.stream().filter(DOMAIN_PORT).map(JavaClass::getName).collect(toSet());
 
-        assertTrue(ports.containsAll(Set.of(ProfilePictureRepository.class.getName(), ProfilePictureScraper.class.getName())),
+        assertTrue(ports.containsAll(Set.of(ProfilePictureRepository.class.getName(), ProfilePictureScraper.class.getName(),
+                        com.profilepictures.domain.PictureArchive.class.getName(), com.profilepictures.domain.PictureHistory.class.getName(),
+                        com.profilepictures.domain.PictureHost.class.getName())),
                 "ports found: " + ports);
         assertFalse(ports.contains(com.profilepictures.domain.ScrapeVerdict.class.getName()), "a sealed result is no port");
     }

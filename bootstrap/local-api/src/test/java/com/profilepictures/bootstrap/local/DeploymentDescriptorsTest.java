@@ -1,5 +1,6 @@
 package com.profilepictures.bootstrap.local;
 
+import com.profilepictures.adapters.lambda.testing.ContractErrorTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.dynamodb.HistoryTable;
+import com.profilepictures.adapters.picturehost.HttpPictureHost;
+import com.profilepictures.adapters.s3.S3Clients;
+import com.profilepictures.adapters.s3.S3PictureArchive;
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.bootstrap.local.SamTemplate.Route;
 import java.io.IOException;
@@ -52,7 +59,7 @@ final class DeploymentDescriptorsTest {
             "\\{\"error\":\\{\"code\":\"([a-z_]+)\",\"message\":\"[^\"\\\\]+\",\"requestId\":\"\\$context\\.requestId\"}}");
 
     /** The project's own contract; its error table is the one every other list of codes must match. */
-    private static final String CONTRACT = "docs/API.md";
+    private static final String CONTRACT = ContractErrorTable.CONTRACT;
 
     private static Path root;
     private static SamTemplate template;
@@ -69,17 +76,36 @@ final class DeploymentDescriptorsTest {
                 .map(route -> route.method() + " " + route.path())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertEquals(new TreeSet<>(Set.of("POST /scrape", "GET /user/{handle}/profile_pic", "GET /users", "GET /")), routes);
+        assertEquals(new TreeSet<>(Set.of("POST /scrape", "GET /user/{handle}/profile_pic", "GET /users",
+                "GET /user/{handle}/profile_pic/image", "GET /user/{handle}/history", "GET /")), routes);
         assertTrue(template.routes().stream().anyMatch(route -> route.path().equals("/")
                 && route.functionId().equals("GalleryFunction")
                 && route.entryClass().equals("com.profilepictures.bootstrap.read.GalleryFunction")), "GalleryFunction serves GET /");
     }
 
     @Test
-    void everyEntryClassIsALambdaRequestHandlerOnTheClasspath() {
-        ClassLoader loader = getClass().getClassLoader();
+    void eachRouteIsServedByTheFunctionOfItsOwnName() {
+        Map<String, String> entryClassByRoute = new TreeMap<>();
+        template.routes().forEach(route -> entryClassByRoute.put(route.method() + " " + route.path(), route.entryClass()));
+        Set<String> functions = template.resources("AWS::Serverless::Function").keySet();
 
-        for (Route route : template.routes()) {
+        assertEquals("com.profilepictures.bootstrap.read.GetArchivedImageFunction", entryClassByRoute.get("GET /user/{handle}/profile_pic/image"));
+        assertEquals("com.profilepictures.bootstrap.read.GetPictureHistoryFunction", entryClassByRoute.get("GET /user/{handle}/history"));
+        assertTrue(functions.containsAll(Set.of("GetArchivedImageFunction", "GetPictureHistoryFunction", "ArchivePictureFunction")),
+                "functions: " + functions);
+        template.routes().forEach(route -> assertTrue(functions.contains(route.functionId()), route + "'s function"));
+    }
+
+    @Test
+    void everyFunctionsEntryClassIsALambdaRequestHandlerOnTheClasspath() {
+        ClassLoader loader = getClass().getClassLoader();
+        List<Route> entries = new ArrayList<>(template.routes());
+        // The stream's consumer serves no route; its entry class is checked all the same.
+        Map<String, Object> archive = archiveFunction();
+        String[] handler = String.valueOf(properties(archive).get("Handler")).split("::", 2);
+        entries.add(new Route("ArchivePictureFunction", "-", "-", handler[0], handler.length == 2 ? handler[1] : "handleRequest"));
+
+        for (Route route : entries) {
             Class<?> entry;
             try {
                 // Not initialised: an entry class may build its component in a static initialiser.
@@ -120,12 +146,17 @@ final class DeploymentDescriptorsTest {
     }
 
     @Test
-    void theZipFunctionsRunOnJava25WithSnapStartAndAnUncappedJit() {
+    void theZipFunctionsRunOnJava25AndTheReadOnesWithSnapStartAndAnUncappedJit() {
+        Set<String> readFunctions = template.routes().stream().map(Route::functionId).collect(Collectors.toSet());
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
             if ("Image".equals(properties(function).get("PackageType"))) {
                 return;
             }
             assertEquals("java25", functionProperty(function, "Runtime"), id + "'s Runtime");
+            if (!readFunctions.contains(id)) {
+                // The stream's consumer: nobody waits on its cold start.
+                return;
+            }
             assertEquals(Map.of("ApplyOn", "PublishedVersions"), properties(function).get("SnapStart"), id + "'s SnapStart");
             assertNotNull(properties(function).get("AutoPublishAlias"), id + " needs an alias: SnapStart applies to published versions");
             // What priming compiles before the snapshot should not be held back at C1.
@@ -191,24 +222,156 @@ final class DeploymentDescriptorsTest {
     }
 
     @Test
-    void theTableIsKeyedByHandleKeyAndEveryFunctionIsToldItsName() {
-        Map<String, Map<String, Object>> tables = template.resources("AWS::DynamoDB::Table");
-        assertEquals(1, tables.size(), "one table");
-        String tableId = tables.keySet().iterator().next();
-        Map<String, Object> table = properties(tables.get(tableId));
+    void thePictureTableIsKeyedByHandleKeyAndStreamsNewAndOldImages() {
+        Map<String, Object> table = properties(resource("AWS::DynamoDB::Table", PICTURE_TABLE));
 
-        List<Map<String, Object>> keySchema = list(table.get("KeySchema"));
-        assertEquals(List.of(Map.of("AttributeName", "handle_key", "KeyType", "HASH")), keySchema);
-        assertTrue(list(table.get("AttributeDefinitions")).contains(Map.of("AttributeName", "handle_key", "AttributeType", "S")),
-                "handle_key is a string attribute");
-        // !Ref reads as its argument: the table's logical id.
-        template.resources("AWS::Serverless::Function").forEach((id, function) ->
-                assertEquals(tableId, environment(function).get("TABLE_NAME"), id + "'s TABLE_NAME"));
+        assertEquals(List.of(Map.of("AttributeName", "handle_key", "KeyType", "HASH")), list(table.get("KeySchema")));
+        assertEquals(List.of(Map.of("AttributeName", "handle_key", "AttributeType", "S")), list(table.get("AttributeDefinitions")),
+                "handle_key is a string attribute, and the only one a key or index needs");
+        // The archive tells a scrape's write from its own by comparing the old and new images.
+        assertEquals(Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"), table.get("StreamSpecification"));
+    }
+
+    @Test
+    void theHistoryTableHasTheKeysAndIndexesTheAdapterQueries() {
+        Map<String, Object> table = properties(resource("AWS::DynamoDB::Table", HISTORY_TABLE));
+
+        assertEquals(List.of(Map.of("AttributeName", "handle_key", "KeyType", "HASH"),
+                Map.of("AttributeName", "profile_url", "KeyType", "RANGE")), list(table.get("KeySchema")));
+        assertEquals(Set.of(Map.of("AttributeName", "handle_key", "AttributeType", "S"),
+                Map.of("AttributeName", "profile_url", "AttributeType", "S"),
+                Map.of("AttributeName", "first_seen_at", "AttributeType", "N"),
+                Map.of("AttributeName", "image_version", "AttributeType", "S")), Set.copyOf(list(table.get("AttributeDefinitions"))));
+        Map<String, Object> indexes = new TreeMap<>();
+        list(table.get("LocalSecondaryIndexes")).forEach(index -> indexes.put(String.valueOf(index.get("IndexName")), index));
+        assertEquals(new TreeSet<>(Set.of(HistoryTable.BY_FIRST_SEEN, HistoryTable.BY_IMAGE_VERSION)), indexes.keySet());
+        Map<String, String> rangeKeys = Map.of(HistoryTable.BY_FIRST_SEEN, "first_seen_at", HistoryTable.BY_IMAGE_VERSION, "image_version");
+        rangeKeys.forEach((name, rangeKey) -> {
+            Map<String, Object> index = map(indexes.get(name));
+            assertEquals(List.of(Map.of("AttributeName", "handle_key", "KeyType", "HASH"),
+                    Map.of("AttributeName", rangeKey, "KeyType", "RANGE")), list(index.get("KeySchema")), name);
+            assertEquals(Map.of("ProjectionType", "ALL"), index.get("Projection"), name + " projects every attribute a page shows");
+        });
+    }
+
+    @Test
+    void theStateOutlivesTheStackTablesAndBucketAlike() {
+        for (Map<String, Object> stateful : List.of(resource("AWS::DynamoDB::Table", PICTURE_TABLE),
+                resource("AWS::DynamoDB::Table", HISTORY_TABLE), resource("AWS::S3::Bucket", BUCKET))) {
+            assertEquals("Retain", stateful.get("DeletionPolicy"), String.valueOf(stateful));
+            assertEquals("Retain", stateful.get("UpdateReplacePolicy"), String.valueOf(stateful));
+        }
+        template.resources("AWS::DynamoDB::Table").forEach((id, table) -> {
+            assertEquals("PAY_PER_REQUEST", properties(table).get("BillingMode"), id);
+            assertEquals(Map.of("PointInTimeRecoveryEnabled", true), properties(table).get("PointInTimeRecoverySpecification"), id);
+        });
+    }
+
+    @Test
+    void theBucketIsPrivateEncryptedAndRefusesPlainHttp() {
+        Map<String, Object> bucket = properties(resource("AWS::S3::Bucket", BUCKET));
+        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                bucket.get("PublicAccessBlockConfiguration"));
+        List<Map<String, Object>> encryption = list(map(bucket.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"));
+        assertFalse(encryption.isEmpty(), "the bucket encrypts at rest");
+        assertNotNull(map(encryption.get(0).get("ServerSideEncryptionByDefault")).get("SSEAlgorithm"));
+
+        List<Map<String, Object>> denials = new ArrayList<>();
+        template.resources("AWS::S3::BucketPolicy").values().stream()
+                .filter(policy -> BUCKET.equals(properties(policy).get("Bucket")))
+                .forEach(policy -> denials.addAll(list(map(properties(policy).get("PolicyDocument")).get("Statement"))));
+        denials.removeIf(statement -> !"Deny".equals(statement.get("Effect")));
+        assertTrue(denials.stream().anyMatch(statement -> "*".equals(statement.get("Principal"))
+                        && "s3:*".equals(statement.get("Action"))
+                        && Map.of("aws:SecureTransport", "false").equals(map(map(statement.get("Condition")).get("Bool")))),
+                "a policy denies every request without TLS: " + denials);
+    }
+
+    @Test
+    void eachFunctionIsToldTheNamesOfExactlyTheStoresItUses() {
+        Map<String, Set<String>> stores = Map.of(
+                "GetArchivedImageFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"),
+                "GetPictureHistoryFunction", Set.of("HISTORY_TABLE_NAME"),
+                "ArchivePictureFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"));
+        Map<String, String> resourceOf = Map.of("TABLE_NAME", PICTURE_TABLE, "HISTORY_TABLE_NAME", HISTORY_TABLE, "PICTURE_BUCKET", BUCKET);
+
+        template.resources("AWS::Serverless::Function").forEach((id, function) -> {
+            Map<String, Object> environment = environment(function);
+            // !Ref reads as its argument: the resource's logical id.
+            assertEquals(PICTURE_TABLE, environment.get("TABLE_NAME"), id + "'s TABLE_NAME");
+            Set<String> told = new TreeSet<>(environment.keySet());
+            told.retainAll(Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"));
+            assertEquals(new TreeSet<>(stores.getOrDefault(id, Set.of())), told, id + " is told of the archive's stores it uses, no others");
+            told.forEach(variable -> assertEquals(resourceOf.get(variable), environment.get(variable), id + "'s " + variable));
+        });
+    }
+
+    @Test
+    void theArchiveFunctionFollowsThePictureTablesStreamWithBoundedRetriesAndPartialBatches() throws Exception {
+        Map<String, Object> events = map(properties(archiveFunction()).get("Events"));
+        Map<String, Object> stream = map(events.get("PictureStream"));
+        Map<String, Object> source = map(stream.get("Properties"));
+
+        assertEquals("DynamoDB", stream.get("Type"));
+        assertEquals(PICTURE_TABLE + ".StreamArn", source.get("Stream"));
+        assertEquals("TRIM_HORIZON", source.get("StartingPosition"));
+        assertEquals(10, source.get("BatchSize"));
+        assertEquals(3, source.get("MaximumRetryAttempts"));
+        assertEquals(true, source.get("BisectBatchOnFunctionError"));
+        assertEquals(List.of("ReportBatchItemFailures"), source.get("FunctionResponseTypes"),
+                "the handler answers the records to deliver again, so the template must ask Lambda to read that answer");
+        // ...which only a handler of stream events that answers a StreamsEventResponse can give.
+        Class<?> entry = Class.forName(String.valueOf(properties(archiveFunction()).get("Handler")).split("::")[0]);
+        assertTrue(Arrays.stream(entry.getMethods()).anyMatch(method -> method.getName().equals("handleRequest")
+                && method.getParameterTypes()[0] == DynamodbEvent.class && method.getReturnType() == StreamsEventResponse.class),
+                entry + " handles DynamodbEvent and answers StreamsEventResponse");
+    }
+
+    @Test
+    void theArchiveFunctionOutlastsOneRecordWhoseEveryCallRunsToItsTimeout() {
+        long timeoutSeconds = ((Number) functionProperty(archiveFunction(), "Timeout")).longValue();
+        // Record the sighting, mark the entry and the item (DynamoDB), download (X's host), upload (S3).
+        Duration slowestRecord = DynamoDbClients.API_CALL_TIMEOUT.multipliedBy(3).plus(HttpPictureHost.DOWNLOAD_TIMEOUT)
+                .plus(S3Clients.API_CALL_TIMEOUT);
+
+        assertTrue(Duration.ofSeconds(timeoutSeconds).compareTo(slowestRecord.multipliedBy(2)) > 0,
+                "Timeout " + timeoutSeconds + " s should hold at least two records at their slowest, " + slowestRecord + " each");
+    }
+
+    @Test
+    void thePoliciesGrantEachFunctionOnlyWhatItsAdaptersCall() {
+        assertEquals(Map.of("dynamodb:UpdateItem", Set.of(PICTURE_TABLE + ".Arn", HISTORY_TABLE + ".Arn"),
+                        "dynamodb:GetItem", Set.of(HISTORY_TABLE + ".Arn"),
+                        "s3:PutObject", Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")),
+                grants("ArchivePictureFunction"));
+        assertEquals(Map.of("dynamodb:GetItem", Set.of(PICTURE_TABLE + ".Arn"),
+                        "dynamodb:Query", Set.of("${" + HISTORY_TABLE + ".Arn}/index/*"),
+                        "s3:GetObject", Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")),
+                grants("GetArchivedImageFunction"));
+        assertEquals(Map.of("dynamodb:GetItem", Set.of(PICTURE_TABLE + ".Arn"),
+                        "dynamodb:Query", Set.of("${" + HISTORY_TABLE + ".Arn}/index/" + HistoryTable.BY_FIRST_SEEN)),
+                grants("GetPictureHistoryFunction"));
+        // The scrape's save is a conditional UpdateItem of its own fields (a put would erase the archive's mark).
+        assertEquals(Map.of("dynamodb:GetItem", Set.of(PICTURE_TABLE + ".Arn"), "dynamodb:UpdateItem", Set.of(PICTURE_TABLE + ".Arn")),
+                grants(template.routes().stream().filter(route -> route.path().equals("/scrape")).findFirst().orElseThrow().functionId()));
+    }
+
+    @Test
+    void aPageOfAHundredImagesFitsTheImageRoutesBurst() {
+        Map<String, Object> api = template.resources("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> setting = list(properties(api).get("MethodSettings")).stream()
+                .filter(candidate -> "/~1user~1{handle}~1profile_pic~1image".equals(candidate.get("ResourcePath"))
+                        && "GET".equals(candidate.get("HttpMethod")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the image route has no method settings of its own"));
+
+        assertTrue(parameterDefault(setting.get("ThrottlingBurstLimit")) >= 100, "burst " + setting.get("ThrottlingBurstLimit"));
+        assertTrue(parameterDefault(setting.get("ThrottlingRateLimit")) >= 25, "rate " + setting.get("ThrottlingRateLimit"));
     }
 
     @Test
     void theOpenApiErrorCodesAreExactlyTheContractsCodes() {
-        Set<String> contractCodes = errorTable(root.resolve(CONTRACT)).keySet();
+        Set<String> contractCodes = ContractErrorTable.read(root.resolve(CONTRACT)).keySet();
         Set<String> openApiCodes = openApiErrorCodes();
 
         assertFalse(contractCodes.isEmpty(), "found no error codes in docs/API.md's table");
@@ -242,7 +405,7 @@ final class DeploymentDescriptorsTest {
         Map<String, Object> api = template.resources("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> gatewayResponses = map(properties(api).get("GatewayResponses"));
         Set<String> codes = openApiErrorCodes();
-        Map<String, Integer> statuses = errorTable(root.resolve(CONTRACT));
+        Map<String, Integer> statuses = ContractErrorTable.read(root.resolve(CONTRACT));
         assertTrue(gatewayResponses.keySet().containsAll(Set.of("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND",
                 "THROTTLED", "REQUEST_TOO_LARGE", "DEFAULT_4XX", "DEFAULT_5XX")), "gateway responses: " + gatewayResponses.keySet());
 
@@ -261,6 +424,47 @@ final class DeploymentDescriptorsTest {
     }
 
     // --- the template -----------------------------------------------------------------------------
+
+    private static final String PICTURE_TABLE = "ProfilePicturesTable";
+    private static final String HISTORY_TABLE = "PictureHistoryTable";
+    private static final String BUCKET = "PictureBucket";
+
+    private static Map<String, Object> resource(String type, String id) {
+        Map<String, Object> found = template.resources(type).get(id);
+        assertNotNull(found, "no " + type + " " + id);
+        return found;
+    }
+
+    private static Map<String, Object> archiveFunction() {
+        return resource("AWS::Serverless::Function", "ArchivePictureFunction");
+    }
+
+    // Every action a function's policy statements allow, with the resources (as written: !GetAtt x.Arn reads x.Arn).
+    private static Map<String, Set<String>> grants(String functionId) {
+        Map<String, Set<String>> grants = new TreeMap<>();
+        for (Object policy : (List<?>) properties(resource("AWS::Serverless::Function", functionId)).get("Policies")) {
+            for (Map<String, Object> statement : list(map(policy).get("Statement"))) {
+                assertEquals("Allow", statement.get("Effect"), functionId + ": " + statement);
+                for (Object action : (List<?>) statement.get("Action")) {
+                    Object resources = statement.get("Resource");
+                    List<?> each = resources instanceof List<?> several ? several : List.of(resources);
+                    each.forEach(resource -> grants.computeIfAbsent(String.valueOf(action), key -> new TreeSet<>())
+                            .add(String.valueOf(resource)));
+                }
+            }
+        }
+        return grants;
+    }
+
+    // A number, or !Ref of a parameter: its default.
+    private static long parameterDefault(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        Object parameter = map(template.document().get("Parameters")).get(String.valueOf(value));
+        assertNotNull(parameter, "no parameter " + value);
+        return ((Number) map(parameter).get("Default")).longValue();
+    }
 
     private static Map<String, Object> scrapeFunction() {
         String id = template.routes().stream()
@@ -414,27 +618,6 @@ final class DeploymentDescriptorsTest {
         List<?> values = (List<?>) code.get("enum");
         assertNotNull(values, "openapi.yaml's Error.error.code has no enum");
         return values.stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    // A Markdown error table's codes and their statuses: rows `| 404 | `user_not_found` | when |`.
-    private static Map<String, Integer> errorTable(Path markdown) {
-        Pattern row = Pattern.compile("^\\|\\s*(\\d{3})\\s*\\|([^|]*)\\|");
-        Pattern code = Pattern.compile("`([a-z_]+)`");
-        Map<String, Integer> statuses = new TreeMap<>();
-        try {
-            for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
-                Matcher rowMatcher = row.matcher(line);
-                if (rowMatcher.find()) {
-                    Matcher codeMatcher = code.matcher(rowMatcher.group(2));
-                    while (codeMatcher.find()) {
-                        statuses.put(codeMatcher.group(1), Integer.parseInt(rowMatcher.group(1)));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return statuses;
     }
 
     // --- plumbing ---------------------------------------------------------------------------------

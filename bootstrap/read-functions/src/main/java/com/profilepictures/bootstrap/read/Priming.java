@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
@@ -29,20 +30,34 @@ public final class Priming implements Resource {
     public static final String HANDLE = "priming";
     /** The request id of the priming request: its request log line carries it, and {@code "priming":true}. */
     public static final String REQUEST_ID = "snapstart-priming";
+    // A name that can never resolve (RFC 2606): the priming request's links point nowhere.
+    private static final String PRIMING_HOST = "snapstart-priming.invalid";
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function;
     private final APIGatewayProxyRequestEvent request;
+    private final List<Runnable> warmUps;
 
     private Priming(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
-            APIGatewayProxyRequestEvent request) {
+            APIGatewayProxyRequestEvent request, List<Runnable> warmUps) {
         this.function = function;
         this.request = request;
+        this.warmUps = warmUps;
     }
 
     /** Registers {@code function}'s priming with the global CRaC context; keep the result in a field. */
     public static Priming register(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
             APIGatewayProxyRequestEvent request) {
-        Priming priming = new Priming(function, request);
+        return register(function, request, List.of());
+    }
+
+    /**
+     * As {@link #register(RequestHandler, APIGatewayProxyRequestEvent)}, with read-only calls of the function's own
+     * ports made first, for what the priming request cannot reach: a handle that is not stored is answered
+     * before the history is queried or a URL signed. A warm-up that throws is logged and skipped.
+     */
+    public static Priming register(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
+            APIGatewayProxyRequestEvent request, List<Runnable> warmUps) {
+        Priming priming = new Priming(function, request, List.copyOf(warmUps));
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -58,6 +73,8 @@ public final class Priming implements Resource {
                 .withResource(resource)
                 .withPath(path)
                 .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
+                // As API Gateway sends it: the bodies' links to the image route are built from the Host.
+                .withHeaders(Map.of("Host", PRIMING_HOST, "X-Forwarded-Proto", "https"))
                 .withIsBase64Encoded(false);
     }
 
@@ -72,13 +89,24 @@ public final class Priming implements Resource {
      */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        for (Runnable warmUp : warmUps) {
+            try {
+                warmUp.run();
+            } catch (Throwable failure) {
+                warn("a warm-up failed", failure);
+            }
+        }
         try {
             function.handleRequest(request, new PrimingContext());
         } catch (Throwable failure) {
-            System.out.println("{\"level\":\"WARN\",\"priming\":true,\"requestId\":\"" + REQUEST_ID
-                    + "\",\"message\":\"SnapStart priming failed; the snapshot is taken unprimed\",\"route\":\""
-                    + escape(request.getResource()) + "\",\"exception\":\"" + escape(String.valueOf(failure)) + "\"}");
+            warn("SnapStart priming failed; the snapshot is taken unprimed", failure);
         }
+    }
+
+    private void warn(String message, Throwable failure) {
+        System.out.println("{\"level\":\"WARN\",\"priming\":true,\"requestId\":\"" + REQUEST_ID
+                + "\",\"message\":\"" + message + "\",\"route\":\""
+                + escape(request.getResource()) + "\",\"exception\":\"" + escape(String.valueOf(failure)) + "\"}");
     }
 
     @Override

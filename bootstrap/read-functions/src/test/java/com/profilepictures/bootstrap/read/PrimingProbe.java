@@ -92,8 +92,9 @@ public final class PrimingProbe {
                 .withResource(resource)
                 .withPath(path)
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withHeaders(Map.of("Accept", "application/json"))
-                .withRequestContext(new ProxyRequestContext().withRequestId("probe-request").withHttpMethod("GET"))
+                .withHeaders(Map.of("Accept", "application/json", "Host", "api.example", "X-Forwarded-Proto", "https"))
+                .withRequestContext(new ProxyRequestContext().withRequestId("probe-request").withHttpMethod("GET")
+                        .withDomainName("api.example").withPath("/prod" + path))
                 .withIsBase64Encoded(false);
     }
 

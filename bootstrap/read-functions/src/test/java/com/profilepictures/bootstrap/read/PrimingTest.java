@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.JniHelper;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.dynamodb.DynamoDbPictureHistory;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.adapters.dynamodb.HistoryTable;
 import com.profilepictures.adapters.dynamodb.PictureTable;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import java.io.IOException;
@@ -64,6 +68,7 @@ class PrimingTest {
     static Path scratch;
 
     private static String tableName;
+    private static String historyTableName;
     private static DynamoDbServer moto;
     private static Path jniLibrary;
 
@@ -77,18 +82,34 @@ class PrimingTest {
         DynamoDbClient client = DynamoDbClients.create(moto.settings(tableName));
         DynamoDbProfilePictureRepository repository = new DynamoDbProfilePictureRepository(client, tableName);
         PictureTable.createIfMissing(client, tableName);
-        repository.saveIfNewer(new ProfilePicture(Handle.of(STORED_HANDLE),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/1/jack_400x400.jpg"), Instant.now()));
+        Handle handle = Handle.of(STORED_HANDLE);
+        PictureUrl picture = PictureUrl.of("https://pbs.twimg.com/profile_images/1/jack_400x400.jpg");
+        Instant scrapedAt = Instant.now();
+        repository.saveIfNewer(new ProfilePicture(handle, picture, scrapedAt));
+        // An archived picture, as the archive function leaves it: in the history, its copy attached, the item marked.
+        // The copy's object itself is not needed: presigning a URL does not ask S3.
+        historyTableName = DynamoDbServer.uniqueTableName("priming-history");
+        HistoryTable.createIfMissing(client, historyTableName);
+        ImageVersion version = ImageVersion.of("0123456789abcdef".repeat(4));
+        DynamoDbPictureHistory history = new DynamoDbPictureHistory(client, historyTableName);
+        history.record(handle, picture, scrapedAt);
+        history.attach(handle, picture, version);
+        assertTrue(repository.markArchived(handle, new ArchiveMark(picture, version)), "the stored picture is marked archived");
         client.close();
         jniLibrary = unpackLambdasJniLibrary();
     }
 
-    /** Each read function, and the request a client makes of it (the stored picture, the first page). */
+    /**
+     * Each read function, the request a client makes of it (the stored picture, the first page, the archived
+     * picture, the account's history) and the status it answers.
+     */
     static Stream<Arguments> readFunctions() {
         return Stream.of(
-                Arguments.of(GetProfilePictureFunction.class, "/user/{handle}/profile_pic", List.of("handle=" + STORED_HANDLE)),
-                Arguments.of(ListProfilePicturesFunction.class, "/users", List.of()),
-                Arguments.of(GalleryFunction.class, "/", List.of()));
+                Arguments.of(GetProfilePictureFunction.class, "/user/{handle}/profile_pic", List.of("handle=" + STORED_HANDLE), 200),
+                Arguments.of(ListProfilePicturesFunction.class, "/users", List.of(), 200),
+                Arguments.of(GetArchivedImageFunction.class, "/user/{handle}/profile_pic/image", List.of("handle=" + STORED_HANDLE), 302),
+                Arguments.of(GetPictureHistoryFunction.class, "/user/{handle}/history", List.of("handle=" + STORED_HANDLE), 200),
+                Arguments.of(GalleryFunction.class, "/", List.of(), 200));
     }
 
     @Test
@@ -102,12 +123,12 @@ class PrimingTest {
     @ParameterizedTest
     @MethodSource("readFunctions")
     void givenTheSnapshotHooksRan_whenTheFirstRequestComes_thenItLoadsAtMostATenthOfTheClassesOfAnUnprimedOne(
-            Class<?> entryClass, String resource, List<String> pathParameters) throws Exception {
+            Class<?> entryClass, String resource, List<String> pathParameters, int status) throws Exception {
         Probe unprimed = probe(entryClass, "unprimed", resource, pathParameters);
         Probe primed = probe(entryClass, "primed", resource, pathParameters);
 
-        assertEquals(200, unprimed.status(), unprimed.output());
-        assertEquals(200, primed.status(), primed.output());
+        assertEquals(status, unprimed.status(), unprimed.output());
+        assertEquals(status, primed.status(), primed.output());
         assertTrue(primed.unheldCollected() && !primed.unheldRan(),
                 "a resource nothing holds must be collected and never run, or this test cannot see a weak hold: " + primed.output());
         assertEquals(1, primed.primingLines().size(), "one priming request, its log line marked: " + primed.output());
@@ -136,7 +157,9 @@ class PrimingTest {
         // What a Lambda sandbox has: the table, the region and credentials in the environment.
         environment.putAll(Map.of("TABLE_NAME", tableName, "AWS_REGION", DynamoDbServer.REGION,
                 "DYNAMODB_ENDPOINT", moto.endpoint().toString(), "AWS_LAMBDA_FUNCTION_NAME", "priming-test",
-                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_SESSION_TOKEN", "test"));
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_SESSION_TOKEN", "test",
+                "HISTORY_TABLE_NAME", historyTableName, "PICTURE_BUCKET", "priming-pictures",
+                "S3_ENDPOINT", moto.endpoint().toString()));
 
         Process process = builder.start();
         if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,0 +1,23 @@
+package com.profilepictures.bootstrap.archive;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.profilepictures.adapters.lambda.ArchivePictureHandler;
+import com.profilepictures.bootstrap.Environment;
+
+/**
+ * Lambda entry of the picture table's stream ({@code PictureStream} in template.yaml): a batch of records in,
+ * the records to deliver again out (partial batch responses, {@code ReportBatchItemFailures}).
+ */
+public final class ArchivePictureFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    // Built once per container, in Lambda's init phase, which is not billed against the batch's timeout.
+    private static final ArchivePictureHandler HANDLER = DaggerArchivePictureComponent.factory().create(Environment.current()).handler();
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return HANDLER.handle(event, context);
+    }
+}

@@ -1,0 +1,96 @@
+package com.profilepictures.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.profilepictures.adapters.s3.S3Settings.CredentialsSource;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveConfigurationTest {
+
+    @TempDir
+    Path home;
+
+    private Environment environment(String... pairs) {
+        Map<String, String> variables = new HashMap<>(Map.of("HOME", home.toString()));
+        for (int i = 0; i < pairs.length; i += 2) {
+            variables.put(pairs[i], pairs[i + 1]);
+        }
+        return new Environment(variables);
+    }
+
+    @Test
+    void givenNothingSet_thenTheDocumentedDefaultsAndAwsItself() {
+        var s3 = ArchiveConfiguration.s3(environment());
+
+        assertEquals("profile-pictures", s3.bucket());
+        assertEquals("us-east-1", s3.region());
+        assertEquals(Optional.empty(), s3.endpoint());
+        assertEquals(CredentialsSource.DEFAULT_CHAIN, s3.credentials());
+        assertEquals("profile-picture-history", ArchiveConfiguration.historyTableName(environment()));
+        assertEquals(Optional.empty(), ArchiveConfiguration.pictureHost(environment()).baseUrl());
+    }
+
+    @Test
+    void givenALocalS3EndpointAndNoCredentials_thenDummyOnesInTheSharedRegion() {
+        var s3 = ArchiveConfiguration.s3(environment("S3_ENDPOINT", "http://127.0.0.1:5000", "PICTURE_BUCKET", "pics-local",
+                "AWS_REGION", "eu-west-1"));
+
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:5000")), s3.endpoint());
+        assertEquals(CredentialsSource.DUMMY, s3.credentials());
+        assertEquals("pics-local", s3.bucket());
+        assertEquals("eu-west-1", s3.region());
+    }
+
+    @Test
+    void givenALocalS3EndpointAndConfiguredCredentials_thenTheyAreUsed() {
+        assertEquals(CredentialsSource.DEFAULT_CHAIN, ArchiveConfiguration.s3(environment(
+                "S3_ENDPOINT", "http://127.0.0.1:5000", "AWS_PROFILE", "dev")).credentials());
+    }
+
+    @Test
+    void givenLambda_thenCredentialsAreReadWhereLambdaPutsThem() {
+        assertEquals(CredentialsSource.ENVIRONMENT, ArchiveConfiguration.s3(environment("AWS_LAMBDA_FUNCTION_NAME", "archive",
+                "AWS_ACCESS_KEY_ID", "ASIA", "AWS_SECRET_ACCESS_KEY", "s")).credentials());
+        assertEquals(CredentialsSource.CONTAINER, ArchiveConfiguration.s3(environment("AWS_LAMBDA_FUNCTION_NAME", "image",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/credentials")).credentials());
+    }
+
+    @Test
+    void givenTheSettings_thenTheyPassThrough() {
+        assertEquals("history-42", ArchiveConfiguration.historyTableName(environment("HISTORY_TABLE_NAME", "history-42")));
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8081/images")),
+                ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", "http://127.0.0.1:8081/images/")).baseUrl());
+    }
+
+    @Test
+    void givenBlankValues_thenTheyCountAsUnset() {
+        assertEquals("profile-pictures", ArchiveConfiguration.s3(environment("PICTURE_BUCKET", " ")).bucket());
+        assertEquals(Optional.empty(), ArchiveConfiguration.s3(environment("S3_ENDPOINT", "")).endpoint());
+        assertEquals(Optional.empty(), ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", " ")).baseUrl());
+    }
+
+    @Test
+    void givenUnusableValues_thenStartingFailsNamingTheVariable() {
+        Map<String, Runnable> readings = Map.of(
+                "S3_ENDPOINT", () -> ArchiveConfiguration.s3(environment("S3_ENDPOINT", "localhost:5000")),
+                "PICTURE_BUCKET", () -> ArchiveConfiguration.s3(environment("PICTURE_BUCKET", "Pictures_Bucket")),
+                "HISTORY_TABLE_NAME", () -> ArchiveConfiguration.historyTableName(environment("HISTORY_TABLE_NAME", "a b")),
+                "X_IMAGE_BASE_URL", () -> ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", "ftp://images.example")));
+
+        readings.forEach((variable, reading) -> {
+            var error = assertThrows(InvalidConfigurationException.class, reading::run, variable);
+            assertTrue(error.getMessage().startsWith(variable), error.getMessage());
+        });
+        var malformed = assertThrows(InvalidConfigurationException.class,
+                () -> ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", "http://images example")));
+        assertTrue(malformed.getMessage().startsWith("X_IMAGE_BASE_URL"), malformed.getMessage());
+    }
+}

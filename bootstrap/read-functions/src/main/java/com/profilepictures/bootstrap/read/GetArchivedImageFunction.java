@@ -1,0 +1,35 @@
+package com.profilepictures.bootstrap.read;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.adapters.lambda.GetArchivedImageHandler;
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.ImageVersion;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Lambda entry of {@code GET /user/{handle}/profile_pic/image}, named in template.yaml. */
+public final class GetArchivedImageFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    private static final GetArchivedImageComponent COMPONENT = DaggerGetArchivedImageComponent.factory().create(Environment.current());
+    // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client and S3's
+    // presigner are then built in Lambda's init phase, before a SnapStart snapshot, not by the first request.
+    private static final GetArchivedImageHandler HANDLER = COMPONENT.handler();
+
+    // The priming handle is not stored, so its request ends before the history and the signature: both are
+    // warmed directly, read-only (a query of a handle with no history, a URL signed locally, never used).
+    private final Priming priming = Priming.register(this,
+            Priming.get("/user/{handle}/profile_pic/image", Map.of("handle", Priming.HANDLE)),
+            List.of(() -> COMPONENT.history().list(Handle.of(Priming.HANDLE), HistoryPageRequest.first(1)),
+                    () -> COMPONENT.archive().presign(ImageVersion.of("0".repeat(64)), Duration.ofMinutes(1))));
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return HANDLER.handle(event, context);
+    }
+}
