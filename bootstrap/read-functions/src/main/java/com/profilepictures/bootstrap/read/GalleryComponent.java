@@ -1,6 +1,7 @@
 package com.profilepictures.bootstrap.read;
 
 import com.profilepictures.adapters.lambda.GalleryHandler;
+import com.profilepictures.bootstrap.ArchiveConfiguration;
 import com.profilepictures.bootstrap.Environment;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -28,7 +29,7 @@ public interface GalleryComponent {
         @Provides
         @Singleton
         static GalleryHandler handler(Environment environment) {
-            return new GalleryHandler(ArchiveOrigin.from(environment), Clock.systemUTC());
+            return new GalleryHandler(ArchiveOrigin.of(ArchiveConfiguration.s3(environment)), Clock.systemUTC());
         }
     }
 }
