@@ -2,8 +2,9 @@
 # make bench: cold start, warm handler latency, local API load, scrape time and package size, each
 # figure beside the limit it is compared with, measured in this one run. Writes bench/RESULTS.md.
 # Everything it starts (moto_server, JVMs, Chromium) runs on loopback and is stopped on exit.
-# BENCH_RUNS (10) and BENCH_WARMUPS (2) set the cold-start repetitions; BENCH_STAGES (cold warm load scrape crawler image)
-# picks stages; BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
+# BENCH_RUNS (10) and BENCH_WARMUPS (2) set the cold-start repetitions; BENCH_STAGES (cold warm load archive scrape
+# crawler image) picks stages (archive: from a scrape's answer to archived: true, and the image route beside the
+# profile route); BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
 # BENCH_JDK25 is the JDK 25 of the cold stage's information steps and priming comparison (- for none).
 # The image stage needs a container engine (make bench provides one); BENCH_IMAGE_RUNS (5) sets its cold
 # starts and BENCH_IMAGE_JDKS (e.g. 25) measures the image with other JDKs beside the shipped one.
@@ -16,7 +17,7 @@ RUNS=${BENCH_RUNS:-10}
 WARMUPS=${BENCH_WARMUPS:-2}
 READ_JAR=${BENCH_READ_JAR:-bootstrap/read-functions/target/read-functions-lambda.jar}
 # Which stages to run (all by default); the report covers whatever was measured.
-STAGES=" ${BENCH_STAGES:-cold warm load scrape crawler image} "
+STAGES=" ${BENCH_STAGES:-cold warm load archive scrape crawler image} "
 # The measured cold processes see the shipped jar and the few cold-start mains, nothing else.
 COLD_CP="$READ_JAR:bench/target/bench-coldstart.jar"
 BENCH_CP='bench/target/bench.jar:bench/target/lib/*'
@@ -76,6 +77,11 @@ fi
 if [[ $STAGES == *" load "* ]]; then
 echo "== local API under load"
 java -cp "$BENCH_CP" com.profilepictures.bench.LocalApiLoad template.yaml /user/Bench00/profile_pic 8 3 10 "$OUT/results.tsv"
+fi
+
+if [[ $STAGES == *" archive "* ]]; then
+echo "== archive (scrape answer to archived: true; the image route's warm latency beside the profile route's)"
+java -cp "$BENCH_CP" com.profilepictures.bench.ArchiveBench template.yaml "$OUT/results.tsv" 10 300
 fi
 
 if [[ $STAGES == *" scrape "* ]]; then

@@ -263,10 +263,11 @@ final class Assessment {
         return rows.stream().filter(row -> row.figure().equals("warm") || row.figure().equals("warm-ratio")).toList();
     }
 
-    /** The local API's figures; information only. */
+    /** The local API's figures (archiving's lag and the image route's latency among them); information only. */
     List<Tsv.Row> localApi() {
         List<Tsv.Row> found = new ArrayList<>();
-        for (String figure : List.of("local-api-p50", "local-api-p99", "local-api-throughput")) {
+        for (String figure : List.of("local-api-p50", "local-api-p99", "local-api-throughput", "archive-lag",
+                "local-api-profile-p50", "local-api-image-p50")) {
             find(figure, null).ifPresent(found::add);
         }
         return found;

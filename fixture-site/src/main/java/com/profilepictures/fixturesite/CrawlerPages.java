@@ -30,10 +30,15 @@ final class CrawlerPages {
     private static final int OVERSIZED_PAGE_LIMIT = 64 * 1024 * 1024;
 
     private final Consumer<String> onRequest;
+    private final java.util.function.UnaryOperator<String> currentPicture;
 
-    /** {@code onRequest} is told the key of each handle whose page is asked for. */
-    CrawlerPages(Consumer<String> onRequest) {
+    /**
+     * {@code onRequest} is told the key of each handle whose page is asked for; {@code currentPicture} gives a
+     * normal profile's picture now (it changes when a test changes it).
+     */
+    CrawlerPages(Consumer<String> onRequest, java.util.function.UnaryOperator<String> currentPicture) {
         this.onRequest = onRequest;
+        this.currentPicture = currentPicture;
     }
 
     /**
@@ -146,8 +151,8 @@ final class CrawlerPages {
         }
     }
 
-    private static String fullProfile(String handle, String key) {
-        String picture = pictureUrlOf(key);
+    private String fullProfile(String handle, String key) {
+        String picture = currentPicture.apply(key);
         return profileBlock(handle, picture) + openGraph(handle, picture.replace("_400x400", "_200x200"));
     }
 

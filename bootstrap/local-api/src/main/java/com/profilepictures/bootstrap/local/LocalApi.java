@@ -3,8 +3,13 @@ package com.profilepictures.bootstrap.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
+import com.profilepictures.adapters.dynamodb.HistoryTable;
 import com.profilepictures.adapters.dynamodb.PictureTable;
+import com.profilepictures.adapters.s3.PictureBucket;
+import com.profilepictures.adapters.s3.S3Settings;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
 import com.profilepictures.bootstrap.Lifecycle;
@@ -35,18 +40,33 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * {@code make run}: the API on localhost as the deployed API Gateway serves it. Each request becomes the
  * proxy event Lambda would receive and goes to the entry class that {@code template.yaml} names for its
  * route, and the errors API Gateway answers by itself are the template's gateway responses, so local and
  * deployed routing cannot drift. Without {@code DYNAMODB_ENDPOINT} it starts a
- * {@code moto_server} of its own, and it creates the table where it is missing.
+ * {@code moto_server} of its own, and it creates the tables (the pictures' with its stream, the history's)
+ * and the archive's bucket where they are missing. Each DynamoDB stream event of the template is fed to
+ * its function's entry class as Lambda's event source mapping would ({@link StreamPoller}).
  */
 public final class LocalApi implements AutoCloseable {
 
     /** API Gateway's own limit on a request payload. */
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+    /** The archive's bucket and history table unless {@code PICTURE_BUCKET} / {@code HISTORY_TABLE_NAME} say otherwise. */
+    static final String DEFAULT_BUCKET = "profile-pictures";
+    static final String DEFAULT_HISTORY_TABLE = "profile-picture-history";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -55,6 +75,7 @@ public final class LocalApi implements AutoCloseable {
     private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> entries =
             new ConcurrentHashMap<>();
     private final PrintStream log;
+    private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
 
     private LocalApi(HttpServer server, ExecutorService executor, RouteTable routes, GatewayErrors gatewayErrors,
             PrintStream log) {
@@ -95,18 +116,56 @@ public final class LocalApi implements AutoCloseable {
             // The functions read their configuration from the environment; a JVM cannot change its own,
             // so the local API passes the endpoint as a system property of the same name.
             System.setProperty("DYNAMODB_ENDPOINT", moto.endpoint().toString());
-            environment = Environment.current();
         }
+        archiveDefaults(Environment.current());
+        environment = Environment.current();
         started.add(components);
         DynamoDbSettings storage = StorageConfiguration.from(environment);
-        PictureTable.createIfMissing(storage);
+        S3Settings archive = createStorage(environment);
         LocalApi api = start(template, new InetSocketAddress(host, port), System.out);
         started.add(api);
 
         System.out.println("profile-pictures local API ready on " + api.baseUrl()
                 + " (DynamoDB " + storage.endpoint().map(URI::toString).orElse("AWS " + storage.region())
-                + ", table " + storage.tableName()
-                + ", X at " + environment.get("X_BASE_URL").orElse("https://x.com") + "). Ctrl-C stops it.");
+                + ", table " + storage.tableName() + ", history " + environment.get("HISTORY_TABLE_NAME").orElseThrow()
+                + ", bucket " + archive.bucket() + " on " + archive.endpoint().map(URI::toString).orElse("AWS")
+                + ", X at " + environment.get("X_BASE_URL").orElse("https://x.com")
+                + environment.get("X_IMAGE_BASE_URL").map(images -> ", X's images at " + images).orElse("")
+                + "). Ctrl-C stops it.");
+    }
+
+    /**
+     * The archive's settings where the environment leaves them out, as system properties (the functions read
+     * them as variables): the default bucket and history table, and S3 on the DynamoDB endpoint, since the
+     * local moto serves both.
+     */
+    public static void archiveDefaults(Environment environment) {
+        if (!environment.isSet("PICTURE_BUCKET")) {
+            System.setProperty("PICTURE_BUCKET", DEFAULT_BUCKET);
+        }
+        if (!environment.isSet("HISTORY_TABLE_NAME")) {
+            System.setProperty("HISTORY_TABLE_NAME", DEFAULT_HISTORY_TABLE);
+        }
+        if (!environment.isSet("S3_ENDPOINT")) {
+            environment.get("DYNAMODB_ENDPOINT").ifPresent(endpoint -> System.setProperty("S3_ENDPOINT", endpoint));
+        }
+    }
+
+    /**
+     * Creates what the functions store into where it is missing: the pictures' table (with its stream), the
+     * history's table and, on a local S3 ({@code S3_ENDPOINT}), the archive's bucket.
+     */
+    public static S3Settings createStorage(Environment environment) {
+        DynamoDbSettings storage = StorageConfiguration.from(environment);
+        PictureTable.createIfMissing(storage);
+        HistoryTable.createIfMissing(storage, environment.get("HISTORY_TABLE_NAME").orElse(DEFAULT_HISTORY_TABLE));
+        S3Settings archive = new S3Settings(environment.get("PICTURE_BUCKET").orElse(DEFAULT_BUCKET), storage.region(),
+                environment.get("S3_ENDPOINT").map(URI::create),
+                S3Settings.CredentialsSource.valueOf(storage.credentials().name()));
+        if (archive.endpoint().isPresent()) {
+            PictureBucket.createIfMissing(archive);
+        }
+        return archive;
     }
 
     private static int port(Environment environment) {
@@ -157,7 +216,76 @@ public final class LocalApi implements AutoCloseable {
         server.createContext("/", api::serve);
         server.setExecutor(executor);
         server.start();
+        try {
+            api.startStreams(sam, Environment.current());
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
         return api;
+    }
+
+    /** A poller per DynamoDB stream event of the template, on the table the functions know by the template's variable. */
+    private void startStreams(SamTemplate sam, Environment environment) {
+        List<SamTemplate.StreamEvent> events = sam.streamEvents();
+        if (events.isEmpty()) {
+            return;
+        }
+        DynamoDbSettings storage = StorageConfiguration.from(environment);
+        DynamoDbStreamsClient client = streamsClient(storage);
+        streams.add(client);
+        for (SamTemplate.StreamEvent event : events) {
+            if (!"handleRequest".equals(event.entryMethod())) {
+                throw new IllegalStateException(event.functionId() + "'s handler names " + event.entryClass() + "::"
+                        + event.entryMethod() + "; the local API calls only RequestHandler::handleRequest entries.");
+            }
+            String variable = sam.variableNaming(event.tableId()).orElseThrow(() -> new IllegalStateException(
+                    event.functionId() + " reads the stream of " + event.tableId()
+                            + ", whose name template.yaml passes to no function in a variable."));
+            String tableName = "TABLE_NAME".equals(variable) ? storage.tableName()
+                    : environment.get(variable).orElseThrow(() -> new InvalidConfigurationException(
+                            variable + " must name the table whose stream " + event.functionId() + " reads."));
+            streams.add(StreamPoller.start(client, tableName, event, streamFunction(event), log, StreamPoller.Timing.LAMBDA));
+        }
+    }
+
+    private StreamPoller.Function streamFunction(SamTemplate.StreamEvent event) {
+        var entry = new java.util.concurrent.atomic.AtomicReference<RequestHandler<DynamodbEvent, StreamsEventResponse>>();
+        return (records, requestId) -> {
+            // Loaded on the first batch, as Lambda starts a function on its first invocation.
+            RequestHandler<DynamodbEvent, StreamsEventResponse> handler = entry.updateAndGet(loaded -> loaded != null
+                    ? loaded : streamEntry(event.entryClass()));
+            return handler.handleRequest(records, new LocalContext(requestId, event.functionId(), log));
+        };
+    }
+
+    private static RequestHandler<DynamodbEvent, StreamsEventResponse> streamEntry(String className) {
+        try {
+            @SuppressWarnings("unchecked")
+            var handler = (RequestHandler<DynamodbEvent, StreamsEventResponse>)
+                    Class.forName(className).getDeclaredConstructor().newInstance();
+            return handler;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("template.yaml names " + className + ", which cannot be instantiated", e);
+        }
+    }
+
+    /** The DynamoDB Streams API where the tables are (moto serves it on the DynamoDB endpoint), with short waits. */
+    static DynamoDbStreamsClient streamsClient(DynamoDbSettings storage) {
+        AwsCredentialsProvider credentials = switch (storage.credentials()) {
+            case DUMMY -> StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
+            case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
+            default -> DefaultCredentialsProvider.builder().build();
+        };
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
+                .region(Region.of(storage.region()))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(java.time.Duration.ofSeconds(1))
+                        .socketTimeout(java.time.Duration.ofSeconds(3)))
+                .overrideConfiguration(override -> override.apiCallTimeout(java.time.Duration.ofSeconds(5)));
+        storage.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     public URI baseUrl() {
@@ -169,6 +297,14 @@ public final class LocalApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // The pollers first, the client they share last.
+        for (int i = streams.size() - 1; i >= 0; i--) {
+            try {
+                streams.get(i).close();
+            } catch (Exception e) {
+                log.println("make run: could not stop " + streams.get(i) + ": " + e.getMessage());
+            }
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -50,7 +50,9 @@ final class ProxyEvents {
         context.setRequestId(requestId);
         context.setStage("local");
         context.setHttpMethod(request.method());
-        context.setPath("/local" + request.path());
+        // What API Gateway sends is the path the client used: behind its default endpoint that starts with the
+        // stage; here the client used the bare route, and links built from this must work here.
+        context.setPath(request.path());
         context.setResourcePath(match.route().path());
         context.setProtocol("HTTP/1.1");
         context.setAccountId("000000000000");

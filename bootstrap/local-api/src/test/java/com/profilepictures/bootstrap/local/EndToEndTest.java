@@ -8,7 +8,6 @@ import com.google.gson.JsonElement;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
-import com.profilepictures.adapters.dynamodb.PictureTable;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.fixturesite.FixtureSite;
@@ -63,8 +62,14 @@ class EndToEndTest {
         System.setProperty("X_BASE_URL", x.baseUrl().toString());
         System.setProperty("SCRAPE_TIMEOUT", "PT15S");
         System.setProperty("BROWSER_POOL_SIZE", "2");
+        // The archive function runs from the table's stream here too: its storage on the same moto, X's images
+        // from the fixture site (ArchiveEndToEndTest tests archiving itself).
+        System.setProperty("HISTORY_TABLE_NAME", DynamoDbServer.uniqueTableName("e2e-history"));
+        System.setProperty("PICTURE_BUCKET", "e2e-" + java.util.UUID.randomUUID());
+        System.setProperty("X_IMAGE_BASE_URL", x.baseUrl().toString());
+        LocalApi.archiveDefaults(Environment.current());
+        LocalApi.createStorage(Environment.current());
         DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
-        PictureTable.createIfMissing(storage);
         repository = new DynamoDbProfilePictureRepository(DynamoDbClients.create(storage), TABLE);
         api = LocalApi.start(RepositoryRoot.path().resolve("template.yaml"),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8));

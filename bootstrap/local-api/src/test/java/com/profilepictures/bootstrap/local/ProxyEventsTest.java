@@ -53,6 +53,8 @@ class ProxyEventsTest {
         assertEquals(List.of("a", "b"), event.getMultiValueHeaders().get("X-Twice"));
         assertEquals("req-1", event.getRequestContext().getRequestId());
         assertEquals("/users", event.getRequestContext().getResourcePath());
+        assertEquals("/users", event.getRequestContext().getPath(),
+                "the path the client used, which has no stage locally: links built from it must work here");
         assertEquals("127.0.0.1", event.getRequestContext().getIdentity().getSourceIp());
         assertNull(event.getBody());
         assertNull(event.getPathParameters());

@@ -1,0 +1,341 @@
+package com.profilepictures.bootstrap.local;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * What Lambda's event source mapping does for one function's DynamoDB stream event, for the local API:
+ * one background thread reads the table's stream through the DynamoDB Streams API, from its oldest record
+ * on ({@code TRIM_HORIZON}: a local table is new when the local API starts, so nothing written before this
+ * starts is missed), and hands the records to the function in order, in batches of at most
+ * {@code BatchSize}, as {@link DynamodbEvent}s. A failed batch is retried as Lambda retries it:
+ * <ul>
+ *   <li>a partial batch response ({@code ReportBatchItemFailures}) checkpoints the records before the
+ *       first failure it reports and retries from that one; an identifier that names no record of the batch
+ *       fails the whole batch;
+ *   <li>a function error (an exception) retries the batch, split in two first when
+ *       {@code BisectBatchOnFunctionError} (splitting costs no retry);
+ *   <li>after {@code MaximumRetryAttempts} retries ({@code -1}: no limit) the records still failing are
+ *       logged and skipped, and the shard moves on.
+ * </ul>
+ * A batch is done before the next is read, so a shard's records are handled in order. Every wait is
+ * bounded and wakes at once on {@link #close()}.
+ */
+final class StreamPoller implements AutoCloseable {
+
+    /** The function the mapping invokes; an exception is a function error. */
+    @FunctionalInterface
+    interface Function {
+        StreamsEventResponse invoke(DynamodbEvent event, String requestId);
+    }
+
+    /** How long the poller waits: between empty reads, and before the first and the longest retries. */
+    record Timing(Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay) {
+        /** About Lambda's own pace: it reads a shard four times a second and backs off failing batches. */
+        static final Timing LAMBDA = new Timing(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(4));
+
+        Timing {
+            Objects.requireNonNull(pollInterval, "pollInterval");
+            Objects.requireNonNull(firstRetryDelay, "firstRetryDelay");
+            Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
+        }
+    }
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final SamTemplate.StreamEvent source;
+    private final Function function;
+    private final PrintStream log;
+    private final Timing timing;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong invocations = new AtomicLong();
+    private final Thread thread;
+    // Per shard, in the order the stream lists them (parents before children): the last record handled.
+    private final Map<String, String> checkpoints = new LinkedHashMap<>();
+    private final Map<String, String> iterators = new LinkedHashMap<>();
+    private final java.util.Set<String> finishedShards = new java.util.HashSet<>();
+    private String lastProblem;
+
+    private StreamPoller(DynamoDbStreamsClient streams, String streamArn, SamTemplate.StreamEvent source, Function function,
+            PrintStream log, Timing timing) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+        this.source = source;
+        this.function = function;
+        this.log = log;
+        this.timing = timing;
+        this.thread = new Thread(this::run, "stream-" + source.functionId());
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Starts feeding {@code tableName}'s stream to {@code function} as {@code source} says.
+     *
+     * @throws IllegalStateException when the table has no stream
+     */
+    static StreamPoller start(DynamoDbStreamsClient streams, String tableName, SamTemplate.StreamEvent source,
+            Function function, PrintStream log, Timing timing) {
+        String streamArn;
+        try {
+            streamArn = streams.listStreams(request -> request.tableName(tableName)).streams().stream()
+                    .map(stream -> stream.streamArn())
+                    .reduce((first, second) -> second) // the newest, should the stream have been re-enabled
+                    .orElseThrow(() -> new IllegalStateException("Table " + tableName + " has no stream, which "
+                            + source.functionId() + " reads; it must be created with one."));
+        } catch (SdkException e) {
+            throw new IllegalStateException("Could not find the stream of table " + tableName + ": " + e.getMessage(), e);
+        }
+        StreamPoller poller = new StreamPoller(streams, streamArn, source, function, log, timing);
+        poller.thread.start();
+        return poller;
+    }
+
+    String streamArn() {
+        return streamArn;
+    }
+
+    /** Whether the poller's thread still runs. */
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** How many times the function was invoked so far. */
+    long invocations() {
+        return invocations.get();
+    }
+
+    /** Stops reading and waits, a bounded time, for the batch in hand to end. */
+    @Override
+    public void close() {
+        stopped.countDown();
+        thread.interrupt();
+        try {
+            thread.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log("WARN", "did not stop within " + STOP_TIMEOUT.toSeconds() + " s", null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "the stream of " + source.tableId() + " feeding " + source.functionId();
+    }
+
+    private boolean running() {
+        return stopped.getCount() > 0;
+    }
+
+    /** Waits {@code duration}, or less if closed meanwhile; false once closed. */
+    private boolean pause(Duration duration) {
+        try {
+            return !stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void run() {
+        Duration errorDelay = timing.firstRetryDelay();
+        while (running()) {
+            try {
+                boolean read = pollOnce();
+                if (lastProblem != null) {
+                    log("INFO", "reading the stream again", null);
+                    lastProblem = null;
+                }
+                errorDelay = timing.firstRetryDelay();
+                if (!read && !pause(timing.pollInterval())) {
+                    return;
+                }
+            } catch (SdkException | IllegalStateException e) {
+                if (!running()) {
+                    return;
+                }
+                // Iterators are re-made from the checkpoints after any failure (an expired one among them).
+                iterators.clear();
+                String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (!problem.equals(lastProblem)) {
+                    log("WARN", "cannot read the stream, retrying: " + problem, null);
+                    lastProblem = problem;
+                }
+                if (!pause(errorDelay)) {
+                    return;
+                }
+                errorDelay = longer(errorDelay);
+            }
+        }
+    }
+
+    /** Reads one batch from each shard that has records and delivers it; false when no shard had any. */
+    private boolean pollOnce() {
+        if (iterators.isEmpty()) {
+            openIterators();
+        }
+        boolean read = false;
+        for (String shard : new ArrayList<>(iterators.keySet())) {
+            if (!running()) {
+                return read;
+            }
+            String iterator = iterators.get(shard);
+            GetRecordsResponse response = streams.getRecords(request -> request.shardIterator(iterator).limit(source.batchSize()));
+            if (response.nextShardIterator() == null) {
+                iterators.remove(shard);
+                finishedShards.add(shard);
+            } else {
+                iterators.put(shard, response.nextShardIterator());
+            }
+            if (!response.records().isEmpty()) {
+                read = true;
+                deliver(response.records());
+                checkpoints.put(shard, response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
+            }
+        }
+        return read;
+    }
+
+    /** An iterator for every open shard: after its checkpoint, or from its oldest record. */
+    private void openIterators() {
+        StreamDescription description = streams.describeStream(request -> request.streamArn(streamArn)).streamDescription();
+        for (Shard shard : description.shards()) {
+            String id = shard.shardId();
+            if (finishedShards.contains(id)) {
+                continue;
+            }
+            String checkpoint = checkpoints.get(id);
+            String iterator = streams.getShardIterator(request -> {
+                request.streamArn(streamArn).shardId(id);
+                if (checkpoint == null) {
+                    request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                } else {
+                    request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint);
+                }
+            }).shardIterator();
+            if (iterator != null) {
+                iterators.put(id, iterator);
+            }
+        }
+    }
+
+    private record Pending(List<Record> records, int retries) {}
+
+    /** Delivers one batch read from a shard, retrying what fails as the mapping's settings say; returns once done with it. */
+    private void deliver(List<Record> batch) {
+        Deque<Pending> pending = new ArrayDeque<>();
+        pending.add(new Pending(batch, 0));
+        Duration delay = timing.firstRetryDelay();
+        while (!pending.isEmpty() && running()) {
+            Pending next = pending.removeFirst();
+            Outcome outcome = invoke(next.records());
+            if (outcome.failedFrom() < 0) {
+                delay = timing.firstRetryDelay();
+                continue;
+            }
+            List<Record> failing = next.records().subList(outcome.failedFrom(), next.records().size());
+            if (outcome.functionError() && source.bisectBatchOnFunctionError() && failing.size() > 1) {
+                // Splitting costs no retry: each half is tried again as it is.
+                int half = failing.size() / 2;
+                pending.addFirst(new Pending(failing.subList(half, failing.size()), next.retries()));
+                pending.addFirst(new Pending(failing.subList(0, half), next.retries()));
+                continue;
+            }
+            if (source.maximumRetryAttempts() >= 0 && next.retries() >= source.maximumRetryAttempts()) {
+                log("ERROR", "gave up on " + failing.size() + " record(s) after " + next.retries() + " retries ("
+                        + outcome.why() + "); skipping sequence numbers " + sequenceNumbers(failing), null);
+                delay = timing.firstRetryDelay();
+                continue;
+            }
+            pending.addFirst(new Pending(failing, next.retries() + 1));
+            if (!pause(delay)) {
+                return;
+            }
+            delay = longer(delay);
+        }
+    }
+
+    /** What one invocation made of a batch: all done ({@code failedFrom} -1), or failed from one record on. */
+    private record Outcome(int failedFrom, boolean functionError, String why) {
+        static final Outcome DONE = new Outcome(-1, false, "");
+    }
+
+    private Outcome invoke(List<Record> records) {
+        String requestId = java.util.UUID.randomUUID().toString();
+        invocations.incrementAndGet();
+        StreamsEventResponse response;
+        try {
+            response = function.invoke(StreamRecords.event(records, streamArn), requestId);
+        } catch (RuntimeException | LinkageError e) {
+            log("WARN", "the function failed on " + records.size() + " record(s): " + e, requestId);
+            if (!(e instanceof IllegalStateException)) {
+                e.printStackTrace(log);
+            }
+            return new Outcome(0, true, "function error " + e.getClass().getSimpleName());
+        }
+        if (!source.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
+                || response.getBatchItemFailures().isEmpty()) {
+            return Outcome.DONE;
+        }
+        // Lambda retries from the lowest sequence number reported; one it cannot place fails the whole batch.
+        int first = records.size();
+        for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+            int index = indexOf(records, failure == null ? null : failure.getItemIdentifier());
+            if (index < 0) {
+                return new Outcome(0, false, "a reported failure names no record of the batch: "
+                        + (failure == null ? null : failure.getItemIdentifier()));
+            }
+            first = Math.min(first, index);
+        }
+        return new Outcome(first, false, "the function reported record " + records.get(first).dynamodb().sequenceNumber()
+                + " failed");
+    }
+
+    private static int indexOf(List<Record> records, String sequenceNumber) {
+        if (sequenceNumber == null || sequenceNumber.isBlank()) {
+            return -1;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (sequenceNumber.equals(records.get(i).dynamodb().sequenceNumber())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> sequenceNumbers(List<Record> records) {
+        return records.stream().map(record -> record.dynamodb().sequenceNumber()).toList();
+    }
+
+    private Duration longer(Duration delay) {
+        Duration doubled = delay.multipliedBy(2);
+        return doubled.compareTo(timing.maxRetryDelay()) > 0 ? timing.maxRetryDelay() : doubled;
+    }
+
+    private void log(String level, String message, String requestId) {
+        log.println("{\"level\":\"" + level + "\",\"eventSourceMapping\":\"" + source.functionId() + "\""
+                + (requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"")
+                + ",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}");
+    }
+}
