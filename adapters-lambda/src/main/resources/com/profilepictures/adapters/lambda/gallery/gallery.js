@@ -224,7 +224,8 @@
       }
       reply.body.users.forEach(function (user) {
         if (!grid.querySelector('[data-key="' + CSS.escape(user.handle.toLowerCase()) + '"]')) {
-          grid.appendChild(card(user, 0));
+          // A picture scraped moments ago may not be archived yet: it is tried again a few times.
+          grid.appendChild(card(user, user.archived === false ? 3 : 0));
         }
       });
       nextKey = reply.body.lastKey || '';
