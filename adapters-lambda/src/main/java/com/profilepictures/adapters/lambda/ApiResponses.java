@@ -14,6 +14,7 @@ import java.util.Map;
 public final class ApiResponses {
 
     public static final String CONTENT_TYPE = "application/json";
+    public static final String HTML_CONTENT_TYPE = "text/html; charset=utf-8";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String RETRY_AFTER_HEADER = "Retry-After";
 
@@ -34,6 +35,9 @@ public final class ApiResponses {
     static APIGatewayProxyResponseEvent of(Reply reply, String requestId) {
         if (reply.body() instanceof Redirect redirect) {
             return redirect(redirect, requestId);
+        }
+        if (reply.body() instanceof GalleryPage page) {
+            return page(page, requestId);
         }
         if (reply.error().isEmpty()) {
             return respond(200, reply.body(), requestId, Map.of());
@@ -59,6 +63,26 @@ public final class ApiResponses {
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(302)
                 .withHeaders(headers)
+                .withIsBase64Encoded(false);
+    }
+
+    /**
+     * The other answer that is not JSON: the gallery's HTML, with the policy that lets it run its own inline
+     * script and style and load images from here and the archive only. It is not cached for long, since the
+     * hashes in the policy change with every release.
+     */
+    private static APIGatewayProxyResponseEvent page(GalleryPage page, String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", HTML_CONTENT_TYPE);
+        headers.put("Content-Security-Policy", page.contentSecurityPolicy());
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Cache-Control", "no-cache");
+        headers.put(REQUEST_ID_HEADER, requestId);
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(200)
+                .withHeaders(headers)
+                .withBody(page.html())
                 .withIsBase64Encoded(false);
     }
 

@@ -50,9 +50,9 @@ final class ResponseBodies {
     /** {@code GET /users}: {@code lastKey} is empty on the last page. Written by {@link UserListWriter}. */
     record UserList(List<User> users, String lastKey) {}
 
-    record User(String handle, String profileUrl, String image, boolean archived) {}
+    record User(String handle, String profileUrl, String scrapedAt, String image, boolean archived) {}
 
-    /** {@code {"users":[{"handle":…,"profile_url":…,"image":…,"archived":…},…],"lastKey":…}} */
+    /** {@code {"users":[{"handle":…,"profile_url":…,"scrapedAt":…,"image":…,"archived":…},…],"lastKey":…}} */
     static final class UserListWriter extends WriteOnlyAdapter<UserList> {
 
         @Override
@@ -63,6 +63,7 @@ final class ResponseBodies {
                 out.beginObject();
                 out.name("handle").value(user.handle());
                 out.name("profile_url").value(user.profileUrl());
+                out.name("scrapedAt").value(user.scrapedAt());
                 out.name("image").value(user.image());
                 out.name("archived").value(user.archived());
                 out.endObject();
@@ -152,8 +153,8 @@ final class ResponseBodies {
 
     static UserList users(Page page, ImageLinks links) {
         List<User> users = page.pictures().stream()
-                .map(picture -> new User(picture.handle().display(), profileUrl(picture), links.image(picture.handle()),
-                        picture.archived()))
+                .map(picture -> new User(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()),
+                        links.image(picture.handle()), picture.archived()))
                 .toList();
         return new UserList(users, page.next().map(PageCursor::encode).orElse(""));
     }

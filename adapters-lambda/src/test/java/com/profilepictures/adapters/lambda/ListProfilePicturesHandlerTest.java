@@ -40,14 +40,14 @@ class ListProfilePicturesHandlerTest {
     private final TestContext context = new TestContext();
 
     @Test
-    void listsUsersWithTheir400x400PictureInTheContractsShape() {
+    void listsUsersWithTheir400x400PictureAndWhenItWasScrapedInTheContractsShape() {
         store("Jack");
 
         var response = handler.handle(ApiGatewayEvents.load("list-users.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("{\"users\":[{\"handle\":\"Jack\",\"profile_url\":"
-                + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\","
+                + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\",\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
                 + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
                 + "\"archived\":false}],\"lastKey\":\"\"}",
                 response.getBody());

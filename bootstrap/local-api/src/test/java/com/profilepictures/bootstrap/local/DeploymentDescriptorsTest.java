@@ -77,7 +77,10 @@ final class DeploymentDescriptorsTest {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertEquals(new TreeSet<>(Set.of("POST /scrape", "GET /user/{handle}/profile_pic", "GET /users",
-                "GET /user/{handle}/profile_pic/image", "GET /user/{handle}/history")), routes);
+                "GET /user/{handle}/profile_pic/image", "GET /user/{handle}/history", "GET /")), routes);
+        assertTrue(template.routes().stream().anyMatch(route -> route.path().equals("/")
+                && route.functionId().equals("GalleryFunction")
+                && route.entryClass().equals("com.profilepictures.bootstrap.read.GalleryFunction")), "GalleryFunction serves GET /");
     }
 
     @Test
@@ -289,7 +292,9 @@ final class DeploymentDescriptorsTest {
         Map<String, Set<String>> stores = Map.of(
                 "GetArchivedImageFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"),
                 "GetPictureHistoryFunction", Set.of("HISTORY_TABLE_NAME"),
-                "ArchivePictureFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"));
+                "ArchivePictureFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"),
+                // Not to read it: its page's policy names the bucket's origin, where images come from.
+                "GalleryFunction", Set.of("PICTURE_BUCKET"));
         Map<String, String> resourceOf = Map.of("TABLE_NAME", PICTURE_TABLE, "HISTORY_TABLE_NAME", HISTORY_TABLE, "PICTURE_BUCKET", BUCKET);
 
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {

@@ -108,7 +108,8 @@ class PrimingTest {
                 Arguments.of(GetProfilePictureFunction.class, "/user/{handle}/profile_pic", List.of("handle=" + STORED_HANDLE), 200),
                 Arguments.of(ListProfilePicturesFunction.class, "/users", List.of(), 200),
                 Arguments.of(GetArchivedImageFunction.class, "/user/{handle}/profile_pic/image", List.of("handle=" + STORED_HANDLE), 302),
-                Arguments.of(GetPictureHistoryFunction.class, "/user/{handle}/history", List.of("handle=" + STORED_HANDLE), 200));
+                Arguments.of(GetPictureHistoryFunction.class, "/user/{handle}/history", List.of("handle=" + STORED_HANDLE), 200),
+                Arguments.of(GalleryFunction.class, "/", List.of(), 200));
     }
 
     @Test
