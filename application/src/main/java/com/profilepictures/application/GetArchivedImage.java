@@ -1,5 +1,6 @@
 package com.profilepictures.application;
 
+import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryEntry;
 import com.profilepictures.domain.HistoryPage;
@@ -41,7 +42,12 @@ public final class GetArchivedImage {
             return new ImageLookup.UserNotFound();
         }
         // The item's own mark spares the query whenever the current picture is archived, which is nearly always.
-        Optional<ImageVersion> version = stored.get().imageVersion().or(() -> newestInHistory(handle));
+        // Otherwise one page of the history, newest first, and last the mark an earlier picture left: at most one
+        // query per request, however long the history, so an account whose pictures fail to archive costs no more.
+        ProfilePicture picture = stored.get();
+        Optional<ImageVersion> version = picture.imageVersion()
+                .or(() -> newestOnTheFirstPageOfHistory(handle))
+                .or(() -> picture.archiveMark().map(ArchiveMark::version));
         return found(version);
     }
 
@@ -58,19 +64,8 @@ public final class GetArchivedImage {
                 .orElseGet(ImageLookup.NotArchived::new);
     }
 
-    private Optional<ImageVersion> newestInHistory(Handle handle) {
-        HistoryPageRequest request = HistoryPageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            HistoryPage page = history.list(handle, request);
-            for (HistoryEntry entry : page.entries()) {
-                if (entry.image().isPresent()) {
-                    return entry.image();
-                }
-            }
-            if (page.next().isEmpty()) {
-                return Optional.empty();
-            }
-            request = HistoryPageRequest.after(page.next().get(), PageRequest.MAX_LIMIT);
-        }
+    private Optional<ImageVersion> newestOnTheFirstPageOfHistory(Handle handle) {
+        HistoryPage page = history.list(handle, HistoryPageRequest.first(PageRequest.MAX_LIMIT));
+        return page.entries().stream().map(HistoryEntry::image).flatMap(Optional::stream).findFirst();
     }
 }
