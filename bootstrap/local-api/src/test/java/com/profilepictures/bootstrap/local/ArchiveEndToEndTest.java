@@ -179,6 +179,10 @@ class ArchiveEndToEndTest {
             String picture = scraped.body().get("profileUrl").getAsString();
 
             awaitOutput(line -> line.contains("\"outcome\":\"not_archivable\"") && line.contains(picture), handle + " judged");
+            assertEquals(objectsBefore, objectsInBucket(), handle + ": no object");
+            // The stream is delivered in order: once a later scrape is archived, a retry of this one would have come.
+            scrape("after" + handle);
+            awaitProfile("after" + handle, stored -> stored.get("archived").getAsBoolean());
 
             JsonObject profile = awaitProfile(handle, stored -> true);
             assertEquals(picture, profile.get("profile_url").getAsString(), handle + ": the URL is stored");
@@ -186,13 +190,12 @@ class ArchiveEndToEndTest {
             var image = http.get("/user/" + handle + "/profile_pic/image");
             assertEquals(404, image.status(), handle);
             assertEquals("image_not_archived", image.error().get("code").getAsString());
-            assertEquals(objectsBefore, objectsInBucket(), handle + ": no object");
             assertEquals(1, x.pictureRequestsFor(handle), handle + ": a permanent failure is not retried");
         }
     }
 
     @Test
-    void anS3OutageShorterThanTheRetryBudgetDelaysArchivingOnly() {
+    void anS3OutageShorterThanTheRetryBudgetDelaysArchivingOnly() throws Exception {
         s3Server.pause();
         try {
             scrape("briefout");
@@ -201,7 +204,9 @@ class ArchiveEndToEndTest {
             s3Server.resume();
         }
 
-        awaitProfile("briefout", stored -> stored.get("archived").getAsBoolean());
+        JsonObject archived = awaitProfile("briefout", stored -> stored.get("archived").getAsBoolean());
+        assertArrayEquals(FixtureSite.pictureBytesOf(archived.get("profile_url").getAsString()),
+                image("/user/briefout/profile_pic/image"), "nothing lost: the very bytes X served");
     }
 
     @Test
