@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * How {@code POST /scrape} reads X: which sources, in which order ({@code SCRAPE_SOURCES}), within which
  * deadline ({@code SCRAPE_TIMEOUT}, the crawler's share {@code CRAWLER_TIMEOUT}), and each source's own
- * settings ({@code CRAWLER_USER_AGENT}; the browser's from {@link ScraperConfiguration}). Read once, with
+ * settings ({@code CRAWLER_USER_AGENT}; the browser's from {@link BrowserConfiguration}). Read once, with
  * errors that name the variable, so that a bad value stops the function at start.
  */
 public record ScrapeConfiguration(List<ScrapeSource> sources, Duration scrapeTimeout, Duration crawlerTimeout,
@@ -47,7 +47,7 @@ public record ScrapeConfiguration(List<ScrapeSource> sources, Duration scrapeTim
             throw new InvalidConfigurationException("CRAWLER_TIMEOUT (" + crawlerTimeout + ") must be shorter than "
                     + "SCRAPE_TIMEOUT (" + scrapeTimeout + "), or the browser would have no time left after it.");
         }
-        SeleniumSettings browser = ScraperConfiguration.from(environment, defaultPoolSize);
+        SeleniumSettings browser = BrowserConfiguration.from(environment, defaultPoolSize, scrapeTimeout);
         String userAgent = environment.get("CRAWLER_USER_AGENT").orElseGet(CrawlerUserAgent::ofThisService);
         CrawlerSettings crawler;
         try {

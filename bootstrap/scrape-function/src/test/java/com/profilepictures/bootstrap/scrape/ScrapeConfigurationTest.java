@@ -42,6 +42,7 @@ class ScrapeConfigurationTest {
         assertEquals("ExampleBot/2.0", configuration.crawler().userAgent());
         assertEquals(URI.create("http://127.0.0.1:8081"), configuration.crawler().baseUrl());
         assertEquals(configuration.browser().baseUrl(), configuration.crawler().baseUrl());
+        assertEquals(Duration.ofSeconds(9), configuration.browser().commandTimeout(), "no browser command outlasts the scrape");
     }
 
     @ParameterizedTest
@@ -62,8 +63,8 @@ class ScrapeConfigurationTest {
     }
 
     @Test
-    void rejectsUnusableCrawlerValuesNamingTheVariable() {
-        for (var bad : Map.of("CRAWLER_TIMEOUT", "4", "CRAWLER_USER_AGENT", "Bot\u00e9\u00e9").entrySet()) {
+    void rejectsUnusableTimeoutsAndUserAgentsNamingTheVariable() {
+        for (var bad : Map.of("CRAWLER_TIMEOUT", "4", "CRAWLER_USER_AGENT", "Bot\u00e9\u00e9", "SCRAPE_TIMEOUT", "PT0S").entrySet()) {
             var error = assertThrows(InvalidConfigurationException.class,
                     () -> ScrapeConfiguration.from(new Environment(Map.of(bad.getKey(), bad.getValue())), 1));
 

@@ -13,12 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ScraperConfigurationTest {
+class BrowserConfigurationTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
         var environment = new Environment(Map.of("PATH", "/nonexistent"));
-        var configuration = ScraperConfiguration.from(environment, 2);
+        var configuration = BrowserConfiguration.from(environment, 2, Duration.ofSeconds(20));
 
         assertEquals(URI.create("https://x.com"), configuration.baseUrl());
         assertEquals(Duration.ofSeconds(20), configuration.commandTimeout(), "no browser command outlasts the scrape");
@@ -32,9 +32,9 @@ class ScraperConfigurationTest {
         driver.toFile().setExecutable(true);
 
         var environment = new Environment(Map.of(
-                "X_BASE_URL", "http://127.0.0.1:8081/", "SCRAPE_TIMEOUT", "PT7.5S",
+                "X_BASE_URL", "http://127.0.0.1:8081/",
                 "CHROMIUM_BINARY", "/opt/chromium", "PATH", bin.toString(), "BROWSER_POOL_SIZE", "3"));
-        var configuration = ScraperConfiguration.from(environment, 1);
+        var configuration = BrowserConfiguration.from(environment, 1, Duration.ofMillis(7500));
 
         assertEquals(URI.create("http://127.0.0.1:8081"), configuration.baseUrl(), "a trailing slash is dropped");
         assertEquals(Duration.ofMillis(7500), configuration.commandTimeout());
@@ -45,13 +45,11 @@ class ScraperConfigurationTest {
 
     @Test
     void rejectsUnusableValuesNamingTheVariable() {
-        for (var bad : Map.of("SCRAPE_TIMEOUT", "20", "X_BASE_URL", "ftp://x.com", "BROWSER_POOL_SIZE", "0").entrySet()) {
+        for (var bad : Map.of("X_BASE_URL", "ftp://x.com", "BROWSER_POOL_SIZE", "0").entrySet()) {
             var error = assertThrows(InvalidConfigurationException.class,
-                    () -> ScraperConfiguration.from(new Environment(Map.of(bad.getKey(), bad.getValue())), 1));
+                    () -> BrowserConfiguration.from(new Environment(Map.of(bad.getKey(), bad.getValue())), 1, Duration.ofSeconds(20)));
 
             assertEquals(true, error.getMessage().startsWith(bad.getKey()), error.getMessage());
         }
-        assertThrows(InvalidConfigurationException.class,
-                () -> ScraperConfiguration.from(new Environment(Map.of("SCRAPE_TIMEOUT", "PT0S")), 1));
     }
 }

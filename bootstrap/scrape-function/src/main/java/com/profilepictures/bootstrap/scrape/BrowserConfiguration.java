@@ -13,30 +13,28 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reads how to run the browser ({@code X_BASE_URL}, {@code SCRAPE_TIMEOUT}, {@code CHROMIUM_BINARY},
- * {@code CHROMEDRIVER}, {@code BROWSER_POOL_SIZE}) into the Selenium adapter's own settings record, with errors
+ * Reads how to run the browser ({@code X_BASE_URL}, {@code CHROMIUM_BINARY}, {@code CHROMEDRIVER},
+ * {@code BROWSER_POOL_SIZE}) into the Selenium adapter's own settings record, with errors
  * that name the variable; part of {@link ScrapeConfiguration}. Only the scrape function reads it, so the read
  * functions never look for browsers on the {@code PATH}.
  */
-public final class ScraperConfiguration {
+public final class BrowserConfiguration {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://x.com");
     public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
     public static final int MAX_POOL_SIZE = 16;
 
-    private ScraperConfiguration() {}
+    private BrowserConfiguration() {}
 
-    public static SeleniumSettings from(Environment environment, int defaultPoolSize) {
-        URI baseUrl = environment.get("X_BASE_URL").map(ScraperConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
-        // No one browser command can usefully take longer than the whole scrape.
-        Duration timeout = ScrapeConfiguration.positiveDuration(environment, "SCRAPE_TIMEOUT",
-                ScrapeConfiguration.DEFAULT_SCRAPE_TIMEOUT);
+    /** {@code commandTimeout}: no one browser command can usefully take longer than the whole scrape. */
+    public static SeleniumSettings from(Environment environment, int defaultPoolSize, Duration commandTimeout) {
+        URI baseUrl = environment.get("X_BASE_URL").map(BrowserConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
         // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.
         Path chromium = environment.get("CHROMIUM_BINARY").map(Path::of)
                 .orElseGet(() -> Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : onPath(environment, "chromium"));
         Path chromedriver = environment.get("CHROMEDRIVER").map(Path::of).orElseGet(() -> onPath(environment, "chromedriver"));
-        int poolSize = environment.get("BROWSER_POOL_SIZE").map(ScraperConfiguration::poolSize).orElse(defaultPoolSize);
-        return new SeleniumSettings(baseUrl, timeout, chromium, chromedriver, poolSize);
+        int poolSize = environment.get("BROWSER_POOL_SIZE").map(BrowserConfiguration::poolSize).orElse(defaultPoolSize);
+        return new SeleniumSettings(baseUrl, commandTimeout, chromium, chromedriver, poolSize);
     }
 
     private static URI baseUrl(String value) {
