@@ -13,6 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * Builds the one DynamoDB client a process uses, configured so that a call that gets no answer gives
@@ -49,6 +51,23 @@ public final class DynamoDbClients {
                         .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .retryStrategy(retryStrategy));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /**
+     * The DynamoDB Streams API where the tables are, with the same region, credentials, endpoint and bounded
+     * waits: for reading a table's stream locally as Lambda's event source mapping does (moto serves it on
+     * the DynamoDB endpoint).
+     */
+    public static DynamoDbStreamsClient createStreams(DynamoDbSettings settings) {
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentialsProvider(settings.credentials()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT))
+                .overrideConfiguration(override -> override.apiCallTimeout(API_CALL_TIMEOUT));
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

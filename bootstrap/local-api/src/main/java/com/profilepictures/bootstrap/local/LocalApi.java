@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.HistoryTable;
 import com.profilepictures.adapters.dynamodb.PictureTable;
 import com.profilepictures.adapters.s3.PictureBucket;
 import com.profilepictures.adapters.s3.S3Settings;
+import com.profilepictures.bootstrap.ArchiveConfiguration;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
 import com.profilepictures.bootstrap.Lifecycle;
@@ -22,7 +24,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +41,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * {@code make run}: the API on localhost as the deployed API Gateway serves it. Each request becomes the
@@ -63,10 +56,6 @@ public final class LocalApi implements AutoCloseable {
 
     /** API Gateway's own limit on a request payload. */
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
-
-    /** The archive's bucket and history table unless {@code PICTURE_BUCKET} / {@code HISTORY_TABLE_NAME} say otherwise. */
-    static final String DEFAULT_BUCKET = "profile-pictures";
-    static final String DEFAULT_HISTORY_TABLE = "profile-picture-history";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -141,10 +130,10 @@ public final class LocalApi implements AutoCloseable {
      */
     public static void archiveDefaults(Environment environment) {
         if (!environment.isSet("PICTURE_BUCKET")) {
-            System.setProperty("PICTURE_BUCKET", DEFAULT_BUCKET);
+            System.setProperty("PICTURE_BUCKET", ArchiveConfiguration.DEFAULT_BUCKET);
         }
         if (!environment.isSet("HISTORY_TABLE_NAME")) {
-            System.setProperty("HISTORY_TABLE_NAME", DEFAULT_HISTORY_TABLE);
+            System.setProperty("HISTORY_TABLE_NAME", ArchiveConfiguration.DEFAULT_HISTORY_TABLE_NAME);
         }
         if (!environment.isSet("S3_ENDPOINT")) {
             environment.get("DYNAMODB_ENDPOINT").ifPresent(endpoint -> System.setProperty("S3_ENDPOINT", endpoint));
@@ -158,10 +147,8 @@ public final class LocalApi implements AutoCloseable {
     public static S3Settings createStorage(Environment environment) {
         DynamoDbSettings storage = StorageConfiguration.from(environment);
         PictureTable.createIfMissing(storage);
-        HistoryTable.createIfMissing(storage, environment.get("HISTORY_TABLE_NAME").orElse(DEFAULT_HISTORY_TABLE));
-        S3Settings archive = new S3Settings(environment.get("PICTURE_BUCKET").orElse(DEFAULT_BUCKET), storage.region(),
-                environment.get("S3_ENDPOINT").map(URI::create),
-                S3Settings.CredentialsSource.valueOf(storage.credentials().name()));
+        HistoryTable.createIfMissing(storage, ArchiveConfiguration.historyTableName(environment));
+        S3Settings archive = ArchiveConfiguration.s3(environment);
         if (archive.endpoint().isPresent()) {
             PictureBucket.createIfMissing(archive);
         }
@@ -270,22 +257,8 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
-    /** The DynamoDB Streams API where the tables are (moto serves it on the DynamoDB endpoint), with short waits. */
     static DynamoDbStreamsClient streamsClient(DynamoDbSettings storage) {
-        AwsCredentialsProvider credentials = switch (storage.credentials()) {
-            case DUMMY -> StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
-            case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
-            default -> DefaultCredentialsProvider.builder().build();
-        };
-        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
-                .region(Region.of(storage.region()))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(java.time.Duration.ofSeconds(1))
-                        .socketTimeout(java.time.Duration.ofSeconds(3)))
-                .overrideConfiguration(override -> override.apiCallTimeout(java.time.Duration.ofSeconds(5)));
-        storage.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return DynamoDbClients.createStreams(storage);
     }
 
     public URI baseUrl() {
