@@ -91,8 +91,8 @@ final class DeadlineRunner implements AutoCloseable {
             return Optional.empty();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
             }
             throw new IllegalStateException("A job failed unexpectedly", cause);
         }
