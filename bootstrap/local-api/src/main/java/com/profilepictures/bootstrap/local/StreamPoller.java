@@ -75,6 +75,7 @@ final class StreamPoller implements AutoCloseable {
     private final Map<String, String> checkpoints = new LinkedHashMap<>();
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final java.util.Set<String> finishedShards = new java.util.HashSet<>();
+    private boolean shardClosed;
     private String lastProblem;
 
     private StreamPoller(DynamoDbStreamsClient streams, String streamArn, SamTemplate.StreamEvent source, Function function,
@@ -192,7 +193,11 @@ final class StreamPoller implements AutoCloseable {
 
     /** Reads one batch from each shard that has records and delivers it; false when no shard had any. */
     private boolean pollOnce() {
-        if (iterators.isEmpty()) {
+        if (iterators.isEmpty() || shardClosed) {
+            // A closed shard may have children, which only a new description of the stream shows; the open
+            // shards' iterators are made again from their checkpoints.
+            iterators.clear();
+            shardClosed = false;
             openIterators();
         }
         boolean read = false;
@@ -205,6 +210,7 @@ final class StreamPoller implements AutoCloseable {
             if (response.nextShardIterator() == null) {
                 iterators.remove(shard);
                 finishedShards.add(shard);
+                shardClosed = true;
             } else {
                 iterators.put(shard, response.nextShardIterator());
             }
