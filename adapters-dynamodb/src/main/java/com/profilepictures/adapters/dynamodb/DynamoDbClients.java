@@ -1,12 +1,6 @@
 package com.profilepictures.adapters.dynamodb;
 
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,7 +24,6 @@ public final class DynamoDbClients {
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
     static final int MAX_ATTEMPTS = 3;
 
-    private static final String DUMMY_KEY = "dummy";
 
     private DynamoDbClients() {}
 
@@ -43,7 +36,7 @@ public final class DynamoDbClients {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 // An explicit region and credentials provider spare the cold start the SDK's probing.
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentialsProvider(settings.credentials()))
+                .credentialsProvider(settings.credentials().provider())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
@@ -63,7 +56,7 @@ public final class DynamoDbClients {
     public static DynamoDbStreamsClient createStreams(DynamoDbSettings settings) {
         DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentialsProvider(settings.credentials()))
+                .credentialsProvider(settings.credentials().provider())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
@@ -72,18 +65,4 @@ public final class DynamoDbClients {
         return builder.build();
     }
 
-    private static AwsCredentialsProvider credentialsProvider(DynamoDbSettings.CredentialsSource source) {
-        switch (source) {
-            case ENVIRONMENT:
-                return EnvironmentVariableCredentialsProvider.create();
-            case CONTAINER:
-                return ContainerCredentialsProvider.builder().build();
-            case DEFAULT_CHAIN:
-                return DefaultCredentialsProvider.builder().build();
-            case DUMMY:
-                return StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY_KEY, DUMMY_KEY));
-            default:
-                throw new IllegalArgumentException("Unknown credentials source: " + source);
-        }
-    }
 }

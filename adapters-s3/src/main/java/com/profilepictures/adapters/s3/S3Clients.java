@@ -1,12 +1,6 @@
 package com.profilepictures.adapters.s3;
 
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +25,6 @@ public final class S3Clients {
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(12);
     static final int MAX_ATTEMPTS = 3;
 
-    private static final String DUMMY_KEY = "dummy";
 
     private S3Clients() {}
 
@@ -39,7 +32,7 @@ public final class S3Clients {
         S3ClientBuilder builder = S3Client.builder()
                 // An explicit region and credentials provider spare the cold start the SDK's probing.
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentialsProvider(settings.credentials()))
+                .credentialsProvider(settings.credentials().provider())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
@@ -55,18 +48,10 @@ public final class S3Clients {
     public static S3Presigner presigner(S3Settings settings) {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentialsProvider(settings.credentials()));
+                .credentialsProvider(settings.credentials().provider());
         settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }
 
-    private static AwsCredentialsProvider credentialsProvider(S3Settings.CredentialsSource source) {
-        return switch (source) {
-            case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
-            case CONTAINER -> ContainerCredentialsProvider.builder().build();
-            case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
-            case DUMMY -> StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY_KEY, DUMMY_KEY));
-        };
-    }
 }

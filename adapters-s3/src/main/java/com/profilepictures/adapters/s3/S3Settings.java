@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.s3;
 
+import com.profilepictures.awscredentials.CredentialsSource;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,17 +11,6 @@ import java.util.Optional;
  */
 public record S3Settings(String bucket, String region, Optional<URI> endpoint, CredentialsSource credentials) {
 
-    /** Where the client's AWS credentials come from; as for DynamoDB, so that one setting serves both. */
-    public enum CredentialsSource {
-        /** {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} / {@code AWS_SESSION_TOKEN}, as Lambda provides them. */
-        ENVIRONMENT,
-        /** The container credentials endpoint, as Lambda provides it to SnapStart functions. */
-        CONTAINER,
-        /** The SDK's default chain, for running on a workstation. */
-        DEFAULT_CHAIN,
-        /** Fixed dummy keys: a local S3-compatible server wants a signature but checks nothing. */
-        DUMMY
-    }
 
     public S3Settings {
         Objects.requireNonNull(bucket, "bucket");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.profilepictures.awscredentials.CredentialsSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +17,7 @@ class S3ClientsTest {
 
     @Test
     void aCallGivesUpWithinTwelveSecondsAfterAtMostThreeAttempts() {
-        var settings = new S3Settings("pictures", "eu-west-1", Optional.empty(), S3Settings.CredentialsSource.ENVIRONMENT);
+        var settings = new S3Settings("pictures", "eu-west-1", Optional.empty(), CredentialsSource.ENVIRONMENT);
 
         try (S3Client client = S3Clients.create(settings)) {
 
@@ -31,7 +32,7 @@ class S3ClientsTest {
     @Test
     void anEndpointOverrideIsUsed() {
         var endpoint = URI.create("http://127.0.0.1:4566");
-        var settings = new S3Settings("pictures", "us-east-1", Optional.of(endpoint), S3Settings.CredentialsSource.DUMMY);
+        var settings = new S3Settings("pictures", "us-east-1", Optional.of(endpoint), CredentialsSource.DUMMY);
 
         try (S3Client client = S3Clients.create(settings)) {
 
@@ -42,8 +43,8 @@ class S3ClientsTest {
     @Test
     void blankBucketOrRegionIsRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new S3Settings(" ", "us-east-1", Optional.empty(), S3Settings.CredentialsSource.DEFAULT_CHAIN));
+                () -> new S3Settings(" ", "us-east-1", Optional.empty(), CredentialsSource.DEFAULT_CHAIN));
         assertThrows(IllegalArgumentException.class,
-                () -> new S3Settings("pictures", "", Optional.empty(), S3Settings.CredentialsSource.DEFAULT_CHAIN));
+                () -> new S3Settings("pictures", "", Optional.empty(), CredentialsSource.DEFAULT_CHAIN));
     }
 }

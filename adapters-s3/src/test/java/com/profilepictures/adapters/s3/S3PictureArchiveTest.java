@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.profilepictures.awscredentials.CredentialsSource;
 import com.profilepictures.application.testing.PictureArchiveContract;
 import com.profilepictures.application.testing.SampleImages;
 import com.profilepictures.domain.ArchiveUnavailableException;
@@ -59,7 +60,7 @@ class S3PictureArchiveTest extends PictureArchiveContract {
     }
 
     static S3Settings settings(URI endpoint, String bucket) {
-        return new S3Settings(bucket, "us-east-1", Optional.of(endpoint), S3Settings.CredentialsSource.DUMMY);
+        return new S3Settings(bucket, "us-east-1", Optional.of(endpoint), CredentialsSource.DUMMY);
     }
 
     @Override
@@ -120,7 +121,7 @@ class S3PictureArchiveTest extends PictureArchiveContract {
 
     @Test
     void withoutAnEndpointUrlsPointAtTheBucketsOwnHost() {
-        var settings = new S3Settings("profile-pictures", "eu-west-1", Optional.empty(), S3Settings.CredentialsSource.DUMMY);
+        var settings = new S3Settings("profile-pictures", "eu-west-1", Optional.empty(), CredentialsSource.DUMMY);
         try (S3Presigner aws = S3Clients.presigner(settings); S3Client unused = S3Clients.create(settings)) {
             var archive = new S3PictureArchive(unused, aws, settings.bucket());
 

@@ -1,5 +1,7 @@
 package com.profilepictures.bootstrap;
 
+import com.profilepictures.awscredentials.CredentialsSource;
+
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.picturehost.PictureHostSettings;
 import com.profilepictures.adapters.s3.S3Settings;
@@ -35,7 +37,7 @@ public final class ArchiveConfiguration {
         }
         String region = environment.get("AWS_REGION").orElse(StorageConfiguration.DEFAULT_REGION);
         Optional<URI> endpoint = StorageConfiguration.endpoint(environment, "S3_ENDPOINT", "http://127.0.0.1:5000");
-        return new S3Settings(bucket, region, endpoint, credentials(StorageConfiguration.credentials(environment, endpoint.isPresent())));
+        return new S3Settings(bucket, region, endpoint, StorageConfiguration.credentials(environment, endpoint.isPresent()));
     }
 
     /** The history's table, in the same DynamoDB as the pictures' (one client serves both). */
@@ -61,14 +63,5 @@ public final class ArchiveConfiguration {
             // The record's own message names the variable and says what it accepts.
             throw new InvalidConfigurationException(e.getMessage());
         }
-    }
-
-    private static S3Settings.CredentialsSource credentials(DynamoDbSettings.CredentialsSource source) {
-        return switch (source) {
-            case ENVIRONMENT -> S3Settings.CredentialsSource.ENVIRONMENT;
-            case CONTAINER -> S3Settings.CredentialsSource.CONTAINER;
-            case DEFAULT_CHAIN -> S3Settings.CredentialsSource.DEFAULT_CHAIN;
-            case DUMMY -> S3Settings.CredentialsSource.DUMMY;
-        };
     }
 }

@@ -1,5 +1,7 @@
 package com.profilepictures.adapters.dynamodb.testing;
 
+import com.profilepictures.awscredentials.CredentialsSource;
+
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import java.net.URI;
 import java.util.Optional;
@@ -18,6 +20,6 @@ public record DynamoDbServer(URI endpoint) {
 
     /** Settings that reach this server with dummy credentials. */
     public DynamoDbSettings settings(String tableName) {
-        return new DynamoDbSettings(tableName, REGION, Optional.of(endpoint), DynamoDbSettings.CredentialsSource.DUMMY);
+        return new DynamoDbSettings(tableName, REGION, Optional.of(endpoint), CredentialsSource.DUMMY);
     }
 }

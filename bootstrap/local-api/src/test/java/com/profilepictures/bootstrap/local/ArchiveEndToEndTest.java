@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.profilepictures.awscredentials.CredentialsSource;
 import com.google.gson.JsonObject;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
@@ -80,7 +81,7 @@ class ArchiveEndToEndTest {
         workDir = Files.createTempDirectory("archive-e2e");
         s3Server = MotoServer.start(workDir.resolve("s3-moto.log"));
         s3 = S3Clients.create(new S3Settings(BUCKET, DynamoDbServer.REGION, Optional.of(s3Server.endpoint()),
-                S3Settings.CredentialsSource.DUMMY));
+                CredentialsSource.DUMMY));
         DynamoDbSettings storage = dynamoDb.settings(TABLE);
         streams = LocalApi.streamsClient(storage);
 

@@ -1,5 +1,7 @@
 package com.profilepictures.bootstrap.read;
 
+import com.profilepictures.awscredentials.CredentialsSource;
+
 import com.profilepictures.adapters.s3.S3Clients;
 import com.profilepictures.adapters.s3.S3Settings;
 import java.net.URI;
@@ -20,7 +22,7 @@ final class ArchiveOrigin {
 
     static URI of(S3Settings archive) {
         // Signing needs keys but makes no call: only the URL's host matters here.
-        S3Settings signing = new S3Settings(archive.bucket(), archive.region(), archive.endpoint(), S3Settings.CredentialsSource.DUMMY);
+        S3Settings signing = new S3Settings(archive.bucket(), archive.region(), archive.endpoint(), CredentialsSource.DUMMY);
         try (S3Presigner presigner = S3Clients.presigner(signing)) {
             URL signed = presigner.presignGetObject(request -> request
                     .signatureDuration(Duration.ofMinutes(1))

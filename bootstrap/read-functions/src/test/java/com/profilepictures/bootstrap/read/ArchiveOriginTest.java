@@ -2,6 +2,7 @@ package com.profilepictures.bootstrap.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.profilepictures.awscredentials.CredentialsSource;
 import com.profilepictures.adapters.s3.S3Settings;
 import java.net.URI;
 import java.util.Optional;
@@ -32,6 +33,6 @@ class ArchiveOriginTest {
 
     private static S3Settings settings(String region, Optional<URI> endpoint) {
         // Whatever credentials the functions use, the origin is the same: it is signed with dummy ones.
-        return new S3Settings("pictures-1a2b", region, endpoint, S3Settings.CredentialsSource.DEFAULT_CHAIN);
+        return new S3Settings("pictures-1a2b", region, endpoint, CredentialsSource.DEFAULT_CHAIN);
     }
 }
