@@ -178,7 +178,8 @@ public final class ColdStartRunner {
      */
     private void comparePriming(Path java, List<Side> functions, int runs, int warmups, Path results) throws Exception {
         Path ric = Path.of(JniHelper.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path library = out.resolve("libaws-lambda-jni.so");
+        // The runtime client loads its JNI library only from an absolute path.
+        Path library = out.resolve("libaws-lambda-jni.so").toAbsolutePath();
         String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
         try (InputStream in = JniHelper.class.getResourceAsStream("/jni/libaws-lambda-jni.linux-" + arch + ".so")) {
             Files.copy(Objects.requireNonNull(in, "the runtime interface client's JNI library"), library,
