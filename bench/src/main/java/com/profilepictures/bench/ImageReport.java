@@ -20,9 +20,9 @@ final class ImageReport {
             return;
         }
         details.append("## Scrape image (container run as Lambda runs it, through a Lambda Runtime API)\n\n")
-                .append("Cold: from creating the container to the response of its first invocation, a scrape with Chromium "
-                        + "started for it. Init: to the runtime's first request for work. Warm: a later scrape on the same "
-                        + "container, its browser reused.\n\n")
+                .append("Cold: from creating the container to the response of its first invocation, a scrape the crawler "
+                        + "decides (no Chromium starts). Init: to the runtime's first request for work. Warm: a later scrape "
+                        + "on the same container.\n\n")
                 .append("| figure | image | median (min–max) |\n|---|---|---|\n");
         for (Tsv.Row row : image) {
             String value = row.unit().equals("×") ? fmt(row.stats().median()) + " (" + fmt(row.stats().min()) + "–"
