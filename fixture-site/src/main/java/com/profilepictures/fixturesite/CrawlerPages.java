@@ -31,6 +31,8 @@ final class CrawlerPages {
 
     private final Consumer<String> onRequest;
     private final java.util.function.UnaryOperator<String> currentPicture;
+    // Released when the site closes, so that a stalled page lets go at once instead of holding its thread.
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * {@code onRequest} is told the key of each handle whose page is asked for; {@code currentPicture} gives a
@@ -195,7 +197,12 @@ final class CrawlerPages {
     }
 
     /** Sends the page's first bytes at once, then nothing for {@link FixtureSite#SLOW_CRAWLER_PAGE_DELAY}. */
-    private static void sendSlowly(HttpExchange exchange, String html) throws IOException {
+    /** The site is closing: stalled pages stop stalling. */
+    void close() {
+        closed.countDown();
+    }
+
+    private void sendSlowly(HttpExchange exchange, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
@@ -203,7 +210,10 @@ final class CrawlerPages {
             out.write(body, 0, 64);
             out.flush();
             try {
-                Thread.sleep(FixtureSite.SLOW_CRAWLER_PAGE_DELAY.toMillis());
+                // A stalled server: nothing to wait for but the stall's end, or the site closing.
+                if (closed.await(FixtureSite.SLOW_CRAWLER_PAGE_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the site is closing
                 return;
