@@ -1,10 +1,7 @@
 package com.profilepictures.adapters.dynamodb;
 
+import com.profilepictures.awsclients.ClientTimeouts;
 import java.time.Duration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -23,27 +20,14 @@ public final class DynamoDbClients {
     /** The longest one call may take, retries and backoff included (three attempts with backoff fit in it). */
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
     static final int MAX_ATTEMPTS = 3;
-
+    private static final ClientTimeouts TIMEOUTS = new ClientTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT,
+            API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
 
     private DynamoDbClients() {}
 
     public static DynamoDbClient create(DynamoDbSettings settings) {
-        // Standard mode with the AWS retry conditions (throttling, 5xx, I/O errors), but fewer attempts than
-        // DynamoDB's legacy default, so that retries fit inside the call timeout.
-        RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(MAX_ATTEMPTS)
-                .build();
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                // An explicit region and credentials provider spare the cold start the SDK's probing.
-                .region(Region.of(settings.region()))
-                .credentialsProvider(settings.credentials().provider())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(override -> override
-                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .retryStrategy(retryStrategy));
+        // Fewer attempts than DynamoDB's legacy default, so that retries fit inside the call timeout.
+        DynamoDbClientBuilder builder = TIMEOUTS.applyTo(DynamoDbClient.builder(), settings.region(), settings.credentials());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -54,15 +38,9 @@ public final class DynamoDbClients {
      * the DynamoDB endpoint).
      */
     public static DynamoDbStreamsClient createStreams(DynamoDbSettings settings) {
-        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(settings.credentials().provider())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(override -> override.apiCallTimeout(API_CALL_TIMEOUT));
+        DynamoDbStreamsClientBuilder builder = TIMEOUTS.applyTo(DynamoDbStreamsClient.builder(), settings.region(),
+                settings.credentials());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
-
 }

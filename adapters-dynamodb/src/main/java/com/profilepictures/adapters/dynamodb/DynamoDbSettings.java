@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.dynamodb;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,7 @@
 package com.profilepictures.adapters.s3;
 
+import com.profilepictures.awsclients.ClientTimeouts;
 import java.time.Duration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -24,22 +23,13 @@ public final class S3Clients {
     /** The longest one call may take, retries and backoff included. */
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(12);
     static final int MAX_ATTEMPTS = 3;
-
+    private static final ClientTimeouts TIMEOUTS = new ClientTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT,
+            API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
 
     private S3Clients() {}
 
     public static S3Client create(S3Settings settings) {
-        S3ClientBuilder builder = S3Client.builder()
-                // An explicit region and credentials provider spare the cold start the SDK's probing.
-                .region(Region.of(settings.region()))
-                .credentialsProvider(settings.credentials().provider())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
-                .overrideConfiguration(override -> override
-                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build()));
+        S3ClientBuilder builder = TIMEOUTS.applyTo(S3Client.builder(), settings.region(), settings.credentials());
         settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
     }
@@ -53,5 +43,4 @@ public final class S3Clients {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }
-
 }

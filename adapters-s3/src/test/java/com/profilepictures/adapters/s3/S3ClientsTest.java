@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

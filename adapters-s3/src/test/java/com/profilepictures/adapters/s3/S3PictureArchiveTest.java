@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.application.testing.PictureArchiveContract;
 import com.profilepictures.application.testing.SampleImages;
 import com.profilepictures.domain.ArchiveUnavailableException;

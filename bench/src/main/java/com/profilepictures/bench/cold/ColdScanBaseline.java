@@ -2,7 +2,7 @@ package com.profilepictures.bench.cold;
 
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.profilepictures.bootstrap;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.picturehost.PictureHostSettings;

@@ -1,7 +1,7 @@
 package com.profilepictures.bootstrap;
 
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package com.profilepictures.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.dynamodb.testing;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import java.net.URI;

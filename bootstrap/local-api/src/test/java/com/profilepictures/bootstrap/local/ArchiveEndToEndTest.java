@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import com.google.gson.JsonObject;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;

@@ -1,6 +1,6 @@
 package com.profilepictures.bootstrap.read;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 
 import com.profilepictures.adapters.s3.S3Clients;
 import com.profilepictures.adapters.s3.S3Settings;

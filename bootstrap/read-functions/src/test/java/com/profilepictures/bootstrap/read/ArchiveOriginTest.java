@@ -2,7 +2,7 @@ package com.profilepictures.bootstrap.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.profilepictures.awscredentials.CredentialsSource;
+import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.adapters.s3.S3Settings;
 import java.net.URI;
 import java.util.Optional;

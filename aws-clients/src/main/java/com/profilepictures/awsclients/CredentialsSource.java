@@ -1,4 +1,4 @@
-package com.profilepictures.awscredentials;
+package com.profilepictures.awsclients;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
