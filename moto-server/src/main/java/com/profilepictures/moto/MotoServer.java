@@ -37,12 +37,15 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  *
  * Its one owner starts it and closes it; closing stops every process it started. Every wait is bounded,
- * and none sleeps: the server is ready when it prints that it listens. Needs {@code moto_server} on the
- * {@code PATH} ({@code pip install 'moto[server]'}; {@code make}'s dependency step installs it).
+ * and none sleeps: the server is ready when it prints that it listens. Needs {@code python3} on the
+ * {@code PATH} with moto importable ({@code python3 -m pip install 'moto[server]'}; {@code make}'s dependency
+ * step installs it). The server takes one request at a time, as DynamoDB writes each item atomically and moto
+ * alone does not (see {@code one_request_at_a_time.py}).
  */
 public final class MotoServer implements AutoCloseable {
 
-    static final List<String> COMMAND = List.of("moto_server");
+    // moto's own server, with one lock around each request: see the script for why.
+    static final List<String> COMMAND = List.of("python3", "-c", script("one_request_at_a_time.py"));
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int PORT_ATTEMPTS = 3;
@@ -192,7 +195,7 @@ public final class MotoServer implements AutoCloseable {
             started = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not run " + command.get(0)
-                    + ": install it with pip install 'moto[server]'. (" + e.getMessage() + ")", e);
+                    + ": install moto with python3 -m pip install 'moto[server]'. (" + e.getMessage() + ")", e);
         }
         process = started;
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -294,6 +297,17 @@ public final class MotoServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static String script(String name) {
+        try (var in = MotoServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("No resource " + name + " beside " + MotoServer.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 

@@ -65,7 +65,7 @@ class LocalApiProcessTest {
                 assertEquals(200, rendered.status(), rendered.raw().body());
                 assertEquals("browser", rendered.body().get("source").getAsString());
                 List<ProcessHandle> started = process.descendants().collect(Collectors.toList());
-                assertTrue(started.stream().anyMatch(child -> command(child).contains("moto_server")), "moto runs: " + commands(started));
+                assertTrue(started.stream().anyMatch(child -> command(child).contains("moto")), "moto runs: " + commands(started));
                 assertTrue(started.stream().anyMatch(child -> command(child).contains("chromedriver")), "a browser runs: " + commands(started));
 
                 new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
