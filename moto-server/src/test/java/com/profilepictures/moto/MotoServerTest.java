@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,22 @@ class MotoServerTest {
             assertThrows(SocketTimeoutException.class, () -> status(moto.endpoint(), Duration.ofSeconds(1)));
 
             moto.resume();
+            assertEquals(200, status(moto.endpoint(), ANSWER));
+        }
+    }
+
+    @Test
+    void givenAClientStuckHalfwayThroughARequest_otherRequestsAreStillAnswered() throws IOException {
+        try (MotoServer moto = MotoServer.start(dir.resolve("moto.log"));
+                Socket stuck = new Socket(moto.endpoint().getHost(), moto.endpoint().getPort())) {
+            // As an SDK call interrupted after its headers went out leaves it: the announced body never comes.
+            stuck.getOutputStream().write(("POST / HTTP/1.1\r\nHost: " + moto.endpoint().getAuthority() + "\r\n"
+                    + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"Li").getBytes(StandardCharsets.US_ASCII));
+            stuck.getOutputStream().flush();
+
+            // Moto serves one request at a time; one whose body is still on its way must not hold the others up.
+            assertEquals(200, status(moto.endpoint(), ANSWER));
             assertEquals(200, status(moto.endpoint(), ANSWER));
         }
     }
