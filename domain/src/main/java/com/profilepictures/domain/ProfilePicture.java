@@ -31,6 +31,15 @@ public record ProfilePicture(Handle handle, PictureUrl picture, Instant scrapedA
         return scrapedAt.isAfter(other.scrapedAt);
     }
 
+    /**
+     * True when {@code other} holds the very fields this scrape wrote (the handle as spelled, the picture and the
+     * time), whatever either's archive mark: what a retried save finds once its first attempt was applied.
+     */
+    public boolean isTheSameScrapeAs(ProfilePicture other) {
+        return handle.display().equals(other.handle.display()) && picture.equals(other.picture)
+                && scrapedAt.equals(other.scrapedAt);
+    }
+
     /** True when the current picture's bytes are archived: the mark names this very picture. */
     public boolean archived() {
         return archiveMark.filter(mark -> mark.isFor(picture)).isPresent();

@@ -12,6 +12,8 @@ public interface ProfilePictureRepository {
      * Stores {@code picture} unless one with a later or equal {@code scrapedAt} is stored for the same
      * account, atomically, and says which happened. It writes the scrape's fields only: an
      * {@link ProfilePicture#archiveMark() archive mark} stored before stays, and the outcome carries it.
+     * Saving the very scrape that is stored ({@link ProfilePicture#isTheSameScrapeAs}) says {@code Saved}: a
+     * save retried after its first attempt was applied but its answer lost must not report losing to itself.
      */
     SaveOutcome saveIfNewer(ProfilePicture picture);
 

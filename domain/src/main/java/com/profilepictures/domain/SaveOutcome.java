@@ -8,7 +8,10 @@ public sealed interface SaveOutcome {
     /** The picture now stored for the handle, whichever side of the race won. */
     ProfilePicture current();
 
-    /** The offered picture was newer than what was stored (or nothing was) and is now stored. */
+    /**
+     * The offered picture was newer than what was stored (or nothing was) and is now stored; or that very
+     * scrape was stored already (a retried save).
+     */
     record Saved(ProfilePicture current) implements SaveOutcome {
         public Saved {
             Objects.requireNonNull(current, "current");

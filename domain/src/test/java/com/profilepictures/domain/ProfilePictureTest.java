@@ -31,6 +31,21 @@ class ProfilePictureTest {
     }
 
     @Test
+    void theSameScrapeIsTheSameSpellingPictureAndTimeWhateverTheMark() {
+        var t = Instant.parse("2026-11-28T04:00:00.123Z");
+        var scrape = new ProfilePicture(Handle.of("Jack"), PICTURE, t);
+        var marked = new ProfilePicture(Handle.of("Jack"), PICTURE, t, Optional.of(new ArchiveMark(PICTURE,
+                ImageVersion.of("0".repeat(64)))));
+
+        assertTrue(scrape.isTheSameScrapeAs(marked));
+        assertTrue(marked.isTheSameScrapeAs(scrape));
+        assertFalse(scrape.isTheSameScrapeAs(new ProfilePicture(Handle.of("jack"), PICTURE, t)));
+        assertFalse(scrape.isTheSameScrapeAs(new ProfilePicture(Handle.of("Jack"),
+                PictureUrl.of("https://pbs.twimg.com/profile_images/2/a_400x400.jpg"), t)));
+        assertFalse(scrape.isTheSameScrapeAs(new ProfilePicture(Handle.of("Jack"), PICTURE, t.plusMillis(1))));
+    }
+
+    @Test
     void pageRequestsTakeOneToOneHundred() {
         assertEquals(1, PageRequest.first(1).limit());
         assertEquals(100, PageRequest.first(100).limit());

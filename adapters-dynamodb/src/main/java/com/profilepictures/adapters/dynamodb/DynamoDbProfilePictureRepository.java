@@ -91,7 +91,10 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         try {
             response = client.updateItem(request);
         } catch (ConditionalCheckFailedException lost) {
-            return new SaveOutcome.KeptNewer(winnerOf(lost, picture.handle()));
+            ProfilePicture winner = winnerOf(lost, picture.handle());
+            // The SDK retries an attempt whose answer timed out; if that attempt was applied, the retry fails its
+            // condition against this very scrape, which was saved, not beaten.
+            return winner.isTheSameScrapeAs(picture) ? new SaveOutcome.Saved(winner) : new SaveOutcome.KeptNewer(winner);
         } catch (SdkException e) {
             throw failure("save the picture of " + picture.handle(), e);
         }

@@ -12,6 +12,8 @@ import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.awsclients.ClientTimeouts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** Many scrapes saving at once, of different accounts and of the same ones: the newest of each must win. */
 @ExtendWith(SharedDynamoDbServer.class)
@@ -46,7 +49,14 @@ class DynamoDbProfilePictureRepositoryConcurrencyTest {
     @BeforeEach
     void createTable(DynamoDbServer server) {
         String tableName = DynamoDbServer.uniqueTableName("concurrency");
-        client = DynamoDbClients.create(server.settings(tableName));
+        // Slack for 16 writers queued at moto on a loaded machine: this test is about who wins, not about how
+        // long a sick store is waited for (DynamoDbClients' own bounds, which the fault tests hold).
+        DynamoDbSettings settings = server.settings(tableName);
+        DynamoDbClientBuilder builder = new ClientTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofSeconds(60), 1).applyTo(DynamoDbClient.builder(), settings.region(),
+                settings.credentials());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        client = builder.build();
         PictureTable.createIfMissing(client, tableName);
         repository = new DynamoDbProfilePictureRepository(client, tableName);
     }

@@ -45,7 +45,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
         failIfDown();
         ProfilePicture stored = pictures.get(picture.handle().key());
         if (stored != null && !picture.isNewerThan(stored)) {
-            return new SaveOutcome.KeptNewer(stored);
+            return stored.isTheSameScrapeAs(picture) ? new SaveOutcome.Saved(stored) : new SaveOutcome.KeptNewer(stored);
         }
         // The scrape writes its own fields; a mark stored earlier stays, as in the table.
         ProfilePicture saved = stored == null ? picture : picture.keepingTheMarkOf(stored);

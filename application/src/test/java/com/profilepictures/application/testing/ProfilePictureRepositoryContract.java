@@ -107,6 +107,19 @@ public abstract class ProfilePictureRepositoryContract {
     }
 
     @Test
+    void savingTheVeryScrapeStoredAgainSaysSavedAsARetriedSaveMust() {
+        var repository = emptyRepository();
+        var scrape = picture("Jack", "1", T0);
+        repository.saveIfNewer(scrape);
+
+        SaveOutcome retried = repository.saveIfNewer(scrape);
+
+        assertEquals(new SaveOutcome.Saved(scrape), retried);
+        assertInstanceOf(SaveOutcome.KeptNewer.class, repository.saveIfNewer(picture("jack", "1", T0)),
+                "another spelling at the same time is another scrape, and a tie keeps the stored one");
+    }
+
+    @Test
     void emptyRepositoryListsOneEmptyLastPage() {
         var repository = emptyRepository();
 
