@@ -3,6 +3,7 @@ package com.profilepictures.adapters.selenium;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What one look at a profile page saw ({@code profile-probe.js}): a verdict the page shows outright, or, while
@@ -22,14 +23,17 @@ import java.util.Objects;
  * @param headHandle    the requested account's spelling where the head vouches for it (JSON-LD, og:url), or null
  * @param headPicture   the picture the vouching head offers (JSON-LD image.contentUrl, else og:image), or null
  * @param headOthers    the accounts the head names instead of the requested one
+ * @param takenAtNanos  when the page was looked at, on the page's clock ({@code performance.timeOrigin + now()},
+ *                      in nanoseconds since the epoch), if the probe said
  */
 record Look(String verdict, String detail, String handle, String picture, boolean profileShown, String otherHandle,
         boolean onProfilePath, boolean errorShown, String ogImage, String headHandle, String headPicture,
-        List<String> headOthers) {
+        List<String> headOthers, OptionalLong takenAtNanos) {
 
     Look {
         detail = Objects.requireNonNullElse(detail, "");
         headOthers = List.copyOf(Objects.requireNonNullElse(headOthers, List.of()));
+        Objects.requireNonNull(takenAtNanos, "takenAtNanos");
     }
 
     /** Reads what the probe returned. */
@@ -37,7 +41,14 @@ record Look(String verdict, String detail, String handle, String picture, boolea
         return new Look(text(seen, "verdict"), text(seen, "detail"), text(seen, "handle"), text(seen, "picture"),
                 Boolean.TRUE.equals(seen.get("profileShown")), text(seen, "otherHandle"),
                 Boolean.TRUE.equals(seen.get("onProfilePath")), Boolean.TRUE.equals(seen.get("errorShown")),
-                text(seen, "ogImage"), text(seen, "headHandle"), text(seen, "headPicture"), texts(seen, "headOthers"));
+                text(seen, "ogImage"), text(seen, "headHandle"), text(seen, "headPicture"), texts(seen, "headOthers"),
+                seen.get("takenAt") instanceof Number millis ? OptionalLong.of(nanos(millis.doubleValue())) : OptionalLong.empty());
+    }
+
+    // Whole milliseconds and the fraction apart: epoch nanoseconds are past a double's exact integers.
+    private static long nanos(double millis) {
+        double whole = Math.floor(millis);
+        return (long) whole * 1_000_000L + Math.round((millis - whole) * 1e6);
     }
 
     private static String text(Map<String, Object> seen, String key) {

@@ -58,6 +58,9 @@ final class ProfileJudge {
     private long otherAccountSince = -1;
     // The accounts the page named instead of the requested one at the last look, for the timed-out detail.
     private Set<String> othersShown = Set.of();
+    // When the look being judged was taken: on the page's clock when the probe says, so that the graces measure
+    // what the page showed when, not when its answers came back through a slow or stalled WebDriver round trip.
+    private long lookedAt;
 
     ProfileJudge(Handle requested, URI url, Deadline deadline, LongSupplier nanoClock) {
         this.requested = requested;
@@ -68,6 +71,7 @@ final class ProfileJudge {
 
     /** The verdict this look shows, or null to keep looking. */
     ScrapeVerdict judge(Look look) {
+        lookedAt = look.takenAtNanos().orElseGet(nanoClock);
         if (look.verdict() == null) {
             return pending(look);
         }
@@ -153,7 +157,7 @@ final class ProfileJudge {
     private ScrapeVerdict anotherAccount(Look look, String other) {
         if (!other.equalsIgnoreCase(otherAccount)) {
             otherAccount = other;
-            otherAccountSince = nanoClock.getAsLong();
+            otherAccountSince = lookedAt;
         }
         Duration grace = look.otherHandle() != null ? APP_GRACE : HEAD_GRACE;
         if (lasted(otherAccountSince, grace) || nearDeadline()) {
@@ -220,11 +224,11 @@ final class ProfileJudge {
     }
 
     private long since(long firstSeen) {
-        return firstSeen < 0 ? nanoClock.getAsLong() : firstSeen;
+        return firstSeen < 0 ? lookedAt : firstSeen;
     }
 
     private boolean lasted(long firstSeen, Duration length) {
-        return firstSeen >= 0 && nanoClock.getAsLong() - firstSeen >= length.toNanos();
+        return firstSeen >= 0 && lookedAt - firstSeen >= length.toNanos();
     }
 
     private static String mentions(Set<String> handles) {

@@ -44,6 +44,7 @@ final class ProfilePage {
             + "const check = function () {\n"
             + "  const seen = look(key);\n"
             + "  if (seen.verdict || Date.now() >= until) {\n"
+            + "    seen.takenAt = performance.timeOrigin + performance.now();\n"
             + "    done(seen);\n"
             + "  } else {\n"
             + "    setTimeout(check, interval);\n"

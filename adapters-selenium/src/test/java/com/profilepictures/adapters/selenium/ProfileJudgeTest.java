@@ -16,6 +16,8 @@ import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,26 @@ class ProfileJudgeTest {
         advance(ProfileJudge.APP_GRACE);
 
         assertInstanceOf(Found.class, judge.judge(both));
+    }
+
+    @Test
+    void givenLooksStampedByThePage_theAppsGraceRunsOnThePagesClock_notOnWhenTheLooksCameBack() {
+        long page = 5_000_000_000L;
+        assertNull(judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).takenAt(page).build()));
+        // A stalled round trip: the next look comes back long after the grace, but the page was looked at in it.
+        advance(ProfileJudge.APP_GRACE.multipliedBy(3));
+
+        assertNull(judge.judge(look().nameBlock("Jack").head("Jack", PICTURE)
+                .takenAt(page + ProfileJudge.APP_GRACE.minusMillis(1).toNanos()).build()), "the avatar may still come");
+        Found found = assertInstanceOf(Found.class, judge.judge(look().nameBlock("Jack").head("Jack", PICTURE)
+                .takenAt(page + ProfileJudge.APP_GRACE.toNanos()).build()));
+        assertEquals(PICTURE, found.picture().value());
+    }
+
+    @Test
+    void aLookReadsThePagesClockInMillisecondsAsNanoseconds_andWithoutOneFallsBackToArrival() {
+        assertEquals(OptionalLong.of(1_764_561_600_123_500_000L), Look.from(Map.of("takenAt", 1_764_561_600_123.5)).takenAtNanos());
+        assertEquals(OptionalLong.empty(), Look.from(Map.of()).takenAtNanos());
     }
 
     @Test
@@ -129,7 +151,7 @@ class ProfileJudgeTest {
 
     @Test
     void givenTheOwnersAvatarWithAJavascriptSource_judge_callsItAnInvalidPictureAtOnce() {
-        Look owner = new Look("owner", "", "Jack", "javascript:void(0)", true, null, true, false, null, null, null, List.of());
+        Look owner = new Look("owner", "", "Jack", "javascript:void(0)", true, null, true, false, null, null, null, List.of(), OptionalLong.empty());
 
         InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, judge.judge(owner));
         assertTrue(invalid.detail().contains("javascript:void(0)"), invalid.detail());
@@ -152,6 +174,7 @@ class ProfileJudgeTest {
         private String headHandle;
         private String headPicture;
         private List<String> headOthers = List.of();
+        private OptionalLong takenAt = OptionalLong.empty();
 
         LookBuilder nameBlock(String handle) {
             nameBlock = handle;
@@ -179,6 +202,11 @@ class ProfileJudgeTest {
             return this;
         }
 
+        LookBuilder takenAt(long pageNanos) {
+            takenAt = OptionalLong.of(pageNanos);
+            return this;
+        }
+
         LookBuilder headOthers(String... handles) {
             headOthers = List.of(handles);
             return this;
@@ -187,7 +215,7 @@ class ProfileJudgeTest {
         Look build() {
             boolean profileShown = nameBlock != null || otherName != null;
             return new Look(null, "", nameBlock, null, profileShown, otherName, onProfilePath, errorShown,
-                    headOthers.isEmpty() ? headPicture : null, headHandle, headPicture, headOthers);
+                    headOthers.isEmpty() ? headPicture : null, headHandle, headPicture, headOthers, takenAt);
         }
     }
 }
