@@ -26,7 +26,7 @@ class CrawlerProfilePictureScraperTest {
 
     private static final Duration AMPLE = Duration.ofSeconds(10);
     // Scheduling on a busy two-core machine.
-    private static final Duration SLACK = Duration.ofMillis(700);
+    private static final Duration SLACK = Duration.ofSeconds(2);
 
     private static FixtureSite site;
     private static CrawlerProfilePictureScraper crawler;

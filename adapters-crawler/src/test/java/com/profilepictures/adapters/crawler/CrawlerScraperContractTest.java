@@ -19,6 +19,6 @@ class CrawlerScraperContractTest extends ProfilePictureScraperContract {
 
     @Override
     protected Duration allowedOverrun() {
-        return Duration.ofMillis(500); // scheduling on a busy machine; the crawler adds nothing of its own
+        return Duration.ofSeconds(2); // scheduling (or a stall) on a busy machine; the crawler adds nothing of its own
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class DeadlineRunnerTest {
 
     private static final Duration SHORT = Duration.ofMillis(200);
+    // For a job that must report in time: starting a thread and reporting takes milliseconds, even loaded.
+    private static final Duration AMPLE = Duration.ofSeconds(3);
     // How long a test waits for something that should happen at once: only a broken runner waits it out.
     private static final long PATIENCE_SECONDS = 30;
 
@@ -36,9 +38,9 @@ class DeadlineRunnerTest {
         AtomicInteger quickHangs = new AtomicInteger();
         CountDownLatch slowHang = new CountDownLatch(1);
 
-        Optional<String> report = runner.run(Deadline.after(SHORT), done -> done.accept("verdict"), quickHangs::incrementAndGet);
+        Optional<String> report = runner.run(Deadline.after(AMPLE), done -> done.accept("verdict"), quickHangs::incrementAndGet);
         // The watchdog runs its actions in deadline order, so once a later job's has run, the first one's would have.
-        Optional<String> none = runner.run(Deadline.after(SHORT), done -> awaitRelease(), slowHang::countDown);
+        Optional<String> none = runner.run(Deadline.after(AMPLE), done -> awaitRelease(), slowHang::countDown);
 
         assertEquals(Optional.of("verdict"), report);
         assertEquals(Optional.empty(), none);

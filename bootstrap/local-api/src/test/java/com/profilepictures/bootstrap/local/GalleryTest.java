@@ -170,10 +170,8 @@ class GalleryTest {
             assertTrue(handle.matches("@[A-Za-z0-9_]{1,15}"), handle);
             assertTrue(card.findElement(By.cssSelector("time")).getAttribute("datetime").endsWith("Z"), "when it was scraped");
             browser.executeScript("arguments[0].scrollIntoView()", card);
-            WebElement picture = awaitElement(card, "img.avatar");
+            WebElement picture = awaitDecodedPicture(card, "the picture of " + handle + " decoded after the redirect");
             assertEquals("Profile picture of " + handle, picture.getAttribute("alt"));
-            awaitTrue("the picture of " + handle + " decoded after the redirect",
-                    "return arguments[0].complete && arguments[0].naturalWidth > 0", picture);
             assertTrue(picture.getAttribute("src").endsWith("/user/" + handle.substring(1) + "/profile_pic/image"),
                     "through the image route: " + picture.getAttribute("src"));
         }
@@ -211,8 +209,7 @@ class GalleryTest {
         assertTrue(text("scrape-result").contains("@" + FixtureSite.canonicalSpellingOf("newface")), text("scrape-result"));
         WebElement first = browser.findElement(By.cssSelector("#gallery-grid > li:first-child"));
         assertEquals("newface", first.getAttribute("data-key"));
-        WebElement picture = awaitElement(browser.findElement(By.id("scrape-result")), "img.avatar");
-        awaitTrue("the new picture decoded once archived", "return arguments[0].complete && arguments[0].naturalWidth > 0", picture);
+        awaitDecodedPicture(browser.findElement(By.id("scrape-result")), "the new picture decoded once archived");
     }
 
     @Test
@@ -462,6 +459,17 @@ class GalleryTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             fail("waited " + WAIT + " for " + what);
         }
+    }
+
+    /**
+     * Waits for the picture in {@code within} to be decoded, looking it up afresh each time: until the image
+     * route answers, the page swaps the {@code <img>} out for a placeholder and back in, and a reference held
+     * across a swap would be stale.
+     */
+    private static WebElement awaitDecodedPicture(WebElement within, String what) {
+        awaitTrue(what, "const picture = arguments[0].querySelector('img.avatar');"
+                + " return picture !== null && picture.complete && picture.naturalWidth > 0", within);
+        return within.findElement(By.cssSelector("img.avatar"));
     }
 
     private static WebElement awaitElement(WebElement within, String selector) {
