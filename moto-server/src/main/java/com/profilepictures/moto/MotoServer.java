@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -53,6 +54,9 @@ public final class MotoServer implements AutoCloseable {
     // Werkzeug, which serves moto, prints this once its socket listens: from then on connections queue up.
     private static final String READY_LINE = "Running on http://" + HOST + ":";
     private static final int LOG_TAIL_LINES = 30;
+    private static final int LOWEST_PORT = 10_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final int LINUX_EPHEMERAL_START = 32_768;
 
     private final List<String> command;
     private final int port;
@@ -311,11 +315,36 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    private static int freeLoopbackPort() {
+    /**
+     * A port nothing listens on, below the range the kernel hands out to outgoing connections: moto takes
+     * seconds to start (and a restart reuses the port), and a port from that range could meanwhile become any
+     * connection's local port. Falls back to any free port when that range leaves no room below it.
+     */
+    static int freeLoopbackPort() {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; below - LOWEST_PORT > 1000 && attempt < 50; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            // Read as a stream: Files.readString trusts the size /proc reports and returns a truncated text.
+            try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE, StandardCharsets.US_ASCII)) {
+                return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+            }
+        } catch (IOException | RuntimeException unknown) {
+            return LINUX_EPHEMERAL_START;
         }
     }
 

@@ -38,6 +38,8 @@ class MotoServerTest {
         try (MotoServer moto = MotoServer.start(log)) {
 
             assertEquals("127.0.0.1", moto.endpoint().getHost());
+            int ephemeralStart = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
+            assertTrue(moto.endpoint().getPort() < ephemeralStart, "below the outgoing connections' ports: " + moto.endpoint());
             assertEquals(200, status(moto.endpoint(), ANSWER));
             assertTrue(Files.readString(log).contains("Running on " + moto.endpoint()), Files.readString(log));
         }
@@ -115,7 +117,7 @@ class MotoServerTest {
         List<String> silent = List.of("sh", "-c", "echo $$ > '" + pidFile + "'; exec sleep 600", "sh");
 
         var thrown = assertThrows(IllegalStateException.class,
-                () -> MotoServer.start(silent, dir.resolve("moto.log"), Duration.ofSeconds(2)));
+                () -> MotoServer.start(silent, dir.resolve("moto.log"), Duration.ofSeconds(5)));
 
         assertTrue(thrown.getMessage().contains("did not listen"), thrown.getMessage());
         long pid = Long.parseLong(Files.readString(pidFile).trim());
