@@ -18,7 +18,11 @@ class SeleniumScraperContractTest extends ProfilePictureScraperContract {
 
     @Override
     protected ProfilePictureScraper scraperFor(URI baseUrl) {
-        return new SeleniumProfilePictureScraper(TestBrowsers.settings(baseUrl, 3, workRoot));
+        var scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(baseUrl, 3, workRoot));
+        // As a deployed function's init leaves it: the contract times scrapes, and Chromium's first start on a
+        // loaded machine can take longer than a short deadline (BrowserLifecycleTest covers starting).
+        scraper.warmUp();
+        return scraper;
     }
 
     @Override
