@@ -60,7 +60,12 @@ final class ProfileJudge {
     private Set<String> othersShown = Set.of();
     // When the look being judged was taken: on the page's clock when the probe says, so that the graces measure
     // what the page showed when, not when its answers came back through a slow or stalled WebDriver round trip.
+    // The page's clock is wall time (performance.timeOrigin + now), so a clock step between two looks could
+    // shorten or stretch a grace; the deadline, on the JVM's clock, still bounds every scrape.
     private long lookedAt;
+    // Whether this page's looks carry the page's clock: decided by the first, held to by the rest, as the two
+    // clocks cannot be compared.
+    private Boolean onPageClock;
 
     ProfileJudge(Handle requested, URI url, Deadline deadline, LongSupplier nanoClock) {
         this.requested = requested;
@@ -71,6 +76,13 @@ final class ProfileJudge {
 
     /** The verdict this look shows, or null to keep looking. */
     ScrapeVerdict judge(Look look) {
+        boolean stamped = look.takenAtNanos().isPresent();
+        if (onPageClock == null) {
+            onPageClock = stamped;
+        } else if (onPageClock != stamped) {
+            throw new IllegalStateException("Looks at " + url + " came " + (stamped ? "without, then with" : "with, then without")
+                    + " the page's clock; the graces cannot mix the page's clock and the JVM's.");
+        }
         lookedAt = look.takenAtNanos().orElseGet(nanoClock);
         if (look.verdict() == null) {
             return pending(look);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.domain.Deadline;
@@ -63,7 +64,7 @@ class ProfileJudgeTest {
 
     @Test
     void givenLooksStampedByThePage_theAppsGraceRunsOnThePagesClock_notOnWhenTheLooksCameBack() {
-        long page = 5_000_000_000L;
+        long page = 1_764_561_600_000_000_000L; // epoch nanoseconds, as the page's clock gives them
         assertNull(judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).takenAt(page).build()));
         // A stalled round trip: the next look comes back long after the grace, but the page was looked at in it.
         advance(ProfileJudge.APP_GRACE.multipliedBy(3));
@@ -73,6 +74,14 @@ class ProfileJudgeTest {
         Found found = assertInstanceOf(Found.class, judge.judge(look().nameBlock("Jack").head("Jack", PICTURE)
                 .takenAt(page + ProfileJudge.APP_GRACE.toNanos()).build()));
         assertEquals(PICTURE, found.picture().value());
+    }
+
+    @Test
+    void givenALookWithoutThePagesClockAfterOneWithIt_judge_refusesToMixTheClocks() {
+        long page = 1_764_561_600_000_000_000L;
+        assertNull(judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).takenAt(page).build()));
+
+        assertThrows(IllegalStateException.class, () -> judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).build()));
     }
 
     @Test
