@@ -20,7 +20,7 @@ pip_install() {
   hash -r
 }
 # The tests start moto through python3 (see moto-server's MotoServer), so moto must import there.
-python3 -c 'import moto.server' >/dev/null 2>&1 || { echo "installing moto[server] from PyPI..."; python3 -m pip install -q 'moto[server]==5.2.1'; hash -r; }
+python3 -c 'import moto.server, moto.moto_server.werkzeug_app' >/dev/null 2>&1 || { echo "installing moto[server] from PyPI..."; python3 -m pip install -q 'moto[server]==5.2.1'; hash -r; }
 command -v cfn-lint >/dev/null 2>&1 || { echo "installing cfn-lint from PyPI..."; pip_install cfn-lint; }
 command -v java >/dev/null 2>&1 || { echo "Java 17 or newer is required (apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
 exit 0

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A {@code moto_server} process on a free loopback port: AWS services served locally, so that
+ * moto's server ({@code moto_server}'s own code, run through {@code python3} with one lock around each request)
+ * on a free loopback port: AWS services served locally, so that
  * {@code make run}, the tests and the bench need no AWS account and no Docker. It knows nothing of which
  * service a client asks for; moto serves them all on the one {@link #endpoint()}. (Amazon's
  * DynamoDBLocal is not used: its licence is not open source.)
