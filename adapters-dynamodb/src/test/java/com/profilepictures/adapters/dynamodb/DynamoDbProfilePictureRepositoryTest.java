@@ -16,7 +16,20 @@ import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
 import java.util.HashSet;
 import java.util.List;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,6 +124,54 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         first.pictures().forEach(picture -> seen.add(picture.handle().key()));
         second.pictures().forEach(picture -> assertTrue(seen.add(picture.handle().key()), "twice: " + picture));
         assertEquals(4, seen.size());
+    }
+
+    @Test
+    void aSaveAnsweredWithA500AfterItWasApplied_isRetriedByTheSdk_andTheRetryFindingItsOwnWriteSaysSaved(DynamoDbServer server) {
+        tableName = DynamoDbServer.uniqueTableName("pictures");
+        PictureTable.createIfMissing(client, tableName);
+        AtomicInteger updates = new AtomicInteger();
+        // The first UpdateItem is applied, then answered with a 500, as DynamoDB may after a write it did apply
+        // ("the request may or may not have succeeded"); the SDK retries a 500.
+        ExecutionInterceptor failFirstAnswer = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                return isFirstUpdate(context) ? context.httpResponse().toBuilder().statusCode(500).build() : context.httpResponse();
+            }
+
+            @Override
+            public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+                    ExecutionAttributes attributes) {
+                return isFirstUpdate(context) ? Optional.of(new ByteArrayInputStream(
+                        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"lost\"}"
+                                .getBytes(StandardCharsets.UTF_8))) : context.responseBody();
+            }
+
+            private boolean isFirstUpdate(Context.ModifyHttpResponse context) {
+                return context.request() instanceof UpdateItemRequest && updates.get() == 1;
+            }
+
+            @Override
+            public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UpdateItemRequest) {
+                    updates.incrementAndGet();
+                }
+            }
+        };
+        DynamoDbSettings settings = server.settings(tableName);
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(settings.region()))
+                .credentialsProvider(settings.credentials().provider())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(override -> override.addExecutionInterceptor(failFirstAnswer));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        var jack = picture("Jack", "1", T0);
+
+        try (DynamoDbClient losing = builder.build()) {
+            SaveOutcome outcome = new DynamoDbProfilePictureRepository(losing, tableName).saveIfNewer(jack);
+
+            assertEquals(2, updates.get(), "the SDK sent the save again");
+            assertEquals(new SaveOutcome.Saved(jack), outcome);
+        }
     }
 
     @Test
