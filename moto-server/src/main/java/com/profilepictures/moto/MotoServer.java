@@ -254,8 +254,13 @@ public final class MotoServer implements AutoCloseable {
         }
         try {
             Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!kill.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+            if (!kill.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not end within " + STOP_TIMEOUT);
+            }
+            if (kill.exitValue() != 0) {
+                // Read before anything destroys it: destroying a process closes its streams. (A target that died
+                // meanwhile fails here too; close() expects that.)
                 throw new IllegalStateException(String.join(" ", command) + " failed: "
                         + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             }
