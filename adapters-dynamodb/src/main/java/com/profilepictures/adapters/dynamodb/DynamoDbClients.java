@@ -20,16 +20,21 @@ public final class DynamoDbClients {
     /** The longest one call may take, retries and backoff included (three attempts with backoff fit in it). */
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
     static final int MAX_ATTEMPTS = 3;
-    private static final ClientTimeouts TIMEOUTS = new ClientTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT,
+    static final ClientTimeouts TIMEOUTS = new ClientTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT,
             API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
 
     private DynamoDbClients() {}
 
     public static DynamoDbClient create(DynamoDbSettings settings) {
         // Fewer attempts than DynamoDB's legacy default, so that retries fit inside the call timeout.
-        DynamoDbClientBuilder builder = TIMEOUTS.applyTo(DynamoDbClient.builder(), settings.region(), settings.credentials());
+        return builder(settings, TIMEOUTS).build();
+    }
+
+    /** A client builder for {@code settings} with other waits: for tests that need more slack or a hook. */
+    static DynamoDbClientBuilder builder(DynamoDbSettings settings, ClientTimeouts timeouts) {
+        DynamoDbClientBuilder builder = timeouts.applyTo(DynamoDbClient.builder(), settings.region(), settings.credentials());
         settings.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
     }
 
     /**

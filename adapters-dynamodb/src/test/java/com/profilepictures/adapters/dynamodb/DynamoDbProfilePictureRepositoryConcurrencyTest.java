@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** Many scrapes saving at once, of different accounts and of the same ones: the newest of each must win. */
 @ExtendWith(SharedDynamoDbServer.class)
@@ -51,12 +50,8 @@ class DynamoDbProfilePictureRepositoryConcurrencyTest {
         String tableName = DynamoDbServer.uniqueTableName("concurrency");
         // Slack for 16 writers queued at moto on a loaded machine: this test is about who wins, not about how
         // long a sick store is waited for (DynamoDbClients' own bounds, which the fault tests hold).
-        DynamoDbSettings settings = server.settings(tableName);
-        DynamoDbClientBuilder builder = new ClientTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), 1).applyTo(DynamoDbClient.builder(), settings.region(),
-                settings.credentials());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        client = builder.build();
+        client = DynamoDbClients.builder(server.settings(tableName), new ClientTimeouts(Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), 1)).build();
         PictureTable.createIfMissing(client, tableName);
         repository = new DynamoDbProfilePictureRepository(client, tableName);
     }

@@ -26,8 +26,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import java.util.Set;
@@ -158,12 +156,8 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
                 }
             }
         };
-        DynamoDbSettings settings = server.settings(tableName);
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of(settings.region()))
-                .credentialsProvider(settings.credentials().provider())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(override -> override.addExecutionInterceptor(failFirstAnswer));
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        DynamoDbClientBuilder builder = DynamoDbClients.builder(server.settings(tableName), DynamoDbClients.TIMEOUTS);
+        builder.overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(failFirstAnswer).build());
         var jack = picture("Jack", "1", T0);
 
         try (DynamoDbClient losing = builder.build()) {
