@@ -5,6 +5,16 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
+# The build and the tests need a JDK 21+ (the classes are built with --release 21): scripts/jdk-home.sh finds
+# one (JAVA_HOME, /usr/lib/jvm) or installs one from the distribution's packages, or says what to install.
+ifneq ($(MAKECMDGOALS),clean)
+JAVA_HOME := $(shell bash scripts/jdk-home.sh)
+ifeq ($(strip $(JAVA_HOME)),)
+$(error no JDK 21 or newer; see the message above)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+endif
 MVN := ./mvnw -B -ntp
 LOCAL_API_CP := bootstrap/local-api/target/local-api.jar:bootstrap/local-api/target/lib/*
 DEMO_PORT ?= 8081

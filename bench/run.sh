@@ -10,6 +10,9 @@
 # starts and BENCH_IMAGE_JDKS (e.g. 25) measures the image with other JDKs beside the shipped one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The JDK the build uses (21+), whoever calls this script (make bench sets it already).
+JAVA_HOME=$(bash scripts/jdk-home.sh)
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 
 OUT=${BENCH_OUT:-bench/out}
 RESULTS=${BENCH_RESULTS:-bench/RESULTS.md}

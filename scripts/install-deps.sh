@@ -22,5 +22,6 @@ pip_install() {
 # The tests start moto through python3 (see moto-server's MotoServer), so moto must import there.
 python3 -c 'import moto.server, moto.moto_server.werkzeug_app' >/dev/null 2>&1 || { echo "installing moto[server] from PyPI..."; python3 -m pip install -q 'moto[server]==5.2.1'; hash -r; }
 command -v cfn-lint >/dev/null 2>&1 || { echo "installing cfn-lint from PyPI..."; pip_install cfn-lint; }
-command -v java >/dev/null 2>&1 || { echo "Java 17 or newer is required (apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
+# A JDK 21+: found or installed by jdk-home.sh, which says what to install when it can do neither.
+bash "$(dirname "$0")/jdk-home.sh" >/dev/null
 exit 0
