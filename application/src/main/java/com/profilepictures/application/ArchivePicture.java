@@ -30,8 +30,8 @@ public final class ArchivePicture {
     private final PictureArchive archive;
     private final ProfilePictureRepository repository;
 
-    public ArchivePicture(PictureHistory history, PictureHost host, PictureArchive archive,
-            ProfilePictureRepository repository) {
+    public ArchivePicture(
+            PictureHistory history, PictureHost host, PictureArchive archive, ProfilePictureRepository repository) {
         this.history = Objects.requireNonNull(history, "history");
         this.host = Objects.requireNonNull(host, "host");
         this.archive = Objects.requireNonNull(archive, "archive");
@@ -63,8 +63,9 @@ public final class ArchivePicture {
         archive.put(image);
         HistoryEntry attached = history.attach(handle, entry.picture(), image.version());
         // The entry keeps the first copy attached to it, which a concurrent archiving may have won.
-        ImageVersion version = attached.image().orElseThrow(() -> new IllegalStateException(
-                "The history entry of " + entry.picture() + " for @" + handle + " has no copy after attaching one."));
+        ImageVersion version = attached.image()
+                .orElseThrow(() -> new IllegalStateException("The history entry of " + entry.picture() + " for @"
+                        + handle + " has no copy after attaching one."));
         return new ArchiveResult.Archived(attached, version, mark(handle, attached, version));
     }
 

@@ -66,6 +66,9 @@ public final class GetArchivedImage {
 
     private Optional<ImageVersion> newestOnTheFirstPageOfHistory(Handle handle) {
         HistoryPage page = history.list(handle, HistoryPageRequest.first(PageRequest.MAX_LIMIT));
-        return page.entries().stream().map(HistoryEntry::image).flatMap(Optional::stream).findFirst();
+        return page.entries().stream()
+                .map(HistoryEntry::image)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 }

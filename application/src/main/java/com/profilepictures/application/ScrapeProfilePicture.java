@@ -26,8 +26,8 @@ public final class ScrapeProfilePicture {
     private final ProfilePictureRepository repository;
     private final Clock clock;
 
-    public ScrapeProfilePicture(List<ScrapeStep> steps, Duration scrapeTimeout, ProfilePictureRepository repository,
-            Clock clock) {
+    public ScrapeProfilePicture(
+            List<ScrapeStep> steps, Duration scrapeTimeout, ProfilePictureRepository repository, Clock clock) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("A scrape needs at least one source.");
         }
@@ -60,14 +60,17 @@ public final class ScrapeProfilePicture {
         throw new IllegalStateException("Unreachable: the last source either decides or is undecided.");
     }
 
-    private ScrapeResult store(Handle handle, ScrapeVerdict.Found found, ScrapeSource source,
-            Map<ScrapeSource, Undecided> undecided) {
+    private ScrapeResult store(
+            Handle handle, ScrapeVerdict.Found found, ScrapeSource source, Map<ScrapeSource, Undecided> undecided) {
         // scrapedAt is when the verdict was reached, so it is read after the scrape, not before.
         var scrapedAt = clock.instant();
         if (!found.canonicalHandle().sameAccountAs(handle)) {
             // Never store one account's picture under another's name.
-            return new ScrapeResult.Failed(new ScrapeVerdict.UpstreamMismatch("X served the profile of @"
-                    + found.canonicalHandle() + " when asked for @" + handle + "."), source, undecided);
+            return new ScrapeResult.Failed(
+                    new ScrapeVerdict.UpstreamMismatch(
+                            "X served the profile of @" + found.canonicalHandle() + " when asked for @" + handle + "."),
+                    source,
+                    undecided);
         }
         var saved = repository.saveIfNewer(new ProfilePicture(found.canonicalHandle(), found.picture(), scrapedAt));
         return new ScrapeResult.Stored(saved, source, undecided);

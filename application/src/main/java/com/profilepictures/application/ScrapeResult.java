@@ -31,7 +31,8 @@ public sealed interface ScrapeResult {
     }
 
     /** No picture: nothing was stored, and what was stored before stays as it was. */
-    record Failed(ScrapeVerdict.Failure failure, ScrapeSource source, Map<ScrapeSource, ScrapeVerdict.Undecided> undecided)
+    record Failed(
+            ScrapeVerdict.Failure failure, ScrapeSource source, Map<ScrapeSource, ScrapeVerdict.Undecided> undecided)
             implements ScrapeResult {
         public Failed {
             Objects.requireNonNull(failure, "failure");
@@ -40,7 +41,8 @@ public sealed interface ScrapeResult {
         }
     }
 
-    private static Map<ScrapeSource, ScrapeVerdict.Undecided> copyOf(Map<ScrapeSource, ScrapeVerdict.Undecided> undecided) {
+    private static Map<ScrapeSource, ScrapeVerdict.Undecided> copyOf(
+            Map<ScrapeSource, ScrapeVerdict.Undecided> undecided) {
         var copy = new EnumMap<ScrapeSource, ScrapeVerdict.Undecided>(ScrapeSource.class);
         copy.putAll(undecided);
         return Collections.unmodifiableMap(copy);

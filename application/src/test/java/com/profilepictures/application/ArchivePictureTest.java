@@ -63,7 +63,8 @@ class ArchivePictureTest {
         var entry = new HistoryEntry(ARCHIVED_SIZE, T0, T0, Optional.of(version));
         assertEquals(new ArchiveResult.Archived(entry, version, true), result);
         assertEquals(List.of(ARCHIVED_SIZE), host.requested());
-        assertEquals(Optional.of(new Image(ImageType.JPEG, JACK_BYTES)),
+        assertEquals(
+                Optional.of(new Image(ImageType.JPEG, JACK_BYTES)),
                 archive.read(archive.presign(version, GetArchivedImage.VALIDITY)));
         assertEquals(List.of(entry), history.entries(JACK));
         assertTrue(stored().archived());
@@ -105,7 +106,8 @@ class ArchivePictureTest {
 
     @Test
     void theSameBytesShownByTwoAccountsAreKeptOnce() {
-        var defaultPicture = PictureUrl.of("https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png");
+        var defaultPicture =
+                PictureUrl.of("https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png");
         byte[] bytes = SampleImages.bytes(ImageType.PNG, "default");
         host.serve(defaultPicture.withSize(PictureSize.ARCHIVED), "image/png", bytes);
         for (String handle : List.of("jack", "jill")) {
@@ -193,11 +195,15 @@ class ArchivePictureTest {
     void givenTheHistoryDownAfterTheCopyIsKept_aRetryAttachesItAndOneCopyIsKept() {
         scraped(SCRAPED, T0);
         host.serve(ARCHIVED_SIZE, "image/jpeg", JACK_BYTES);
-        var failingOnAttach = new ArchivePicture(history, picture -> {
-            var download = host.download(picture);
-            history.goDown(); // after the record, before the attach
-            return download;
-        }, archive, repository);
+        var failingOnAttach = new ArchivePicture(
+                history,
+                picture -> {
+                    var download = host.download(picture);
+                    history.goDown(); // after the record, before the attach
+                    return download;
+                },
+                archive,
+                repository);
 
         assertThrows(StorageUnavailableException.class, () -> failingOnAttach.archive(JACK, SCRAPED, T0));
         history.comeBack();
@@ -212,11 +218,15 @@ class ArchivePictureTest {
     void givenTheTableDownWhenMarking_aRetryMarksFromTheHistoryWithoutDownloading() {
         scraped(SCRAPED, T0);
         host.serve(ARCHIVED_SIZE, "image/jpeg", JACK_BYTES);
-        var failingOnMark = new ArchivePicture(history, picture -> {
-            var download = host.download(picture);
-            repository.goDown();
-            return download;
-        }, archive, repository);
+        var failingOnMark = new ArchivePicture(
+                history,
+                picture -> {
+                    var download = host.download(picture);
+                    repository.goDown();
+                    return download;
+                },
+                archive,
+                repository);
 
         assertThrows(StorageUnavailableException.class, () -> failingOnMark.archive(JACK, SCRAPED, T0));
         repository.comeBack();
@@ -254,7 +264,8 @@ class ArchivePictureTest {
         ArchiveResult newest = useCase.archive(JACK, NEWER, T0.plusMillis(5));
 
         assertEquals(2, history.entries(JACK).size());
-        assertTrue(history.entries(JACK).stream().allMatch(entry -> entry.image().isPresent()));
+        assertTrue(
+                history.entries(JACK).stream().allMatch(entry -> entry.image().isPresent()));
         assertTrue(((ArchiveResult.Archived) newest).marked());
         assertTrue(stored().archived());
         assertEquals(Optional.of(((ArchiveResult.Archived) newest).version()), stored().imageVersion());

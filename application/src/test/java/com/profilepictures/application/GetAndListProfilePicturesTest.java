@@ -19,7 +19,8 @@ class GetAndListProfilePicturesTest {
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
 
     private ProfilePicture store(String handle) {
-        var picture = new ProfilePicture(Handle.of(handle),
+        var picture = new ProfilePicture(
+                Handle.of(handle),
                 PictureUrl.of("https://pbs.twimg.com/profile_images/1/" + handle + "_400x400.jpg"),
                 Instant.parse("2026-11-28T04:00:00Z"));
         repository.saveIfNewer(picture);

@@ -136,6 +136,8 @@ class GetArchivedImageTest {
 
         var found = assertInstanceOf(ImageLookup.Found.class, useCase.newest(JACK));
 
-        assertEquals(Optional.of("validFor=900"), Optional.ofNullable(found.location().getQuery()));
+        assertEquals(
+                Optional.of("validFor=900"),
+                Optional.ofNullable(found.location().getQuery()));
     }
 }

@@ -32,7 +32,9 @@ class GetPictureHistoryTest {
         Optional<AccountHistory> found = useCase.get(Handle.of("JACK"), HistoryPageRequest.first(10));
 
         assertEquals(jack, found.orElseThrow().current());
-        assertEquals(List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())), found.orElseThrow().page().entries());
+        assertEquals(
+                List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())),
+                found.orElseThrow().page().entries());
     }
 
     @Test

@@ -43,9 +43,13 @@ class ScrapeProfilePictureTest {
     private final FakeProfilePictureScraper browser = new FakeProfilePictureScraper();
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ScrapeProfilePicture useCase = new ScrapeProfilePicture(List.of(
-            ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
-            ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)), SCRAPE_TIMEOUT, repository, clock);
+    private final ScrapeProfilePicture useCase = new ScrapeProfilePicture(
+            List.of(
+                    ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+                    ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
+            SCRAPE_TIMEOUT,
+            repository,
+            clock);
 
     @Test
     void givenAProfileWithAPicture_scrape_storesItUnderTheCanonicalSpelling() {
@@ -54,9 +58,15 @@ class ScrapeProfilePictureTest {
         ScrapeResult result = useCase.scrape(Handle.of("JACK"));
 
         var expected = new ProfilePicture(Handle.of("Jack"), PictureUrl.of(NEW), NOW);
-        assertEquals(new ScrapeResult.Stored(new SaveOutcome.Saved(expected), ScrapeSource.BROWSER,
-                Map.of(ScrapeSource.CRAWLER, NO_PROFILE)), result);
-        assertEquals("Jack", repository.find(Handle.of("jack")).orElseThrow().handle().display());
+        assertEquals(
+                new ScrapeResult.Stored(
+                        new SaveOutcome.Saved(expected),
+                        ScrapeSource.BROWSER,
+                        Map.of(ScrapeSource.CRAWLER, NO_PROFILE)),
+                result);
+        assertEquals(
+                "Jack",
+                repository.find(Handle.of("jack")).orElseThrow().handle().display());
     }
 
     @Test
@@ -105,9 +115,11 @@ class ScrapeProfilePictureTest {
 
     @Test
     void aBudgetLargerThanTheScrapeNeverReachesPastTheScrapesDeadline() {
-        var generous = new ScrapeProfilePicture(List.of(
-                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, SCRAPE_TIMEOUT.multipliedBy(2))),
-                SCRAPE_TIMEOUT, repository, clock);
+        var generous = new ScrapeProfilePicture(
+                List.of(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, SCRAPE_TIMEOUT.multipliedBy(2))),
+                SCRAPE_TIMEOUT,
+                repository,
+                clock);
 
         generous.scrape(Handle.of("jack"));
 
@@ -124,10 +136,13 @@ class ScrapeProfilePictureTest {
 
     @ParameterizedTest
     @MethodSource("undecidedCauses")
-    void givenTheCrawlerAlone_anUndecidedAnswerBecomesTheFailureItsCauseNames(Cause cause,
-            Class<? extends ScrapeVerdict.Failure> expected) {
-        var crawlerOnly = new ScrapeProfilePicture(List.of(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET)),
-                SCRAPE_TIMEOUT, repository, clock);
+    void givenTheCrawlerAlone_anUndecidedAnswerBecomesTheFailureItsCauseNames(
+            Cause cause, Class<? extends ScrapeVerdict.Failure> expected) {
+        var crawlerOnly = new ScrapeProfilePicture(
+                List.of(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET)),
+                SCRAPE_TIMEOUT,
+                repository,
+                clock);
         crawler.otherwise(new Undecided(cause, "the cause's detail"));
 
         ScrapeResult result = crawlerOnly.scrape(Handle.of("jack"));
@@ -183,11 +198,14 @@ class ScrapeProfilePictureTest {
     @Test
     void scrapedAtIsWhenTheVerdictWasReached() {
         browser.withPicture("jack", NEW);
-        var scrapeTakingTwoSeconds = new ScrapeProfilePicture(List.of(ScrapeStep.withTheRest(ScrapeSource.BROWSER,
-                (handle, deadline) -> {
+        var scrapeTakingTwoSeconds = new ScrapeProfilePicture(
+                List.of(ScrapeStep.withTheRest(ScrapeSource.BROWSER, (handle, deadline) -> {
                     clock.advance(Duration.ofSeconds(2));
                     return browser.scrape(handle, deadline);
-                })), SCRAPE_TIMEOUT, repository, clock);
+                })),
+                SCRAPE_TIMEOUT,
+                repository,
+                clock);
 
         var result = assertInstanceOf(ScrapeResult.Stored.class, scrapeTakingTwoSeconds.scrape(Handle.of("jack")));
 
@@ -209,8 +227,10 @@ class ScrapeProfilePictureTest {
     void theFailuresAboveAreEveryKindOfFailure() {
         var kinds = failures().stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet());
 
-        assertEquals(Stream.of(ScrapeVerdict.Failure.class.getPermittedSubclasses()).collect(
-                java.util.stream.Collectors.toSet()), kinds);
+        assertEquals(
+                Stream.of(ScrapeVerdict.Failure.class.getPermittedSubclasses())
+                        .collect(java.util.stream.Collectors.toSet()),
+                kinds);
     }
 
     @ParameterizedTest
@@ -222,7 +242,8 @@ class ScrapeProfilePictureTest {
 
         ScrapeResult result = useCase.scrape(Handle.of("jack"));
 
-        assertEquals(new ScrapeResult.Failed(failure, ScrapeSource.BROWSER, Map.of(ScrapeSource.CRAWLER, NO_PROFILE)),
+        assertEquals(
+                new ScrapeResult.Failed(failure, ScrapeSource.BROWSER, Map.of(ScrapeSource.CRAWLER, NO_PROFILE)),
                 result);
         assertEquals(earlier, repository.find(Handle.of("jack")).orElseThrow());
     }
@@ -262,10 +283,17 @@ class ScrapeProfilePictureTest {
 
     @Test
     void aScrapeNeedsASourceAndAsksEachOnce() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ScrapeProfilePicture(List.of(), SCRAPE_TIMEOUT, repository, clock));
-        assertThrows(IllegalArgumentException.class, () -> new ScrapeProfilePicture(List.of(
-                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser), ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
-                SCRAPE_TIMEOUT, repository, clock));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ScrapeProfilePicture(
+                        List.of(
+                                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser),
+                                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
+                        SCRAPE_TIMEOUT,
+                        repository,
+                        clock));
     }
 }

@@ -34,14 +34,16 @@ public record ClientTimeouts(Duration connect, Duration socket, Duration attempt
      * Sets {@code builder}'s region, credentials, URL-connection HTTP client and these waits. An explicit region
      * and credentials provider spare the cold start the SDK's probing for them.
      */
-    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B applyTo(B builder, String region,
-            CredentialsSource credentials) {
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B applyTo(
+            B builder, String region, CredentialsSource credentials) {
         builder.region(Region.of(region)).credentialsProvider(credentials.provider());
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(socket));
-        builder.overrideConfiguration(override -> override
-                .apiCallAttemptTimeout(attempt)
+        builder.httpClientBuilder(
+                UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(socket));
+        builder.overrideConfiguration(override -> override.apiCallAttemptTimeout(attempt)
                 .apiCallTimeout(call)
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build()));
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(maxAttempts)
+                        .build()));
         return builder;
     }
 }

@@ -54,21 +54,27 @@ public final class ArchiveBench {
             LocalApi.createStorage(Environment.current());
             // The functions' log lines go nowhere: writing them to a terminal would measure the terminal.
             System.setOut(discard);
-            try (LocalApi api = LocalApi.start(template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), discard)) {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(2)).build();
+            try (LocalApi api =
+                    LocalApi.start(template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), discard)) {
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build();
                 URI base = api.baseUrl();
                 double[] lags = new double[runs];
                 String handle = null;
                 for (int run = 0; run < runs; run++) {
                     handle = "Archbench" + run;
-                    HttpResponse<String> scraped = http.send(post(base.resolve("/scrape"), "{\"handle\":\"" + handle + "\"}"),
+                    HttpResponse<String> scraped = http.send(
+                            post(base.resolve("/scrape"), "{\"handle\":\"" + handle + "\"}"),
                             HttpResponse.BodyHandlers.ofString());
                     long answered = System.nanoTime();
                     if (scraped.statusCode() != 200) {
-                        throw new IllegalStateException("scrape of " + handle + " answered " + scraped.statusCode() + ": " + scraped.body());
+                        throw new IllegalStateException(
+                                "scrape of " + handle + " answered " + scraped.statusCode() + ": " + scraped.body());
                     }
-                    lags[run] = (awaitArchived(http, base.resolve("/user/" + handle + "/profile_pic")) - answered) / 1e6;
+                    lags[run] =
+                            (awaitArchived(http, base.resolve("/user/" + handle + "/profile_pic")) - answered) / 1e6;
                 }
                 System.setOut(stdout);
                 Tsv.append(results, "archive-lag", "scrape answer to archived: true, loopback", "ms", stats(lags));
@@ -79,8 +85,18 @@ public final class ArchiveBench {
                 double[] profileTimes = latencies(http, profile, 200, requests);
                 double[] imageTimes = latencies(http, image, 302, requests);
                 System.setOut(stdout);
-                Tsv.append(results, "local-api-profile-p50", "GET /user/{h}/profile_pic, 1 client", "ms", stats(profileTimes));
-                Tsv.append(results, "local-api-image-p50", "GET /user/{h}/profile_pic/image, 1 client", "ms", stats(imageTimes));
+                Tsv.append(
+                        results,
+                        "local-api-profile-p50",
+                        "GET /user/{h}/profile_pic, 1 client",
+                        "ms",
+                        stats(profileTimes));
+                Tsv.append(
+                        results,
+                        "local-api-image-p50",
+                        "GET /user/{h}/profile_pic/image, 1 client",
+                        "ms",
+                        stats(imageTimes));
             }
         } finally {
             System.setOut(stdout);
@@ -90,7 +106,10 @@ public final class ArchiveBench {
     /** Polls {@code profile} until it says archived; returns when it first did (System.nanoTime()). */
     private static long awaitArchived(HttpClient http, URI profile) throws Exception {
         long deadline = System.nanoTime() + ARCHIVING_LIMIT.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(profile).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(profile)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long seen = System.nanoTime();
@@ -107,7 +126,10 @@ public final class ArchiveBench {
 
     /** Per-request latency in ms of {@code requests} sequential GETs after {@link #WARM_UPS}, each answering {@code status}. */
     private static double[] latencies(HttpClient http, URI uri, int status, int requests) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         double[] times = new double[requests];
         for (int i = -WARM_UPS; i < requests; i++) {
             long sent = System.nanoTime();
@@ -124,8 +146,11 @@ public final class ArchiveBench {
     }
 
     private static HttpRequest post(URI uri, String body) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static Stats stats(double[] values) {

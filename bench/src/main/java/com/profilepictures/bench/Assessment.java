@@ -25,7 +25,9 @@ final class Assessment {
     static final List<String> COLD_SIDES = List.of(GET, LIST, BASELINE, ColdStartRunner.SCAN_BASELINE);
 
     enum Verdict {
-        PASS, FAIL, INFO;
+        PASS,
+        FAIL,
+        INFO;
 
         static Verdict of(boolean pass) {
             return pass ? PASS : FAIL;
@@ -49,7 +51,8 @@ final class Assessment {
     /** One side's times against another's in the same step: ratios of the medians. */
     record Comparison(Stats otherFirst, Stats otherWall, double firstRatio, double wallRatio) {
         static Comparison of(Stats first, Stats wall, Stats otherFirst, Stats otherWall) {
-            return new Comparison(otherFirst, otherWall, first.median() / otherFirst.median(), wall.median() / otherWall.median());
+            return new Comparison(
+                    otherFirst, otherWall, first.median() / otherFirst.median(), wall.median() / otherWall.median());
         }
 
         boolean within(double limit) {
@@ -61,8 +64,15 @@ final class Assessment {
      * One side of one cold-start step. A function is held against the GetItem baseline; list-profile-pictures
      * is also compared, for information, with baseline-scan (the same request it makes).
      */
-    record ColdSide(String step, String side, Stats first, Stats wall, Stats init, Stats firstCall,
-            Optional<Comparison> vsBaseline, Optional<Comparison> vsScan) {
+    record ColdSide(
+            String step,
+            String side,
+            Stats first,
+            Stats wall,
+            Stats init,
+            Stats firstCall,
+            Optional<Comparison> vsBaseline,
+            Optional<Comparison> vsScan) {
 
         boolean isBaseline() {
             return vsBaseline.isEmpty();
@@ -80,8 +90,14 @@ final class Assessment {
      * A read function's first request after SnapStart priming against the same request without it, each in
      * a fresh JVM; information (the class count has its limit in PrimingTest).
      */
-    record Priming(String jdk, String side, Stats primedFirstRequest, Stats unprimedFirstRequest, Stats primedClasses,
-            Stats unprimedClasses, Stats primedHooks) {
+    record Priming(
+            String jdk,
+            String side,
+            Stats primedFirstRequest,
+            Stats unprimedFirstRequest,
+            Stats primedClasses,
+            Stats unprimedClasses,
+            Stats primedHooks) {
 
         double firstRequestRatio() {
             return primedFirstRequest.median() / unprimedFirstRequest.median();
@@ -93,7 +109,12 @@ final class Assessment {
     }
 
     /** A warm handler and the raw SDK call it makes, measured side by side; absent figures fail. */
-    record WarmPair(String label, String handler, String raw, Optional<Stats> handlerStats, Optional<Stats> rawStats,
+    record WarmPair(
+            String label,
+            String handler,
+            String raw,
+            Optional<Stats> handlerStats,
+            Optional<Stats> rawStats,
             Optional<Stats> pairedRatio) {
 
         boolean measured() {
@@ -113,7 +134,8 @@ final class Assessment {
         }
 
         Optional<Verdict> coldVerdict() {
-            return warm.flatMap(w -> cold.map(c -> Verdict.of(c.stats().median() >= MIN_COLD_OVER_WARM * w.stats().median())));
+            return warm.flatMap(w -> cold.map(c -> Verdict.of(
+                    c.stats().median() >= MIN_COLD_OVER_WARM * w.stats().median())));
         }
     }
 
@@ -123,13 +145,17 @@ final class Assessment {
         static final double MAX_FIRST_SCRAPE_OVER_READ_COLD = 2;
 
         Optional<Tsv.Row> row(String figure, String variantEnd) {
-            return rows.stream().filter(row -> row.figure().equals(figure) && row.variant().endsWith(variantEnd)).findFirst();
+            return rows.stream()
+                    .filter(row -> row.figure().equals(figure) && row.variant().endsWith(variantEnd))
+                    .findFirst();
         }
 
         /** How many times faster the crawler's warm scrape is than a warm browser's. */
         Optional<Double> warmSpeedup() {
-            return row("source-warm", "browser (reused)").flatMap(browser -> row("source-warm", "crawler")
-                    .map(crawler -> browser.stats().median() / crawler.stats().median()));
+            return row("source-warm", "browser (reused)")
+                    .flatMap(browser -> row("source-warm", "crawler")
+                            .map(crawler ->
+                                    browser.stats().median() / crawler.stats().median()));
         }
 
         Optional<Verdict> warmVerdict() {
@@ -138,8 +164,9 @@ final class Assessment {
 
         /** A fresh process's first scrape decided by the crawler over a read function's cold start. */
         Optional<Double> firstScrapeOverReadCold() {
-            return row("source-cold", "first scrape, crawler").flatMap(scrape -> row("source-cold", "get-profile-picture")
-                    .map(read -> scrape.stats().median() / read.stats().median()));
+            return row("source-cold", "first scrape, crawler")
+                    .flatMap(scrape -> row("source-cold", "get-profile-picture")
+                            .map(read -> scrape.stats().median() / read.stats().median()));
         }
 
         Optional<Verdict> coldVerdict() {
@@ -162,14 +189,19 @@ final class Assessment {
     List<ClassCount> classCounts() {
         List<ClassCount> counts = new ArrayList<>();
         for (String side : COLD_SIDES) {
-            find("classes-loaded", side).ifPresent(total -> counts.add(
-                    new ClassCount(side, total.stats(), find("classes-loaded-from-jars", side).orElseThrow().stats())));
+            find("classes-loaded", side)
+                    .ifPresent(total -> counts.add(new ClassCount(
+                            side,
+                            total.stats(),
+                            find("classes-loaded-from-jars", side).orElseThrow().stats())));
         }
         return counts;
     }
 
     Optional<ClassCount> baselineClassCount() {
-        return classCounts().stream().filter(count -> count.side().equals(BASELINE)).findFirst();
+        return classCounts().stream()
+                .filter(count -> count.side().equals(BASELINE))
+                .findFirst();
     }
 
     /** Steps on another JDK than the functions are built for, measured for information. */
@@ -201,13 +233,20 @@ final class Assessment {
             }
             Stats wall = stats("cold-wall", step, side).orElseThrow();
             boolean baseline = side.startsWith(BASELINE);
-            Optional<Comparison> vsBaseline = baseline ? Optional.empty()
-                    : Optional.of(Comparison.of(first.get(), wall, baseFirst, baseWall));
+            Optional<Comparison> vsBaseline =
+                    baseline ? Optional.empty() : Optional.of(Comparison.of(first.get(), wall, baseFirst, baseWall));
             Optional<Comparison> vsScan = side.equals(LIST) && scanFirst.isPresent() && scanWall.isPresent()
                     ? Optional.of(Comparison.of(first.get(), wall, scanFirst.get(), scanWall.get()))
                     : Optional.empty();
-            sides.add(new ColdSide(step, side, first.get(), wall, stats("cold-init", step, side).orElseThrow(),
-                    stats("cold-first-call", step, side).orElseThrow(), vsBaseline, vsScan));
+            sides.add(new ColdSide(
+                    step,
+                    side,
+                    first.get(),
+                    wall,
+                    stats("cold-init", step, side).orElseThrow(),
+                    stats("cold-first-call", step, side).orElseThrow(),
+                    vsBaseline,
+                    vsScan));
         }
         return sides;
     }
@@ -222,13 +261,25 @@ final class Assessment {
         }
         for (String function : functions) {
             String[] jdkAndSide = function.split(" \\| ");
-            Optional<Stats> primed = find("priming-first-request", function + " | " + ColdStartRunner.PRIMED).map(Tsv.Row::stats);
-            Optional<Stats> unprimed = find("priming-first-request", function + " | " + ColdStartRunner.UNPRIMED).map(Tsv.Row::stats);
+            Optional<Stats> primed = find("priming-first-request", function + " | " + ColdStartRunner.PRIMED)
+                    .map(Tsv.Row::stats);
+            Optional<Stats> unprimed = find("priming-first-request", function + " | " + ColdStartRunner.UNPRIMED)
+                    .map(Tsv.Row::stats);
             if (primed.isPresent() && unprimed.isPresent()) {
-                found.add(new Priming(jdkAndSide[0], jdkAndSide[1], primed.get(), unprimed.get(),
-                        find("priming-classes-loaded", function + " | " + ColdStartRunner.PRIMED).orElseThrow().stats(),
-                        find("priming-classes-loaded", function + " | " + ColdStartRunner.UNPRIMED).orElseThrow().stats(),
-                        find("priming-hooks", function + " | " + ColdStartRunner.PRIMED).orElseThrow().stats()));
+                found.add(new Priming(
+                        jdkAndSide[0],
+                        jdkAndSide[1],
+                        primed.get(),
+                        unprimed.get(),
+                        find("priming-classes-loaded", function + " | " + ColdStartRunner.PRIMED)
+                                .orElseThrow()
+                                .stats(),
+                        find("priming-classes-loaded", function + " | " + ColdStartRunner.UNPRIMED)
+                                .orElseThrow()
+                                .stats(),
+                        find("priming-hooks", function + " | " + ColdStartRunner.PRIMED)
+                                .orElseThrow()
+                                .stats()));
             }
         }
         return found;
@@ -254,20 +305,28 @@ final class Assessment {
     }
 
     List<WarmPair> warmPairs() {
-        return List.of(warmPair("warm GET /user/{handle}/profile_pic handler", "getProfilePictureHandler", "rawGetItem"),
+        return List.of(
+                warmPair("warm GET /user/{handle}/profile_pic handler", "getProfilePictureHandler", "rawGetItem"),
                 warmPair("warm GET /users handler", "listProfilePicturesHandler", "rawScan"));
     }
 
     /** Every warm figure as measured (each benchmark, each paired ratio), for the details. */
     List<Tsv.Row> warmRows() {
-        return rows.stream().filter(row -> row.figure().equals("warm") || row.figure().equals("warm-ratio")).toList();
+        return rows.stream()
+                .filter(row -> row.figure().equals("warm") || row.figure().equals("warm-ratio"))
+                .toList();
     }
 
     /** The local API's figures (archiving's lag and the image route's latency among them); information only. */
     List<Tsv.Row> localApi() {
         List<Tsv.Row> found = new ArrayList<>();
-        for (String figure : List.of("local-api-p50", "local-api-p99", "local-api-throughput", "archive-lag",
-                "local-api-profile-p50", "local-api-image-p50")) {
+        for (String figure : List.of(
+                "local-api-p50",
+                "local-api-p99",
+                "local-api-throughput",
+                "archive-lag",
+                "local-api-profile-p50",
+                "local-api-image-p50")) {
             find(figure, null).ifPresent(found::add);
         }
         return found;
@@ -287,7 +346,8 @@ final class Assessment {
     }
 
     Sources sources() {
-        return new Sources(rows.stream().filter(row -> row.figure().startsWith("source-")).toList());
+        return new Sources(
+                rows.stream().filter(row -> row.figure().startsWith("source-")).toList());
     }
 
     Scrape scrape() {
@@ -295,7 +355,12 @@ final class Assessment {
     }
 
     private WarmPair warmPair(String label, String handler, String raw) {
-        return new WarmPair(label, handler, raw, find("warm", handler).map(Tsv.Row::stats), find("warm", raw).map(Tsv.Row::stats),
+        return new WarmPair(
+                label,
+                handler,
+                raw,
+                find("warm", handler).map(Tsv.Row::stats),
+                find("warm", raw).map(Tsv.Row::stats),
                 find("warm-ratio", handler + " / " + raw).map(Tsv.Row::stats));
     }
 
@@ -305,7 +370,9 @@ final class Assessment {
 
     /** The last row of that figure (and variant, unless null): a stage run twice reports its later run. */
     private Optional<Tsv.Row> find(String figure, String variant) {
-        return rows.stream().filter(row -> row.figure().equals(figure) && (variant == null || row.variant().equals(variant)))
+        return rows.stream()
+                .filter(row -> row.figure().equals(figure)
+                        && (variant == null || row.variant().equals(variant)))
                 .reduce((first, second) -> second);
     }
 }

@@ -34,14 +34,15 @@ import java.util.stream.Stream;
  */
 public final class ColdStartRunner {
 
-    private static final Pattern COLD_LINE = Pattern.compile(
-            "COLD answeredEpochNanos=(\\d+) parseNanos=(\\d+) initNanos=(\\d+) firstCallNanos=(\\d+)");
-    private static final Pattern PRIMING_LINE = Pattern.compile(
-            "PRIMING hooksNanos=(\\d+) firstRequestNanos=(\\d+) classesLoaded=(\\d+)");
+    private static final Pattern COLD_LINE =
+            Pattern.compile("COLD answeredEpochNanos=(\\d+) parseNanos=(\\d+) initNanos=(\\d+) firstCallNanos=(\\d+)");
+    private static final Pattern PRIMING_LINE =
+            Pattern.compile("PRIMING hooksNanos=(\\d+) firstRequestNanos=(\\d+) classesLoaded=(\\d+)");
     private static final long RUN_TIMEOUT_SECONDS = 60;
     static final String SCAN_BASELINE = "baseline-scan";
     /** Steps named so are for information: the verdict is on the JDK the functions are built for. */
     static final String INFO_STEP = "(info)";
+
     static final String APP_CDS_STEP = "3 +AppCDS per side";
     static final String AOT_STEP = "6 " + INFO_STEP + " JDK 25 +AOT cache per side";
     static final String PRIMED = "primed";
@@ -50,7 +51,11 @@ public final class ColdStartRunner {
     record Side(String name, List<String> mainAndArgs) {}
 
     /** A class-data cache trained per side: JDK 17's AppCDS archive or JDK 25's AOT cache. */
-    enum Cache { NONE, APP_CDS, AOT }
+    enum Cache {
+        NONE,
+        APP_CDS,
+        AOT
+    }
 
     record Step(String name, Path java, List<String> flags, Cache cache) {}
 
@@ -69,20 +74,33 @@ public final class ColdStartRunner {
         Path out = Path.of(args[3]);
         int runs = Integer.parseInt(args[4]);
         int warmups = Integer.parseInt(args[5]);
-        Optional<Path> jdk25 = args.length > 6 && !args[6].equals("-") ? Optional.of(Path.of(args[6])) : Optional.empty();
+        Optional<Path> jdk25 =
+                args.length > 6 && !args[6].equals("-") ? Optional.of(Path.of(args[6])) : Optional.empty();
         Path results = out.resolve("results.tsv");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
         List<Side> sides = List.of(
-                new Side("get-profile-picture", List.of("com.profilepictures.bench.cold.ColdFunction",
-                        "com.profilepictures.bootstrap.read.GetProfilePictureFunction", events.resolve("get-profile-pic.json").toString())),
-                new Side("list-profile-pictures", List.of("com.profilepictures.bench.cold.ColdFunction",
-                        "com.profilepictures.bootstrap.read.ListProfilePicturesFunction", events.resolve("list-users.json").toString())),
+                new Side(
+                        "get-profile-picture",
+                        List.of(
+                                "com.profilepictures.bench.cold.ColdFunction",
+                                "com.profilepictures.bootstrap.read.GetProfilePictureFunction",
+                                events.resolve("get-profile-pic.json").toString())),
+                new Side(
+                        "list-profile-pictures",
+                        List.of(
+                                "com.profilepictures.bench.cold.ColdFunction",
+                                "com.profilepictures.bootstrap.read.ListProfilePicturesFunction",
+                                events.resolve("list-users.json").toString())),
                 new Side("baseline", List.of("com.profilepictures.bench.cold.ColdBaseline", itemKey)),
-                // For information only: the request list-profile-pictures makes for a first page (a consistent Scan of the
+                // For information only: the request list-profile-pictures makes for a first page (a consistent Scan of
+                // the
                 // same table with the default Limit), so that its Scan's cost on moto can be told apart from ours.
-                new Side(SCAN_BASELINE, List.of("com.profilepictures.bench.cold.ColdScanBaseline",
-                        Integer.toString(PageRequest.DEFAULT_LIMIT))));
+                new Side(
+                        SCAN_BASELINE,
+                        List.of(
+                                "com.profilepictures.bench.cold.ColdScanBaseline",
+                                Integer.toString(PageRequest.DEFAULT_LIMIT))));
 
         List<String> c1 = List.of("-XX:TieredStopAtLevel=1");
         List<String> c1Serial = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -109,7 +127,8 @@ public final class ColdStartRunner {
             runner.run(step, sides, runs, warmups, results);
         }
         // Priming pays off on the JDK the functions run on in Lambda (java25) when there is one here.
-        Path primingJava = jdk25.map(home -> home.resolve("bin").resolve("java")).orElse(java);
+        Path primingJava =
+                jdk25.map(home -> home.resolve("bin").resolve("java")).orElse(java);
         runner.comparePriming(primingJava, sides.subList(0, 2), runs, warmups, results);
     }
 
@@ -119,14 +138,21 @@ public final class ColdStartRunner {
         for (Side side : sides) {
             Path log = out.resolve("classes-" + side.name() + ".log");
             Files.deleteIfExists(log);
-            runOnce(Path.of(System.getProperty("java.home"), "bin", "java"), side, List.of("-Xlog:class+load=info:file=" + log));
+            runOnce(
+                    Path.of(System.getProperty("java.home"), "bin", "java"),
+                    side,
+                    List.of("-Xlog:class+load=info:file=" + log));
             List<String> lines;
             try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
                 lines = all.filter(line -> line.contains(" source: ")).toList();
             }
             long total = lines.size();
-            long fromJar = lines.stream().filter(line -> line.contains("source: file:") || line.contains(".jar")).count();
-            long fromCds = lines.stream().filter(line -> line.contains("shared objects file")).count();
+            long fromJar = lines.stream()
+                    .filter(line -> line.contains("source: file:") || line.contains(".jar"))
+                    .count();
+            long fromCds = lines.stream()
+                    .filter(line -> line.contains("shared objects file"))
+                    .count();
             Tsv.append(results, "classes-loaded", side.name(), "classes", single(total));
             Tsv.append(results, "classes-loaded-from-jars", side.name(), "classes", single(fromJar));
             Tsv.append(results, "classes-loaded-from-jdk-cds", side.name(), "classes", single(fromCds));
@@ -141,14 +167,16 @@ public final class ColdStartRunner {
             if (step.cache() != Cache.NONE) {
                 // Trained with this very step's JDK and options, one cache per side, so neither side is favoured.
                 boolean aot = step.cache() == Cache.AOT;
-                Path cache = out.resolve("cds").resolve(side.name() + "-" + step.flags().size() + (aot ? ".aot" : ".jsa"));
+                Path cache = out.resolve("cds")
+                        .resolve(side.name() + "-" + step.flags().size() + (aot ? ".aot" : ".jsa"));
                 Files.createDirectories(cache.getParent());
                 Files.deleteIfExists(cache);
                 List<String> training = new ArrayList<>(step.flags());
                 training.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
                 runOnce(step.java(), side, training);
                 if (!Files.isRegularFile(cache)) {
-                    throw new IllegalStateException("No cache was written for " + side.name() + " in step " + step.name());
+                    throw new IllegalStateException(
+                            "No cache was written for " + side.name() + " in step " + step.name());
                 }
                 flags.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
             }
@@ -161,14 +189,17 @@ public final class ColdStartRunner {
                 Side side = sides.get((round + i) % sides.size());
                 Map<String, Double> one = runOnce(step.java(), side, flagsBySide.get(side.name()));
                 if (round >= warmups) {
-                    Map<String, List<Double>> bySide = measured.computeIfAbsent(side.name(), k -> new LinkedHashMap<>());
-                    one.forEach((metric, value) -> bySide.computeIfAbsent(metric, k -> new ArrayList<>()).add(value));
+                    Map<String, List<Double>> bySide =
+                            measured.computeIfAbsent(side.name(), k -> new LinkedHashMap<>());
+                    one.forEach((metric, value) -> bySide.computeIfAbsent(metric, k -> new ArrayList<>())
+                            .add(value));
                 }
             }
         }
         for (Side side : sides) {
-            measured.get(side.name()).forEach((metric, values) ->
-                    Tsv.append(results, "cold-" + metric, step.name() + " | " + side.name(), "ms", Stats.of(values)));
+            measured.get(side.name())
+                    .forEach((metric, values) -> Tsv.append(
+                            results, "cold-" + metric, step.name() + " | " + side.name(), "ms", Stats.of(values)));
         }
     }
 
@@ -177,16 +208,23 @@ public final class ColdStartRunner {
      * not, interleaved; both with Lambda's CRaC context and its native library on the classpath, as on Lambda.
      */
     private void comparePriming(Path java, List<Side> functions, int runs, int warmups, Path results) throws Exception {
-        Path ric = Path.of(JniHelper.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path ric = Path.of(JniHelper.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         // The runtime client loads its JNI library only from an absolute path.
         Path library = out.resolve("libaws-lambda-jni.so").toAbsolutePath();
         String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
         try (InputStream in = JniHelper.class.getResourceAsStream("/jni/libaws-lambda-jni.linux-" + arch + ".so")) {
-            Files.copy(Objects.requireNonNull(in, "the runtime interface client's JNI library"), library,
+            Files.copy(
+                    Objects.requireNonNull(in, "the runtime interface client's JNI library"),
+                    library,
                     StandardCopyOption.REPLACE_EXISTING);
         }
         String primingClasspath = classpath + File.pathSeparator + ric;
-        List<String> flags = List.of("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
+        List<String> flags = List.of(
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + library);
         String jdk = jdkName(java);
         System.out.println("First request after SnapStart priming and without it (" + jdk + ", JDK defaults):");
@@ -201,33 +239,46 @@ public final class ColdStartRunner {
                 List<String> command = new ArrayList<>(List.of(java.toString()));
                 command.addAll(flags);
                 // The function's ColdFunction arguments: its entry class and its event file.
-                command.addAll(List.of("-cp", primingClasspath, "com.profilepictures.bench.cold.PrimingRun",
-                        function.mainAndArgs().get(1), function.mainAndArgs().get(2), mode));
-                Matcher matcher = PRIMING_LINE.matcher(launch(command, function.name() + " " + mode).text());
+                command.addAll(List.of(
+                        "-cp",
+                        primingClasspath,
+                        "com.profilepictures.bench.cold.PrimingRun",
+                        function.mainAndArgs().get(1),
+                        function.mainAndArgs().get(2),
+                        mode));
+                Matcher matcher = PRIMING_LINE.matcher(
+                        launch(command, function.name() + " " + mode).text());
                 if (!matcher.find()) {
                     throw new IllegalStateException(function.name() + " " + mode + " printed no PRIMING line");
                 }
                 if (round >= warmups) {
                     String variant = jdk + " | " + function.name() + " | " + mode;
-                    firstRequest.computeIfAbsent(variant, k -> new ArrayList<>()).add(Long.parseLong(matcher.group(2)) / 1e6);
+                    firstRequest
+                            .computeIfAbsent(variant, k -> new ArrayList<>())
+                            .add(Long.parseLong(matcher.group(2)) / 1e6);
                     classes.computeIfAbsent(variant, k -> new ArrayList<>()).add(Double.parseDouble(matcher.group(3)));
                     if (mode.equals(PRIMED)) {
-                        hooks.computeIfAbsent(variant, k -> new ArrayList<>()).add(Long.parseLong(matcher.group(1)) / 1e6);
+                        hooks.computeIfAbsent(variant, k -> new ArrayList<>())
+                                .add(Long.parseLong(matcher.group(1)) / 1e6);
                     }
                 }
             }
         }
-        firstRequest.forEach((variant, values) -> Tsv.append(results, "priming-first-request", variant, "ms", Stats.of(values)));
-        classes.forEach((variant, values) -> Tsv.append(results, "priming-classes-loaded", variant, "classes", Stats.of(values)));
+        firstRequest.forEach(
+                (variant, values) -> Tsv.append(results, "priming-first-request", variant, "ms", Stats.of(values)));
+        classes.forEach((variant, values) ->
+                Tsv.append(results, "priming-classes-loaded", variant, "classes", Stats.of(values)));
         hooks.forEach((variant, values) -> Tsv.append(results, "priming-hooks", variant, "ms", Stats.of(values)));
     }
 
     private static String jdkName(Path java) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
-        Matcher version = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(text);
+        Matcher version =
+                Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(text);
         return version.find() ? "JDK " + version.group(1) : java.toString();
     }
 
@@ -246,13 +297,15 @@ public final class ColdStartRunner {
         long wallNanos = System.nanoTime() - startedAt;
         String text = new String(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "): " + command + "\n" + text);
+            throw new IllegalStateException(
+                    what + " failed (exit " + process.exitValue() + "): " + command + "\n" + text);
         }
         return new Launched(text, wallNanos, launched);
     }
 
     /** One fresh process; returns its wall time, time to first response, and its own phase times, in ms. */
-    private Map<String, Double> runOnce(Path java, Side side, List<String> flags) throws IOException, InterruptedException {
+    private Map<String, Double> runOnce(Path java, Side side, List<String> flags)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(flags);

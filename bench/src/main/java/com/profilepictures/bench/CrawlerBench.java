@@ -98,9 +98,17 @@ public final class CrawlerBench {
     private static void cost(Path results, URI site, Path chromium, Path chromedriver) throws Exception {
         for (String side : List.of("crawler", "browser")) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    CrawlerBench.class.getName(), "cost", side, site.toString(), Integer.toString(COST_SCRAPES),
-                    chromium.toString(), chromedriver.toString());
+            List<String> command = List.of(
+                    java.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    CrawlerBench.class.getName(),
+                    "cost",
+                    side,
+                    site.toString(),
+                    Integer.toString(COST_SCRAPES),
+                    chromium.toString(),
+                    chromedriver.toString());
             String output = run(command, Map.of());
             Matcher matcher = COST_LINE.matcher(output);
             if (!matcher.find()) {
@@ -114,10 +122,13 @@ public final class CrawlerBench {
     }
 
     /** Child mode: warm one side up, then count the CPU its process tree spends on {@code count} scrapes. */
-    private static void measureCost(String side, URI site, int count, Path chromium, Path chromedriver) throws Exception {
+    private static void measureCost(String side, URI site, int count, Path chromium, Path chromedriver)
+            throws Exception {
         Path workRoot = Files.createTempDirectory("cb");
-        SeleniumProfilePictureScraper selenium = side.equals("browser") ? new SeleniumProfilePictureScraper(
-                new SeleniumSettings(site, SCRAPE_TIMEOUT, chromium, chromedriver, 1, workRoot)) : null;
+        SeleniumProfilePictureScraper selenium = side.equals("browser")
+                ? new SeleniumProfilePictureScraper(
+                        new SeleniumSettings(site, SCRAPE_TIMEOUT, chromium, chromedriver, 1, workRoot))
+                : null;
         ProfilePictureScraper scraper = selenium != null ? selenium : crawler(site);
         try {
             for (int i = 0; i < WARM_UPS; i++) {
@@ -128,7 +139,8 @@ public final class CrawlerBench {
                 timedScrape(scraper, "cost_" + i);
             }
             double cpuAfter = treeCpuMillis();
-            System.out.println("COST cpuMs=" + (cpuAfter - cpuBefore) + " peakRssKb=" + treePeakRssKb() + " scrapes=" + count);
+            System.out.println(
+                    "COST cpuMs=" + (cpuAfter - cpuBefore) + " peakRssKb=" + treePeakRssKb() + " scrapes=" + count);
         } finally {
             if (selenium != null) {
                 selenium.close();
@@ -137,8 +149,9 @@ public final class CrawlerBench {
         }
     }
 
-    private static void firstScrapeAgainstReadColdStart(Path results, URI site, int runs, String scrapeClasspath,
-            String readClasspath, Path events) throws Exception {
+    private static void firstScrapeAgainstReadColdStart(
+            Path results, URI site, int runs, String scrapeClasspath, String readClasspath, Path events)
+            throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Map<String, List<Double>> walls = new LinkedHashMap<>();
         Map<String, String> scrapeEnvironment = Map.of("X_BASE_URL", site.toString(), "SCRAPE_TIMEOUT", "PT16S");
@@ -147,11 +160,15 @@ public final class CrawlerBench {
                 boolean scrape = (round + turn) % 2 == 0;
                 List<String> command = new ArrayList<>(List.of(java.toString()));
                 command.addAll(LADDER_STEP_FLAGS);
-                command.addAll(List.of("-cp", scrape ? scrapeClasspath : readClasspath,
+                command.addAll(List.of(
+                        "-cp",
+                        scrape ? scrapeClasspath : readClasspath,
                         "com.profilepictures.bench.cold.ColdFunction",
-                        scrape ? "com.profilepictures.bootstrap.scrape.ScrapeFunction"
+                        scrape
+                                ? "com.profilepictures.bootstrap.scrape.ScrapeFunction"
                                 : "com.profilepictures.bootstrap.read.GetProfilePictureFunction",
-                        events.resolve(scrape ? "scrape.json" : "get-profile-pic.json").toString()));
+                        events.resolve(scrape ? "scrape.json" : "get-profile-pic.json")
+                                .toString()));
                 Instant launched = Instant.now();
                 String output = run(command, scrape ? scrapeEnvironment : Map.of());
                 Matcher matcher = COLD_LINE.matcher(output);
@@ -161,7 +178,8 @@ public final class CrawlerBench {
                 long launchedNanos = launched.getEpochSecond() * 1_000_000_000L + launched.getNano();
                 double wallMs = (Long.parseLong(matcher.group(1)) - launchedNanos) / 1e6;
                 if (round >= 1) {
-                    walls.computeIfAbsent(scrape ? "first scrape, crawler" : "get-profile-picture", k -> new ArrayList<>())
+                    walls.computeIfAbsent(
+                                    scrape ? "first scrape, crawler" : "get-profile-picture", k -> new ArrayList<>())
                             .add(wallMs);
                 }
             }
@@ -188,8 +206,14 @@ public final class CrawlerBench {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double own = os.getProcessCpuTime() / 1e6;
         try (Stream<ProcessHandle> descendants = ProcessHandle.current().descendants()) {
-            return own + descendants.mapToDouble(process ->
-                    process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e6).sum();
+            return own
+                    + descendants
+                            .mapToDouble(process -> process.info()
+                                            .totalCpuDuration()
+                                            .map(Duration::toNanos)
+                                            .orElse(0L)
+                                    / 1e6)
+                            .sum();
         }
     }
 

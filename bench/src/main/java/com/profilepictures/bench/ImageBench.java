@@ -1,11 +1,11 @@
 package com.profilepictures.bench;
 
-import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.scrape.image.LambdaRuntimeApi;
 import com.profilepictures.bootstrap.scrape.image.LambdaSandbox;
 import com.profilepictures.bootstrap.scrape.image.ScrapeFunctionTemplate;
 import com.profilepictures.bootstrap.scrape.image.ScrapeImage;
 import com.profilepictures.bootstrap.scrape.image.ScrapeInvocations;
+import com.profilepictures.fixturesite.FixtureSite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,17 +58,22 @@ public final class ImageBench {
 
         List<Side> sides = new ArrayList<>();
         System.out.println("  building the image (cached layers are reused)...");
-        sides.add(new Side("JDK " + shipped.group(1) + " (shipped)",
+        sides.add(new Side(
+                "JDK " + shipped.group(1) + " (shipped)",
                 ScrapeImage.build(template.dockerContext(), template.dockerfile(), ScrapeImage.NAME)));
         for (int i = 3; i < args.length; i++) {
             String jdk = args[i];
             if (jdk.equals(shipped.group(1))) {
                 continue;
             }
-            Path context = variantContext(template, results.toAbsolutePath().getParent().resolve("image-jdk" + jdk),
+            Path context = variantContext(
+                    template,
+                    results.toAbsolutePath().getParent().resolve("image-jdk" + jdk),
                     JRE_PACKAGE.matcher(dockerfile).replaceAll("openjdk-" + jdk + "-jre-headless"));
             System.out.println("  building the image with JDK " + jdk + "...");
-            sides.add(new Side("JDK " + jdk, ScrapeImage.build(context, context.resolve("Dockerfile"), ScrapeImage.NAME + "-jdk" + jdk)));
+            sides.add(new Side(
+                    "JDK " + jdk,
+                    ScrapeImage.build(context, context.resolve("Dockerfile"), ScrapeImage.NAME + "-jdk" + jdk)));
         }
 
         Map<Side, List<Double>> cold = new LinkedHashMap<>();
@@ -98,15 +103,31 @@ public final class ImageBench {
         }
     }
 
-    private static void measure(Side side, ScrapeFunctionTemplate template, FixtureSite x, String handle, int warmCount,
-            Map<Side, List<Double>> cold, Map<Side, List<Double>> init, Map<Side, List<Double>> warm) throws Exception {
+    private static void measure(
+            Side side,
+            ScrapeFunctionTemplate template,
+            FixtureSite x,
+            String handle,
+            int warmCount,
+            Map<Side, List<Double>> cold,
+            Map<Side, List<Double>> init,
+            Map<Side, List<Double>> warm)
+            throws Exception {
         Duration timeout = Duration.ofSeconds(template.timeoutSeconds());
         try (LambdaRuntimeApi runtimeApi = LambdaRuntimeApi.start();
-                GenericContainer<?> function = LambdaSandbox.of(side.image(), template, runtimeApi,
-                        Map.of("TABLE_NAME", System.getenv("TABLE_NAME"), "X_BASE_URL", x.baseUrl().toString()),
+                GenericContainer<?> function = LambdaSandbox.of(
+                        side.image(),
+                        template,
+                        runtimeApi,
+                        Map.of(
+                                "TABLE_NAME",
+                                System.getenv("TABLE_NAME"),
+                                "X_BASE_URL",
+                                x.baseUrl().toString()),
                         Map.of("DYNAMODB_ENDPOINT", System.getenv("DYNAMODB_ENDPOINT")))) {
             // Queued first: the runtime receives it with its very first request, as on a cold invocation.
-            CompletableFuture<LambdaRuntimeApi.Outcome> first = runtimeApi.invoke(ScrapeInvocations.scrapeOf(handle), timeout);
+            CompletableFuture<LambdaRuntimeApi.Outcome> first =
+                    runtimeApi.invoke(ScrapeInvocations.scrapeOf(handle), timeout);
             long started = System.nanoTime();
             function.start();
             CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
@@ -133,15 +154,23 @@ public final class ImageBench {
     }
 
     // The build context with another Dockerfile: the Dockerfile, its .dockerignore and the packaged jars.
-    private static Path variantContext(ScrapeFunctionTemplate template, Path folder, String dockerfile) throws IOException {
+    private static Path variantContext(ScrapeFunctionTemplate template, Path folder, String dockerfile)
+            throws IOException {
         Path source = template.dockerContext();
         Files.createDirectories(folder.resolve("target/lib"));
         Files.writeString(folder.resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
-        Files.copy(source.resolve(".dockerignore"), folder.resolve(".dockerignore"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(source.resolve("target/scrape-function.jar"), folder.resolve("target/scrape-function.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                source.resolve(".dockerignore"), folder.resolve(".dockerignore"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                source.resolve("target/scrape-function.jar"),
+                folder.resolve("target/scrape-function.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
         try (Stream<Path> jars = Files.list(source.resolve("target/lib"))) {
             for (Path jar : (Iterable<Path>) jars::iterator) {
-                Files.copy(jar, folder.resolve("target/lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        jar,
+                        folder.resolve("target/lib").resolve(jar.getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return folder;

@@ -42,16 +42,28 @@ public final class LocalApiLoad {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         PrintStream stdout = System.out;
         System.setOut(discard);
-        try (LocalApi api = LocalApi.start(template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), discard)) {
+        try (LocalApi api =
+                LocalApi.start(template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), discard)) {
             URI uri = api.baseUrl().resolve(path);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
 
             drive(http, request, clients, System.nanoTime() + warmUp.toNanos(), null, 0);
             long measuredFrom = System.nanoTime();
             AtomicLong failures = new AtomicLong();
-            long[][] samples = drive(http, request, clients, measuredFrom + Duration.ofSeconds(seconds).toNanos(), failures, measuredFrom);
+            long[][] samples = drive(
+                    http,
+                    request,
+                    clients,
+                    measuredFrom + Duration.ofSeconds(seconds).toNanos(),
+                    failures,
+                    measuredFrom);
             System.setOut(stdout);
             if (failures.get() > 0) {
                 throw new IllegalStateException(failures.get() + " requests failed");
@@ -93,46 +105,50 @@ public final class LocalApiLoad {
     }
 
     /** Runs closed-loop clients until {@code until}; records (offset from {@code origin}, latency) pairs when asked. */
-    private static long[][] drive(HttpClient http, HttpRequest request, int clients, long until, AtomicLong failures, long origin)
+    private static long[][] drive(
+            HttpClient http, HttpRequest request, int clients, long until, AtomicLong failures, long origin)
             throws InterruptedException {
         long[][] samples = new long[clients][];
         CountDownLatch done = new CountDownLatch(clients);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Thread thread = new Thread(() -> {
-                long[] pairs = new long[1024];
-                int n = 0;
-                try {
-                    for (int i = 0; i < MAX_REQUESTS_PER_CLIENT && System.nanoTime() < until; i++) {
-                        long sent = System.nanoTime();
-                        boolean ok;
+            Thread thread = new Thread(
+                    () -> {
+                        long[] pairs = new long[1024];
+                        int n = 0;
                         try {
-                            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            ok = response.statusCode() == 200;
-                        } catch (java.io.IOException e) {
-                            ok = false;
-                        }
-                        long received = System.nanoTime();
-                        if (failures != null) {
-                            if (!ok) {
-                                failures.incrementAndGet();
+                            for (int i = 0; i < MAX_REQUESTS_PER_CLIENT && System.nanoTime() < until; i++) {
+                                long sent = System.nanoTime();
+                                boolean ok;
+                                try {
+                                    HttpResponse<byte[]> response =
+                                            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                                    ok = response.statusCode() == 200;
+                                } catch (java.io.IOException e) {
+                                    ok = false;
+                                }
+                                long received = System.nanoTime();
+                                if (failures != null) {
+                                    if (!ok) {
+                                        failures.incrementAndGet();
+                                    }
+                                    if (n + 2 > pairs.length) {
+                                        pairs = Arrays.copyOf(pairs, pairs.length * 2);
+                                    }
+                                    // +1 so that an offset of 0 is never taken for an empty slot.
+                                    pairs[n++] = Math.max(1, received - origin);
+                                    pairs[n++] = received - sent;
+                                }
                             }
-                            if (n + 2 > pairs.length) {
-                                pairs = Arrays.copyOf(pairs, pairs.length * 2);
-                            }
-                            // +1 so that an offset of 0 is never taken for an empty slot.
-                            pairs[n++] = Math.max(1, received - origin);
-                            pairs[n++] = received - sent;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            samples[client] = Arrays.copyOf(pairs, n);
+                            done.countDown();
                         }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    samples[client] = Arrays.copyOf(pairs, n);
-                    done.countDown();
-                }
-            }, "load-client-" + c);
+                    },
+                    "load-client-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();

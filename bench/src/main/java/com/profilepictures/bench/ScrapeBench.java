@@ -2,10 +2,10 @@ package com.profilepictures.bench;
 
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.adapters.selenium.SeleniumSettings;
-import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.fixturesite.FixtureSite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,8 +74,12 @@ public final class ScrapeBench {
                 for (int i = 0; i < WARM_UPS; i++) {
                     timedScrape(scraper);
                 }
-                Tsv.append(results, "scrape-throughput", delay + ", pool of " + POOL + ", " + CALLERS + " callers",
-                        "scrapes/min", throughput(scraper, throughputSeconds));
+                Tsv.append(
+                        results,
+                        "scrape-throughput",
+                        delay + ", pool of " + POOL + ", " + CALLERS + " callers",
+                        "scrapes/min",
+                        throughput(scraper, throughputSeconds));
             }
         }
     }
@@ -99,23 +103,28 @@ public final class ScrapeBench {
         List<Thread> callers = new ArrayList<>();
         ConcurrentLinkedQueue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
         for (int c = 0; c < CALLERS; c++) {
-            Thread caller = new Thread(() -> {
-                for (int i = 0; i < MAX_SCRAPES_PER_CALLER && System.nanoTime() < end; i++) {
-                    try {
-                        timedScrape(scraper);
-                        completions.add(System.nanoTime() - start);
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                        return;
-                    }
-                }
-            }, "scrape-caller-" + c);
+            Thread caller = new Thread(
+                    () -> {
+                        for (int i = 0; i < MAX_SCRAPES_PER_CALLER && System.nanoTime() < end; i++) {
+                            try {
+                                timedScrape(scraper);
+                                completions.add(System.nanoTime() - start);
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                                return;
+                            }
+                        }
+                    },
+                    "scrape-caller-" + c);
             caller.setDaemon(true);
             callers.add(caller);
             caller.start();
         }
         for (Thread caller : callers) {
-            caller.join(Duration.ofSeconds(seconds).plus(SCRAPE_TIMEOUT).plusSeconds(5).toMillis());
+            caller.join(Duration.ofSeconds(seconds)
+                    .plus(SCRAPE_TIMEOUT)
+                    .plusSeconds(5)
+                    .toMillis());
         }
         if (!failures.isEmpty()) {
             throw failures.peek();

@@ -1,15 +1,15 @@
 package com.profilepictures.bench;
 
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
-import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.PictureTable;
-import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.fixturesite.FixtureSite;
 import java.time.Instant;
 
 /**
@@ -28,10 +28,13 @@ public final class Seed {
             var repository = new DynamoDbProfilePictureRepository(client, storage.tableName());
             for (int i = 0; i < count; i++) {
                 Handle handle = Handle.of(String.format("Bench%02d", i));
-                repository.saveIfNewer(new ProfilePicture(handle, PictureUrl.of(FixtureSite.pictureUrlOf(handle.display())),
+                repository.saveIfNewer(new ProfilePicture(
+                        handle,
+                        PictureUrl.of(FixtureSite.pictureUrlOf(handle.display())),
                         Instant.ofEpochMilli(1_700_000_000_000L + i)));
             }
         }
-        System.out.println("Seeded " + count + " pictures into " + storage.tableName() + " at " + storage.endpoint().orElseThrow());
+        System.out.println("Seeded " + count + " pictures into " + storage.tableName() + " at "
+                + storage.endpoint().orElseThrow());
     }
 }

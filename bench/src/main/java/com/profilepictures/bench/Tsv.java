@@ -21,16 +21,32 @@ public final class Tsv {
     private Tsv() {}
 
     public static void append(Path file, String figure, String variant, String unit, Stats stats) {
-        String line = String.join("\t", figure, variant, unit, Integer.toString(stats.n()),
-                format(stats.median()), format(stats.min()), format(stats.max())) + "\n";
+        String line = String.join(
+                        "\t",
+                        figure,
+                        variant,
+                        unit,
+                        Integer.toString(stats.n()),
+                        format(stats.median()),
+                        format(stats.min()),
+                        format(stats.max()))
+                + "\n";
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.printf(Locale.ROOT, "  %-28s %-34s median %10.3f  min %10.3f  max %10.3f %s (n=%d)%n",
-                figure, variant, stats.median(), stats.min(), stats.max(), unit, stats.n());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-28s %-34s median %10.3f  min %10.3f  max %10.3f %s (n=%d)%n",
+                figure,
+                variant,
+                stats.median(),
+                stats.min(),
+                stats.max(),
+                unit,
+                stats.n());
     }
 
     public static List<Row> read(Path file) {
@@ -41,8 +57,15 @@ public final class Tsv {
                     continue;
                 }
                 String[] f = line.split("\t");
-                rows.add(new Row(f[0], f[1], f[2], new Stats(Integer.parseInt(f[3]),
-                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]))));
+                rows.add(new Row(
+                        f[0],
+                        f[1],
+                        f[2],
+                        new Stats(
+                                Integer.parseInt(f[3]),
+                                Double.parseDouble(f[4]),
+                                Double.parseDouble(f[5]),
+                                Double.parseDouble(f[6]))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

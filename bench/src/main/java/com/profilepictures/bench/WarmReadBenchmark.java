@@ -87,7 +87,9 @@ public class WarmReadBenchmark {
                 .consistentRead(true)
                 .build();
         check(getProfilePictureHandler().getStatusCode() == 200 && rawGetItem().hasItem(), "GET item missing");
-        check(listProfilePicturesHandler().getStatusCode() == 200 && rawScan().count() == PageRequest.DEFAULT_LIMIT, "too few items");
+        check(
+                listProfilePicturesHandler().getStatusCode() == 200 && rawScan().count() == PageRequest.DEFAULT_LIMIT,
+                "too few items");
     }
 
     @TearDown(Level.Trial)

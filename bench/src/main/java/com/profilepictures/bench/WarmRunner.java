@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class WarmRunner {
 
     /** Handler, then the raw call it makes. */
-    private static final Map<String, String> PAIRS = Map.of("getProfilePictureHandler", "rawGetItem", "listProfilePicturesHandler", "rawScan");
+    private static final Map<String, String> PAIRS =
+            Map.of("getProfilePictureHandler", "rawGetItem", "listProfilePicturesHandler", "rawScan");
 
     private WarmRunner() {}
 
@@ -35,8 +36,10 @@ public final class WarmRunner {
         for (RunResult run : new Runner(options).run()) {
             for (BenchmarkResult benchmark : run.getBenchmarkResults()) {
                 for (IterationResult iteration : benchmark.getIterationResults()) {
-                    for (Map.Entry<String, Result> secondary : iteration.getSecondaryResults().entrySet()) {
-                        samples.computeIfAbsent(secondary.getKey(), k -> new ArrayList<>()).add(secondary.getValue().getScore());
+                    for (Map.Entry<String, Result> secondary :
+                            iteration.getSecondaryResults().entrySet()) {
+                        samples.computeIfAbsent(secondary.getKey(), k -> new ArrayList<>())
+                                .add(secondary.getValue().getScore());
                     }
                 }
             }

@@ -51,7 +51,8 @@ public record HistoryCursor(Instant firstSeenAt, PictureUrl picture) {
         }
         String key;
         try {
-            key = StandardCharsets.US_ASCII.newDecoder()
+            key = StandardCharsets.US_ASCII
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(DECODER.decode(encoded)))
@@ -65,7 +66,8 @@ public record HistoryCursor(Instant firstSeenAt, PictureUrl picture) {
         }
         HistoryCursor cursor;
         try {
-            cursor = new HistoryCursor(Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))),
+            cursor = new HistoryCursor(
+                    Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))),
                     PictureUrl.of(key.substring(separator + 1)));
         } catch (InvalidPictureUrlException | DateTimeException e) {
             throw invalid();

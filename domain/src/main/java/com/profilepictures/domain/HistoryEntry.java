@@ -21,8 +21,8 @@ public record HistoryEntry(PictureUrl picture, Instant firstSeenAt, Instant last
         firstSeenAt = firstSeenAt.truncatedTo(ChronoUnit.MILLIS);
         lastSeenAt = lastSeenAt.truncatedTo(ChronoUnit.MILLIS);
         if (lastSeenAt.isBefore(firstSeenAt)) {
-            throw new IllegalArgumentException("A picture is last seen no earlier than first: " + firstSeenAt
-                    + " > " + lastSeenAt + " for " + picture);
+            throw new IllegalArgumentException("A picture is last seen no earlier than first: " + firstSeenAt + " > "
+                    + lastSeenAt + " for " + picture);
         }
     }
 

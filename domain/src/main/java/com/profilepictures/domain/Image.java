@@ -25,7 +25,8 @@ public final class Image {
             throw new InvalidImageException("The body is empty.");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InvalidImageException("The body has " + bytes.length + " bytes; at most " + MAX_BYTES + " are kept.");
+            throw new InvalidImageException(
+                    "The body has " + bytes.length + " bytes; at most " + MAX_BYTES + " are kept.");
         }
         if (!type.hasMagicNumberOf(bytes)) {
             throw new InvalidImageException("The body is declared " + type.mediaType() + " but does not start as one.");

@@ -43,7 +43,8 @@ public enum ImageType {
         }
         int parameters = contentType.indexOf(';');
         String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters))
-                .trim().toLowerCase(Locale.ROOT);
+                .trim()
+                .toLowerCase(Locale.ROOT);
         for (ImageType type : values()) {
             if (type.mediaType.equals(mediaType)) {
                 return type;

@@ -34,7 +34,8 @@ public record ImageVersion(String sha256) {
     /** The version of these bytes. */
     public static ImageVersion ofBytes(byte[] bytes) {
         try {
-            return new ImageVersion(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+            return new ImageVersion(HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256.
             throw new IllegalStateException(e);

@@ -46,7 +46,8 @@ public record PageCursor(Handle lastHandle) {
         String key;
         try {
             byte[] bytes = DECODER.decode(encoded);
-            key = StandardCharsets.US_ASCII.newDecoder()
+            key = StandardCharsets.US_ASCII
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

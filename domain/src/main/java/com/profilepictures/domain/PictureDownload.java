@@ -13,7 +13,8 @@ public sealed interface PictureDownload {
         public Downloaded {
             Objects.requireNonNull(body, "body");
             if (body.length > Image.MAX_BYTES) {
-                throw new IllegalArgumentException("A download holds at most " + Image.MAX_BYTES + " bytes: " + body.length);
+                throw new IllegalArgumentException(
+                        "A download holds at most " + Image.MAX_BYTES + " bytes: " + body.length);
             }
             body = body.clone();
         }

@@ -20,11 +20,11 @@ public record PictureUrl(String value) {
     private static final String DEFAULT_HOST = "abs.twimg.com";
 
     // The name is lazy so that a trailing size suffix is read as the suffix, not as part of the name.
-    private static final Pattern UPLOADED_PATH = Pattern.compile(
-            "/profile_images/(?<id>[0-9]{1,25})/(?<name>[A-Za-z0-9_-]{1,100}?)"
+    private static final Pattern UPLOADED_PATH =
+            Pattern.compile("/profile_images/(?<id>[0-9]{1,25})/(?<name>[A-Za-z0-9_-]{1,100}?)"
                     + "(?<size>_mini|_normal|_bigger|_200x200|_400x400)?\\.(?<ext>jpg|jpeg|png|gif|webp)");
-    private static final Pattern DEFAULT_PATH = Pattern.compile(
-            "/sticky/default_profile_images/(?<name>default_profile)"
+    private static final Pattern DEFAULT_PATH =
+            Pattern.compile("/sticky/default_profile_images/(?<name>default_profile)"
                     + "(?<size>_mini|_normal|_bigger|_200x200|_400x400)?\\.(?<ext>png)");
 
     public PictureUrl {
@@ -80,7 +80,9 @@ public record PictureUrl(String value) {
         if (!"https".equals(uri.getScheme())) {
             throw new InvalidPictureUrlException("A picture URL must use https: " + abbreviate(value));
         }
-        if (uri.getRawUserInfo() != null || uri.getPort() != -1 || uri.getRawQuery() != null
+        if (uri.getRawUserInfo() != null
+                || uri.getPort() != -1
+                || uri.getRawQuery() != null
                 || uri.getRawFragment() != null) {
             throw new InvalidPictureUrlException(
                     "A picture URL has no user, port, query or fragment: " + abbreviate(value));

@@ -36,7 +36,8 @@ public record ProfilePicture(Handle handle, PictureUrl picture, Instant scrapedA
      * time), whatever either's archive mark: what a retried save finds once its first attempt was applied.
      */
     public boolean isTheSameScrapeAs(ProfilePicture other) {
-        return handle.display().equals(other.handle.display()) && picture.equals(other.picture)
+        return handle.display().equals(other.handle.display())
+                && picture.equals(other.picture)
                 && scrapedAt.equals(other.scrapedAt);
     }
 

@@ -20,7 +20,9 @@ class ArchiveMarkTest {
     void aMarkNamesItsPictureAtTheArchivedSize() {
         var mark = new ArchiveMark(NEW_NORMAL, COPY);
 
-        assertEquals("https://pbs.twimg.com/profile_images/2/new_400x400.jpg", mark.picture().value());
+        assertEquals(
+                "https://pbs.twimg.com/profile_images/2/new_400x400.jpg",
+                mark.picture().value());
         assertTrue(mark.isFor(NEW_NORMAL));
         assertTrue(mark.isFor(NEW_NORMAL.withSize(PictureSize.ORIGINAL)));
         assertFalse(mark.isFor(OLD));
@@ -49,7 +51,8 @@ class ArchiveMarkTest {
     void aRescrapeKeepsTheStoredMarkAndIsArchivedIfItIsTheSamePicture() {
         var stored = new ProfilePicture(JACK, OLD, T0, Optional.of(new ArchiveMark(OLD, COPY)));
 
-        var samePicture = new ProfilePicture(JACK, OLD.withSize(PictureSize.BIGGER), T0.plusSeconds(1)).keepingTheMarkOf(stored);
+        var samePicture =
+                new ProfilePicture(JACK, OLD.withSize(PictureSize.BIGGER), T0.plusSeconds(1)).keepingTheMarkOf(stored);
         var another = new ProfilePicture(JACK, NEW_NORMAL, T0.plusSeconds(1)).keepingTheMarkOf(stored);
 
         assertTrue(samePicture.archived());

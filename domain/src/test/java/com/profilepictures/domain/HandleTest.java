@@ -20,8 +20,21 @@ class HandleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1234567890123456", "@jack", "jack\n", "ja ck", "jäck", "jack!", "ja-ck",
-            "\uff4aack", "jack\u0000", " jack", "ja.ck"})
+    @ValueSource(
+            strings = {
+                "",
+                "1234567890123456",
+                "@jack",
+                "jack\n",
+                "ja ck",
+                "jäck",
+                "jack!",
+                "ja-ck",
+                "\uff4aack",
+                "jack\u0000",
+                " jack",
+                "ja.ck"
+            })
     void rejectsEverythingElse(String value) {
         var error = assertThrows(InvalidHandleException.class, () -> Handle.of(value));
 

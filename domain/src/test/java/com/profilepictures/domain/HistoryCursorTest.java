@@ -30,7 +30,8 @@ class HistoryCursorTest {
 
     @Test
     void namesItsPictureAtTheArchivedSizeAndItsTimeToTheMillisecond() {
-        var cursor = new HistoryCursor(Instant.parse("2026-11-28T04:00:00.123999Z"),
+        var cursor = new HistoryCursor(
+                Instant.parse("2026-11-28T04:00:00.123999Z"),
                 PictureUrl.of("https://pbs.twimg.com/profile_images/17/pic_normal.jpg"));
 
         assertEquals(PICTURE, cursor.picture().value());
@@ -38,23 +39,25 @@ class HistoryCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "01795838400123|" + PICTURE, // a leading zero
-        "-1|" + PICTURE,
-        "1795838400123 |" + PICTURE,
-        "1795838400123|https://pbs.twimg.com/profile_images/17/pic_normal.jpg", // not the archived size
-        "1795838400123|https://evil.example/pic_400x400.jpg",
-        "1795838400123",
-        "|" + PICTURE,
-        "9999999999999999|" + PICTURE, // sixteen digits
-        "jack",
-    })
+    @ValueSource(
+            strings = {
+                "01795838400123|" + PICTURE, // a leading zero
+                "-1|" + PICTURE,
+                "1795838400123 |" + PICTURE,
+                "1795838400123|https://pbs.twimg.com/profile_images/17/pic_normal.jpg", // not the archived size
+                "1795838400123|https://evil.example/pic_400x400.jpg",
+                "1795838400123",
+                "|" + PICTURE,
+                "9999999999999999|" + PICTURE, // sixteen digits
+                "jack",
+            })
     void rejectsKeysItWouldNotIssue(String key) {
         String encoded = base64(key);
 
         var thrown = assertThrows(InvalidCursorException.class, () -> HistoryCursor.decode(encoded));
 
-        assertEquals("lastKey is not a cursor from this service: pass back the lastKey of the previous page unchanged.",
+        assertEquals(
+                "lastKey is not a cursor from this service: pass back the lastKey of the previous page unchanged.",
                 thrown.getMessage());
     }
 
@@ -62,8 +65,16 @@ class HistoryCursorTest {
     void rejectsPaddingStrayBitsAndWhatIsNotBase64() {
         String valid = new HistoryCursor(Instant.ofEpochMilli(1), PictureUrl.of(PICTURE)).encode();
 
-        for (String encoded : new String[] {valid + "=", valid + "==", "%%%", "", " " + valid, valid.substring(0, valid.length() - 1), "+" + valid,
-                "a".repeat(401)}) {
+        for (String encoded : new String[] {
+            valid + "=",
+            valid + "==",
+            "%%%",
+            "",
+            " " + valid,
+            valid.substring(0, valid.length() - 1),
+            "+" + valid,
+            "a".repeat(401)
+        }) {
             assertThrows(InvalidCursorException.class, () -> HistoryCursor.decode(encoded), encoded);
         }
         assertThrows(InvalidCursorException.class, () -> HistoryCursor.decode(null));

@@ -16,13 +16,17 @@ class HistoryEntryTest {
     void anEntryNamesItsPictureAtTheArchivedSize() {
         var entry = new HistoryEntry(NORMAL, T0, T0, Optional.empty());
 
-        assertEquals("https://pbs.twimg.com/profile_images/3/pic_400x400.png", entry.picture().value());
+        assertEquals(
+                "https://pbs.twimg.com/profile_images/3/pic_400x400.png",
+                entry.picture().value());
         assertEquals(new HistoryCursor(T0, NORMAL), entry.cursor());
     }
 
     @Test
     void anEntryIsLastSeenNoEarlierThanFirst() {
-        assertThrows(IllegalArgumentException.class, () -> new HistoryEntry(NORMAL, T0, T0.minusMillis(1), Optional.empty()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new HistoryEntry(NORMAL, T0, T0.minusMillis(1), Optional.empty()));
         assertEquals(T0, new HistoryEntry(NORMAL, T0, T0.plusNanos(5), Optional.empty()).lastSeenAt());
     }
 

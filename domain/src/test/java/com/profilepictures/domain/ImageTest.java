@@ -21,7 +21,8 @@ class ImageTest {
     static byte[] sample(ImageType type) {
         byte[] start = switch (type) {
             case JPEG -> new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
-            case PNG -> new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+            case PNG ->
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
             case GIF -> "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
             case WEBP -> "RIFF\u0024\u0000\u0000\u0000WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
         };
@@ -42,7 +43,9 @@ class ImageTest {
 
     @Test
     void theContentTypesParametersAndCaseDoNotMatter() {
-        assertEquals(ImageType.JPEG, Image.of("Image/JPEG; charset=binary", sample(ImageType.JPEG)).type());
+        assertEquals(
+                ImageType.JPEG,
+                Image.of("Image/JPEG; charset=binary", sample(ImageType.JPEG)).type());
     }
 
     @Test
@@ -53,9 +56,10 @@ class ImageTest {
     }
 
     static Stream<Arguments> mismatches() {
-        return Stream.of(ImageType.values()).flatMap(declared -> Stream.of(ImageType.values())
-                .filter(actual -> actual != declared)
-                .map(actual -> Arguments.of(declared, actual)));
+        return Stream.of(ImageType.values())
+                .flatMap(declared -> Stream.of(ImageType.values())
+                        .filter(actual -> actual != declared)
+                        .map(actual -> Arguments.of(declared, actual)));
     }
 
     @ParameterizedTest
@@ -74,7 +78,9 @@ class ImageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/html; charset=utf-8", "image/svg+xml", "image/jpg", "application/octet-stream", "", "image"})
+    @ValueSource(
+            strings = {"text/html; charset=utf-8", "image/svg+xml", "image/jpg", "application/octet-stream", "", "image"
+            })
     void otherDeclaredTypesAreRejectedWhateverTheBytes(String contentType) {
         var thrown = assertThrows(InvalidImageException.class, () -> Image.of(contentType, sample(ImageType.JPEG)));
 
@@ -83,15 +89,18 @@ class ImageTest {
 
     @Test
     void noDeclaredTypeIsRejected() {
-        assertEquals("No Content-Type was declared.",
-                assertThrows(InvalidImageException.class, () -> Image.of(null, sample(ImageType.PNG))).getMessage());
+        assertEquals(
+                "No Content-Type was declared.",
+                assertThrows(InvalidImageException.class, () -> Image.of(null, sample(ImageType.PNG)))
+                        .getMessage());
     }
 
     @Test
     void emptyAndTruncatedBodiesAreRejected() {
         assertThrows(InvalidImageException.class, () -> Image.of("image/png", new byte[0]));
         assertThrows(InvalidImageException.class, () -> Image.of("image/png", Arrays.copyOf(sample(ImageType.PNG), 7)));
-        assertThrows(InvalidImageException.class, () -> Image.of("image/webp", Arrays.copyOf(sample(ImageType.WEBP), 11)));
+        assertThrows(
+                InvalidImageException.class, () -> Image.of("image/webp", Arrays.copyOf(sample(ImageType.WEBP), 11)));
     }
 
     @Test

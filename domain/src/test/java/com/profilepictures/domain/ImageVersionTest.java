@@ -20,19 +20,21 @@ class ImageVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD", // upper case: one spelling only
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a", // 63
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015add", // 65
-        "ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a\n",
-        " ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD", // upper case: one spelling only
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a", // 63
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015add", // 65
+                "ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a\n",
+                " ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",
+            })
     void anythingButSixtyFourLowerCaseHexDigitsIsRejected(String candidate) {
         var thrown = assertThrows(InvalidImageVersionException.class, () -> ImageVersion.of(candidate));
 
-        assertEquals("A version is the SHA-256 of a picture's bytes: 64 lower-case hex digits (0-9, a-f).",
+        assertEquals(
+                "A version is the SHA-256 of a picture's bytes: 64 lower-case hex digits (0-9, a-f).",
                 thrown.getMessage());
     }
 

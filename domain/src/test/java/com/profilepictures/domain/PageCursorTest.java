@@ -27,23 +27,29 @@ class PageCursorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "amFjaw==", // padding
-        "amFjax", // stray bits: decodes to "jack" but is not what encode() gives
-        "SkFDSw", // "JACK": keys are lower case
-        "QGphY2s", // "@jack"
-        "amFjawo", // "jack\n"
-        "YWFhYWFhYWFhYWFhYWFhYQ", // 16 characters
-        "%%%", "a", "amF+aw", "amF/aw", " amFjaw",
-        "eyJoYW5kbGVfa2V5Ijp7IlMiOiJqYWNrIn19", // a DynamoDB key map, not our cursor
-    })
+    @ValueSource(
+            strings = {
+                "amFjaw==", // padding
+                "amFjax", // stray bits: decodes to "jack" but is not what encode() gives
+                "SkFDSw", // "JACK": keys are lower case
+                "QGphY2s", // "@jack"
+                "amFjawo", // "jack\n"
+                "YWFhYWFhYWFhYWFhYWFhYQ", // 16 characters
+                "%%%",
+                "a",
+                "amF+aw",
+                "amF/aw",
+                " amFjaw",
+                "eyJoYW5kbGVfa2V5Ijp7IlMiOiJqYWNrIn19", // a DynamoDB key map, not our cursor
+            })
     void rejectsAnythingItDidNotIssue(String encoded) {
         assertThrows(InvalidCursorException.class, () -> PageCursor.decode(encoded));
     }
 
     @Test
     void rejectsNonAsciiBytes() {
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString("jäck".getBytes(StandardCharsets.UTF_8));
+        String encoded =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("jäck".getBytes(StandardCharsets.UTF_8));
 
         assertThrows(InvalidCursorException.class, () -> PageCursor.decode(encoded));
     }

@@ -19,7 +19,9 @@ class PictureUrlTest {
         for (String suffix : List.of("_mini", "_normal", "_bigger", "_200x200", "_400x400", "")) {
             var url = PictureUrl.of(BASE + suffix + ".jpg");
 
-            assertEquals(BASE + "_400x400.jpg", url.withSize(PictureSize.SIZE_400X400).value());
+            assertEquals(
+                    BASE + "_400x400.jpg",
+                    url.withSize(PictureSize.SIZE_400X400).value());
             assertEquals(BASE + "_mini.jpg", url.withSize(PictureSize.MINI).value());
             assertEquals(BASE + ".jpg", url.withSize(PictureSize.ORIGINAL).value());
         }
@@ -44,7 +46,8 @@ class PictureUrlTest {
     void aNameWithUnderscoresKeepsThemAndLosesOnlyTheSizeSuffix() {
         var url = PictureUrl.of("https://pbs.twimg.com/profile_images/1/IMG_2024_normal.jpeg");
 
-        assertEquals("https://pbs.twimg.com/profile_images/1/IMG_2024_400x400.jpeg",
+        assertEquals(
+                "https://pbs.twimg.com/profile_images/1/IMG_2024_400x400.jpeg",
                 url.withSize(PictureSize.SIZE_400X400).value());
     }
 
@@ -53,33 +56,36 @@ class PictureUrlTest {
         var url = PictureUrl.of("https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png");
 
         assertTrue(url.isDefaultPicture());
-        assertEquals("https://abs.twimg.com/sticky/default_profile_images/default_profile_400x400.png",
+        assertEquals(
+                "https://abs.twimg.com/sticky/default_profile_images/default_profile_400x400.png",
                 url.withSize(PictureSize.SIZE_400X400).value());
-        assertEquals("https://abs.twimg.com/sticky/default_profile_images/default_profile.png",
+        assertEquals(
+                "https://abs.twimg.com/sticky/default_profile_images/default_profile.png",
                 url.withSize(PictureSize.ORIGINAL).value());
         assertFalse(PictureUrl.of(BASE + ".jpg").isDefaultPicture());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "http://pbs.twimg.com/profile_images/1/a_400x400.jpg",
-        "https://evil.example/profile_images/1/a_400x400.jpg",
-        "https://pbs.twimg.com.evil.example/profile_images/1/a_400x400.jpg",
-        "https://user@pbs.twimg.com/profile_images/1/a_400x400.jpg",
-        "https://pbs.twimg.com:8443/profile_images/1/a_400x400.jpg",
-        "https://pbs.twimg.com/profile_images/1/a_400x400.jpg?x=1",
-        "https://pbs.twimg.com/profile_images/1/a_400x400.jpg#x",
-        "https://pbs.twimg.com/media/1/a_400x400.jpg",
-        "https://pbs.twimg.com/profile_images/x/a_400x400.jpg",
-        "https://pbs.twimg.com/profile_images/1/a_400x400.exe",
-        "https://pbs.twimg.com/profile_images/1/../a_400x400.jpg",
-        "https://abs.twimg.com/sticky/default_profile_images/other_normal.png",
-        "javascript:alert(1)",
-        "data:image/png;base64,AAAA",
-        "/profile_images/1/a_400x400.jpg",
-        "not a url",
-        " ",
-    })
+    @ValueSource(
+            strings = {
+                "http://pbs.twimg.com/profile_images/1/a_400x400.jpg",
+                "https://evil.example/profile_images/1/a_400x400.jpg",
+                "https://pbs.twimg.com.evil.example/profile_images/1/a_400x400.jpg",
+                "https://user@pbs.twimg.com/profile_images/1/a_400x400.jpg",
+                "https://pbs.twimg.com:8443/profile_images/1/a_400x400.jpg",
+                "https://pbs.twimg.com/profile_images/1/a_400x400.jpg?x=1",
+                "https://pbs.twimg.com/profile_images/1/a_400x400.jpg#x",
+                "https://pbs.twimg.com/media/1/a_400x400.jpg",
+                "https://pbs.twimg.com/profile_images/x/a_400x400.jpg",
+                "https://pbs.twimg.com/profile_images/1/a_400x400.exe",
+                "https://pbs.twimg.com/profile_images/1/../a_400x400.jpg",
+                "https://abs.twimg.com/sticky/default_profile_images/other_normal.png",
+                "javascript:alert(1)",
+                "data:image/png;base64,AAAA",
+                "/profile_images/1/a_400x400.jpg",
+                "not a url",
+                " ",
+            })
     void rejectsAnythingButAnXProfilePictureOverHttps(String value) {
         assertThrows(InvalidPictureUrlException.class, () -> PictureUrl.of(value));
     }

@@ -34,14 +34,14 @@ class ProfilePictureTest {
     void theSameScrapeIsTheSameSpellingPictureAndTimeWhateverTheMark() {
         var t = Instant.parse("2026-11-28T04:00:00.123Z");
         var scrape = new ProfilePicture(Handle.of("Jack"), PICTURE, t);
-        var marked = new ProfilePicture(Handle.of("Jack"), PICTURE, t, Optional.of(new ArchiveMark(PICTURE,
-                ImageVersion.of("0".repeat(64)))));
+        var marked = new ProfilePicture(
+                Handle.of("Jack"), PICTURE, t, Optional.of(new ArchiveMark(PICTURE, ImageVersion.of("0".repeat(64)))));
 
         assertTrue(scrape.isTheSameScrapeAs(marked));
         assertTrue(marked.isTheSameScrapeAs(scrape));
         assertFalse(scrape.isTheSameScrapeAs(new ProfilePicture(Handle.of("jack"), PICTURE, t)));
-        assertFalse(scrape.isTheSameScrapeAs(new ProfilePicture(Handle.of("Jack"),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/2/a_400x400.jpg"), t)));
+        assertFalse(scrape.isTheSameScrapeAs(new ProfilePicture(
+                Handle.of("Jack"), PictureUrl.of("https://pbs.twimg.com/profile_images/2/a_400x400.jpg"), t)));
         assertFalse(scrape.isTheSameScrapeAs(new ProfilePicture(Handle.of("Jack"), PICTURE, t.plusMillis(1))));
     }
 

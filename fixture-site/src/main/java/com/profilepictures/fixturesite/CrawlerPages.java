@@ -48,14 +48,16 @@ final class CrawlerPages {
      * (Googlebot and Discordbot say {@code Mozilla/} too). Everything else is served as X serves crawlers.
      */
     static boolean looksLikeBrowser(HttpExchange exchange) {
-        String userAgent = Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse("")
+        String userAgent = Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent"))
+                .orElse("")
                 .toLowerCase(Locale.ROOT);
         return userAgent.contains("mozilla/") && !userAgent.contains("bot");
     }
 
     /** {@code /intent/user?screen_name=…}: the server-rendered page for crawlers; browsers go on to the profile. */
     void serveIntent(HttpExchange exchange) throws IOException {
-        String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        String query =
+                Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         Matcher screenName = SCREEN_NAME.matcher(query);
         if (!screenName.find()) {
             FixtureSite.send(exchange, 404, "<!DOCTYPE html><title>Not found</title><p>No screen_name.</p>");
@@ -83,7 +85,9 @@ final class CrawlerPages {
             case FixtureSite.REDIRECTED_AWAY:
                 onRequest.accept(key);
                 // The same site under another name: a crawler that followed it would find a profile there.
-                redirect(exchange, "http://localhost:" + exchange.getLocalAddress().getPort() + INTENT_PATH + "?" + query);
+                redirect(
+                        exchange,
+                        "http://localhost:" + exchange.getLocalAddress().getPort() + INTENT_PATH + "?" + query);
                 return;
             default:
                 break;
@@ -125,8 +129,14 @@ final class CrawlerPages {
                 return;
             case FixtureSite.SHOWS_ANOTHER_ACCOUNT:
                 String other = FixtureSite.ANOTHER_ACCOUNT;
-                FixtureSite.send(exchange, 200, page(other, profileBlock(other, pictureUrlOf(other))
-                        + openGraph(other, pictureUrlOf(other).replace("_400x400", "_200x200")), ""));
+                FixtureSite.send(
+                        exchange,
+                        200,
+                        page(
+                                other,
+                                profileBlock(other, pictureUrlOf(other))
+                                        + openGraph(other, pictureUrlOf(other).replace("_400x400", "_200x200")),
+                                ""));
                 return;
             case FixtureSite.OG_IMAGE_ONLY:
                 FixtureSite.send(exchange, 200, page(handle, openGraph(handle, pictureUrlOf(key)), ""));
@@ -135,12 +145,21 @@ final class CrawlerPages {
                 FixtureSite.send(exchange, 200, page(handle, openGraph(handle, FixtureSite.SITE_WIDE_IMAGE), ""));
                 return;
             case FixtureSite.DATA_URL_PICTURE:
-                FixtureSite.send(exchange, 200, page(handle,
-                        profileBlock(handle, FixtureSite.DATA_URL) + openGraph(handle, FixtureSite.DATA_URL), ""));
+                FixtureSite.send(
+                        exchange,
+                        200,
+                        page(
+                                handle,
+                                profileBlock(handle, FixtureSite.DATA_URL) + openGraph(handle, FixtureSite.DATA_URL),
+                                ""));
                 return;
             case FixtureSite.NO_HEAD:
-                FixtureSite.send(exchange, 200, FixtureSite.page("server-rendered-no-head.html",
-                        Map.of("HANDLE", handle, "PROFILE", profileBlock(handle, pictureUrlOf(key)))));
+                FixtureSite.send(
+                        exchange,
+                        200,
+                        FixtureSite.page(
+                                "server-rendered-no-head.html",
+                                Map.of("HANDLE", handle, "PROFILE", profileBlock(handle, pictureUrlOf(key)))));
                 return;
             case FixtureSite.SLOW_FOR_CRAWLERS:
                 sendSlowly(exchange, page(handle, fullProfile(handle, key), ""));
@@ -162,9 +181,10 @@ final class CrawlerPages {
     private static String profileBlock(String handle, String picture) {
         return "<script type=\"application/ld+json\">{\"@context\":\"http://schema.org\",\"@type\":\"ProfilePage\","
                 + "\"dateCreated\":\"2006-03-21T20:50:14.000Z\",\"mainEntity\":{\"@type\":\"Person\","
-                + "\"additionalName\":\"" + handle + "\",\"description\":\"A fixture account for the scraper's tests.\","
-                + "\"givenName\":\"" + handle + " the Tester\",\"identifier\":\"" + (handle.toLowerCase(Locale.ROOT)
-                        .hashCode() & 0x7fffffff) + "\","
+                + "\"additionalName\":\"" + handle
+                + "\",\"description\":\"A fixture account for the scraper's tests.\","
+                + "\"givenName\":\"" + handle + " the Tester\",\"identifier\":\""
+                + (handle.toLowerCase(Locale.ROOT).hashCode() & 0x7fffffff) + "\","
                 + "\"image\":{\"@type\":\"ImageObject\",\"contentUrl\":\"" + picture + "\",\"thumbnailUrl\":\""
                 + picture.replace("_400x400", "_normal") + "\"},"
                 + "\"name\":\"" + handle + " the Tester\",\"url\":\"https://x.com/" + handle + "\"}}</script>\n";
@@ -180,14 +200,22 @@ final class CrawlerPages {
 
     /** What X serves when it has no profile to show: no ProfilePage block, and only the site-wide image. */
     private static String noProfilePage() {
-        return FixtureSite.page("server-rendered.html", Map.of("TITLE", "X", "BODY", "", "HEAD",
-                "<meta content=\"website\" property=\"og:type\">\n"
-                        + "<meta content=\"X (formerly Twitter)\" property=\"og:title\">\n"
-                        + "<meta content=\"" + FixtureSite.SITE_WIDE_IMAGE + "\" property=\"og:image\">\n"));
+        return FixtureSite.page(
+                "server-rendered.html",
+                Map.of(
+                        "TITLE",
+                        "X",
+                        "BODY",
+                        "",
+                        "HEAD",
+                        "<meta content=\"website\" property=\"og:type\">\n"
+                                + "<meta content=\"X (formerly Twitter)\" property=\"og:title\">\n"
+                                + "<meta content=\"" + FixtureSite.SITE_WIDE_IMAGE + "\" property=\"og:image\">\n"));
     }
 
     private static String page(String handle, String head, String body) {
-        return FixtureSite.page("server-rendered.html",
+        return FixtureSite.page(
+                "server-rendered.html",
                 Map.of("TITLE", handle + " the Tester (@" + handle + ") / X", "HEAD", head, "BODY", body));
     }
 
@@ -211,7 +239,8 @@ final class CrawlerPages {
             out.flush();
             try {
                 // A stalled server: nothing to wait for but the stall's end, or the site closing.
-                if (closed.await(FixtureSite.SLOW_CRAWLER_PAGE_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (closed.await(
+                        FixtureSite.SLOW_CRAWLER_PAGE_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {

@@ -35,8 +35,8 @@ final class PictureFiles {
     private static final Pattern PICTURE_PATH = Pattern.compile(
             "/(?:profile_images/[0-9]+/|sticky/default_profile_images/|rweb/ssr/default/v2/og/)([A-Za-z0-9_]+?)"
                     + "(_400x400|_200x200|_normal|_bigger|_mini)?\\.(jpg|jpeg|png)");
-    private static final Map<String, Integer> SIZES = Map.of("_400x400", 400, "_200x200", 200, "_normal", 48,
-            "_bigger", 73, "_mini", 24);
+    private static final Map<String, Integer> SIZES =
+            Map.of("_400x400", 400, "_200x200", 200, "_normal", 48, "_bigger", 73, "_mini", 24);
 
     private final Map<String, AtomicInteger> requestsByName = new ConcurrentHashMap<>();
     private static final Map<String, byte[]> DRAWN = new ConcurrentHashMap<>();
@@ -53,7 +53,8 @@ final class PictureFiles {
         if (!picture.matches()) {
             throw new IllegalArgumentException("Not a picture the fixture site serves: " + pictureUrl);
         }
-        return DRAWN.computeIfAbsent(path, unused -> draw(path, size(picture), format(picture))).clone();
+        return DRAWN.computeIfAbsent(path, unused -> draw(path, size(picture), format(picture)))
+                .clone();
     }
 
     /** How many times a picture named after {@code handle} (its key: {@code {key}_400x400.jpg}) was asked for. */

@@ -51,7 +51,10 @@ class FixturePicturesTest {
         assertEquals(400, decode(first.body()).getWidth());
         assertEquals(400, decode(first.body()).getHeight());
         assertEquals(48, decode(small.body()).getWidth());
-        assertFalse(Arrays.equals(first.body(), get(FixtureSite.pictureUrlOf("jill")).body()), "another picture, other bytes");
+        assertFalse(
+                Arrays.equals(
+                        first.body(), get(FixtureSite.pictureUrlOf("jill")).body()),
+                "another picture, other bytes");
         assertEquals(3, site.pictureRequestsFor("jack"));
     }
 
@@ -75,8 +78,10 @@ class FixturePicturesTest {
         assertEquals(after, site.currentPictureUrlOf("CHANGER"));
         assertFalse(Arrays.equals(FixtureSite.pictureBytesOf(before), FixtureSite.pictureBytesOf(after)));
         assertArrayEquals(FixtureSite.pictureBytesOf(after), get(after).body());
-        assertArrayEquals(FixtureSite.pictureBytesOf(before), get(before).body(), "the old URL still serves the old picture");
-        String crawlerPage = new String(getPage("/intent/user?screen_name=changer").body());
+        assertArrayEquals(
+                FixtureSite.pictureBytesOf(before), get(before).body(), "the old URL still serves the old picture");
+        String crawlerPage =
+                new String(getPage("/intent/user?screen_name=changer").body());
         assertTrue(crawlerPage.contains(after) && !crawlerPage.contains(before), crawlerPage);
         assertNotEquals(after, site.changePicture("changer"), "every change is a new picture");
         assertThrows(IllegalArgumentException.class, () -> site.changePicture(FixtureSite.DEFAULT_AVATAR));
@@ -86,7 +91,8 @@ class FixturePicturesTest {
     void theBadPicturesAreMissingAWebPageOrTooBig() throws Exception {
         HttpResponse<byte[]> gone = get(FixtureSite.pictureUrlOf(FixtureSite.PICTURE_GONE));
         HttpResponse<byte[]> page = get(FixtureSite.pictureUrlOf(FixtureSite.PICTURE_NOT_IMAGE));
-        HttpResponse<InputStream> huge = HTTP.send(request(FixtureSite.pictureUrlOf(FixtureSite.PICTURE_TOO_BIG)),
+        HttpResponse<InputStream> huge = HTTP.send(
+                request(FixtureSite.pictureUrlOf(FixtureSite.PICTURE_TOO_BIG)),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         assertEquals(404, gone.statusCode());
@@ -109,11 +115,15 @@ class FixturePicturesTest {
     }
 
     private static HttpResponse<byte[]> getPage(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     // As the picture host does with X_IMAGE_BASE_URL: X's path on the site.
     private static HttpRequest request(String pictureUrl) {
-        return HttpRequest.newBuilder(URI.create(site.baseUrl() + URI.create(pictureUrl).getRawPath())).build();
+        return HttpRequest.newBuilder(
+                        URI.create(site.baseUrl() + URI.create(pictureUrl).getRawPath()))
+                .build();
     }
 }

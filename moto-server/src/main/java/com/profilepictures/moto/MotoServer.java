@@ -199,8 +199,10 @@ public final class MotoServer implements AutoCloseable {
         try {
             started = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not run " + command.get(0)
-                    + ": install moto with python3 -m pip install 'moto[server]'. (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "Could not run " + command.get(0) + ": install moto with python3 -m pip install 'moto[server]'. ("
+                            + e.getMessage() + ")",
+                    e);
         }
         process = started;
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -211,14 +213,18 @@ public final class MotoServer implements AutoCloseable {
             ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             close();
-            throw new IllegalStateException(command.get(0) + " did not listen on port " + port + " within " + startTimeout
-                    + ". Its output:\n" + logTail(), e);
+            throw new IllegalStateException(
+                    command.get(0) + " did not listen on port " + port + " within " + startTimeout + ". Its output:\n"
+                            + logTail(),
+                    e);
         } catch (ExecutionException e) {
             // Its output ended: it exited, or is about to. Whatever is left of it goes.
             close();
             String status = process.isAlive() ? "" : " with " + process.exitValue();
-            throw new ExitedBeforeReady(command.get(0) + " on port " + port + " exited" + status
-                    + " before it listened. Its output:\n" + logTail(), e.getCause());
+            throw new ExitedBeforeReady(
+                    command.get(0) + " on port " + port + " exited" + status + " before it listened. Its output:\n"
+                            + logTail(),
+                    e.getCause());
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
@@ -229,8 +235,8 @@ public final class MotoServer implements AutoCloseable {
     /** Copies the server's output to the log as it comes, and says when the server listens. */
     private void copyOutput(Process source, CompletableFuture<Void> ready) {
         try (BufferedReader lines = source.inputReader(StandardCharsets.UTF_8);
-                BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                BufferedWriter out = Files.newBufferedWriter(
+                        log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 out.write(line);
@@ -282,7 +288,8 @@ public final class MotoServer implements AutoCloseable {
             }
             while (isStopped(stat) != stopped) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("pid " + handle.pid() + " did not " + (stopped ? "stop" : "continue"));
+                    throw new IllegalStateException(
+                            "pid " + handle.pid() + " did not " + (stopped ? "stop" : "continue"));
                 }
                 LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
             }

@@ -38,9 +38,14 @@ class MotoServerTest {
         try (MotoServer moto = MotoServer.start(log)) {
 
             assertEquals("127.0.0.1", moto.endpoint().getHost());
-            int ephemeralStart = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
+            int ephemeralStart = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .trim()
+                    .split("\\s+")[0]);
             if (ephemeralStart > 11_000) { // else there is no room below it, and any free port will do
-                assertTrue(moto.endpoint().getPort() < ephemeralStart, "below the outgoing connections' ports: " + moto.endpoint());
+                assertTrue(
+                        moto.endpoint().getPort() < ephemeralStart,
+                        "below the outgoing connections' ports: " + moto.endpoint());
             }
             assertEquals(200, status(moto.endpoint(), ANSWER));
             assertTrue(Files.readString(log).contains("Running on " + moto.endpoint()), Files.readString(log));
@@ -75,11 +80,14 @@ class MotoServerTest {
     @Test
     void givenAClientStuckHalfwayThroughARequest_otherRequestsAreStillAnswered() throws IOException {
         try (MotoServer moto = MotoServer.start(dir.resolve("moto.log"));
-                Socket stuck = new Socket(moto.endpoint().getHost(), moto.endpoint().getPort())) {
+                Socket stuck =
+                        new Socket(moto.endpoint().getHost(), moto.endpoint().getPort())) {
             // As an SDK call interrupted after its headers went out leaves it: the announced body never comes.
-            stuck.getOutputStream().write(("POST / HTTP/1.1\r\nHost: " + moto.endpoint().getAuthority() + "\r\n"
-                    + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"Li").getBytes(StandardCharsets.US_ASCII));
+            stuck.getOutputStream()
+                    .write(("POST / HTTP/1.1\r\nHost: " + moto.endpoint().getAuthority() + "\r\n"
+                                    + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                                    + "Content-Length: 100\r\n\r\n{\"Li")
+                            .getBytes(StandardCharsets.US_ASCII));
             stuck.getOutputStream().flush();
 
             // Moto serves one request at a time; one whose body is still on its way must not hold the others up.
@@ -92,12 +100,17 @@ class MotoServerTest {
     void givenARequestWhoseContentLengthIsNoLength_itIsRefusedWith400_andTheServerServesOn() throws IOException {
         try (MotoServer moto = MotoServer.start(dir.resolve("moto.log"))) {
             for (String length : List.of("-1", "abc")) {
-                try (Socket client = new Socket(moto.endpoint().getHost(), moto.endpoint().getPort())) {
+                try (Socket client =
+                        new Socket(moto.endpoint().getHost(), moto.endpoint().getPort())) {
                     client.setSoTimeout((int) ANSWER.toMillis());
-                    client.getOutputStream().write(("POST / HTTP/1.1\r\nHost: " + moto.endpoint().getAuthority()
-                            + "\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    String statusLine = new BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
-                            StandardCharsets.US_ASCII)).readLine();
+                    client.getOutputStream()
+                            .write(("POST / HTTP/1.1\r\nHost: "
+                                            + moto.endpoint().getAuthority() + "\r\nContent-Length: " + length
+                                            + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    String statusLine = new BufferedReader(
+                                    new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
 
                     assertTrue(statusLine.startsWith("HTTP/1.1 400"), length + ": " + statusLine);
                 }
@@ -124,7 +137,8 @@ class MotoServerTest {
     void givenAServerThatExitsAtOnce_startFailsWithItsExitStatusAndOutput() {
         List<String> failing = List.of("sh", "-c", "echo cannot serve; exit 3", "sh");
 
-        var thrown = assertThrows(IllegalStateException.class,
+        var thrown = assertThrows(
+                IllegalStateException.class,
                 () -> MotoServer.start(failing, dir.resolve("moto.log"), MotoServer.START_TIMEOUT));
 
         assertTrue(thrown.getMessage().contains("exited with 3"), thrown.getMessage());
@@ -136,7 +150,8 @@ class MotoServerTest {
         Path pidFile = dir.resolve("pid");
         List<String> silent = List.of("sh", "-c", "echo $$ > '" + pidFile + "'; exec sleep 600", "sh");
 
-        var thrown = assertThrows(IllegalStateException.class,
+        var thrown = assertThrows(
+                IllegalStateException.class,
                 () -> MotoServer.start(silent, dir.resolve("moto.log"), Duration.ofSeconds(5)));
 
         assertTrue(thrown.getMessage().contains("did not listen"), thrown.getMessage());
@@ -146,16 +161,22 @@ class MotoServerTest {
 
     @Test
     void givenNoSuchProgram_startSaysHowToInstallMoto() {
-        var thrown = assertThrows(IllegalStateException.class, () -> MotoServer.start(
-                List.of("no-such-moto-server"), dir.resolve("moto.log"), MotoServer.START_TIMEOUT));
+        var thrown = assertThrows(
+                IllegalStateException.class,
+                () -> MotoServer.start(
+                        List.of("no-such-moto-server"), dir.resolve("moto.log"), MotoServer.START_TIMEOUT));
 
         assertTrue(thrown.getMessage().contains("pip install 'moto[server]'"), thrown.getMessage());
     }
 
     @Test
     void givenTheCommandLineForm_itPrintsTheEndpoint_andStopsTheServerWhenItsInputEnds() throws Exception {
-        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MotoServer.class.getName(), dir.resolve("moto.log").toString())
+        Process launcher = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MotoServer.class.getName(),
+                        dir.resolve("moto.log").toString())
                 .redirectError(dir.resolve("launcher.err").toFile())
                 .start();
         try {
@@ -166,12 +187,17 @@ class MotoServerTest {
 
             launcher.getOutputStream().close();
 
-            assertTrue(launcher.waitFor(EXIT.toMillis(), TimeUnit.MILLISECONDS), "the launcher exits once its input ends");
+            assertTrue(
+                    launcher.waitFor(EXIT.toMillis(), TimeUnit.MILLISECONDS), "the launcher exits once its input ends");
             assertEquals(0, launcher.exitValue(), Files.readString(dir.resolve("launcher.err")));
             assertFalse(moto.isEmpty());
             for (ProcessHandle server : moto) {
-                assertTrue(server.onExit().orTimeout(EXIT.toMillis(), TimeUnit.MILLISECONDS)
-                        .handle((ended, timedOut) -> timedOut == null).join(), "moto still runs: pid " + server.pid());
+                assertTrue(
+                        server.onExit()
+                                .orTimeout(EXIT.toMillis(), TimeUnit.MILLISECONDS)
+                                .handle((ended, timedOut) -> timedOut == null)
+                                .join(),
+                        "moto still runs: pid " + server.pid());
             }
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -180,7 +206,8 @@ class MotoServerTest {
     }
 
     private static int status(URI endpoint, Duration readTimeout) throws IOException {
-        var connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+        var connection =
+                (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
         connection.setConnectTimeout((int) ANSWER.toMillis());
         connection.setReadTimeout((int) readTimeout.toMillis());
         try {

@@ -27,7 +27,9 @@ public final class CrawlerProfilePictureScraper implements ProfilePictureScraper
     public CrawlerProfilePictureScraper(CrawlerSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         // Redirects are followed by hand, so that each one is checked against X's hosts.
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.fetcher = new PageFetcher(client, settings);
         this.hosts = new XHosts(settings.baseUrl());
     }

@@ -19,6 +19,7 @@ public record CrawlerSettings(URI baseUrl, String userAgent, int maxBytes, int m
 
     /** X's profile pages are a few hundred KiB; 2 MiB leaves room and bounds memory. */
     public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
     public static final int DEFAULT_MAX_REDIRECTS = 5;
 
     // Printable ASCII only: anything else (a line break above all) could forge headers.
@@ -28,8 +29,10 @@ public record CrawlerSettings(URI baseUrl, String userAgent, int maxBytes, int m
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(userAgent, "userAgent");
         String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null
-                || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+        if (!scheme.equals("http") && !scheme.equals("https")
+                || baseUrl.getHost() == null
+                || baseUrl.getRawQuery() != null
+                || baseUrl.getRawFragment() != null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL without query: " + baseUrl);
         }
         if (!HEADER_VALUE.matcher(userAgent).matches() || userAgent.isBlank()) {

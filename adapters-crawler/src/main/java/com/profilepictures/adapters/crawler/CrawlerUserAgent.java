@@ -20,8 +20,7 @@ public final class CrawlerUserAgent {
     // A product version token (RFC 9110): no spaces, slashes or parentheses.
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
 
-    private CrawlerUserAgent() {
-    }
+    private CrawlerUserAgent() {}
 
     /** This build's own: {@code profile-pictures-bot/{version} (+{project URL})}, both from the build. */
     public static String ofThisService() {

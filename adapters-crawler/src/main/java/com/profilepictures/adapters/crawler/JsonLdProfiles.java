@@ -23,8 +23,7 @@ final class JsonLdProfiles {
     /** A profile block: the account it names and its picture, each as written, when present. */
     record ProfileBlock(Optional<String> additionalName, Optional<String> contentUrl) {}
 
-    private JsonLdProfiles() {
-    }
+    private JsonLdProfiles() {}
 
     /** The profile blocks of one {@code <script type="application/ld+json">}'s text, in document order. */
     static List<ProfileBlock> in(String scriptText) {
@@ -105,7 +104,9 @@ final class JsonLdProfiles {
     }
 
     private static Optional<String> string(JsonElement element) {
-        return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()
+        return element != null
+                        && element.isJsonPrimitive()
+                        && element.getAsJsonPrimitive().isString()
                 ? Optional.of(element.getAsString())
                 : Optional.empty();
     }

@@ -80,7 +80,8 @@ final class PageFetcher {
                     .GET()
                     .build();
             HttpResponse<CappedBody> response;
-            CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(request,
+            CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(
+                    request,
                     info -> info.statusCode() / 100 == 2 ? CappedBody.upTo(settings.maxBytes()) : CappedBody.skipped());
             try {
                 // The request's own timeout ends at the response's headers; this wait covers the body too.
@@ -111,21 +112,27 @@ final class PageFetcher {
                     return unread(Cause.NO_PROFILE, current + " redirects off X, to " + next);
                 }
                 if (redirects == settings.maxRedirects()) {
-                    return unread(Cause.NO_PROFILE,
+                    return unread(
+                            Cause.NO_PROFILE,
                             "more than " + settings.maxRedirects() + " redirects from " + url + ", last to " + next);
                 }
                 current = next;
                 continue;
             }
             if (status / 100 != 2) {
-                return unread(Cause.NO_PROFILE, "HTTP " + status + (status == 429 ? " (rate limited)" : "")
-                        + " from " + current);
+                return unread(
+                        Cause.NO_PROFILE,
+                        "HTTP " + status + (status == 429 ? " (rate limited)" : "") + " from " + current);
             }
             if (response.body().truncated()) {
-                return unread(Cause.NO_PROFILE,
-                        "the page at " + current + " is larger than " + sizeOf(settings.maxBytes()) + ", not a profile page");
+                return unread(
+                        Cause.NO_PROFILE,
+                        "the page at " + current + " is larger than " + sizeOf(settings.maxBytes())
+                                + ", not a profile page");
             }
-            return new Fetched.Page(current, response.body().bytes(),
+            return new Fetched.Page(
+                    current,
+                    response.body().bytes(),
                     response.headers().firstValue("Content-Type").flatMap(PageFetcher::charsetOf));
         }
     }

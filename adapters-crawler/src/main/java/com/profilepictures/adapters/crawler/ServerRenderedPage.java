@@ -44,8 +44,8 @@ record ServerRenderedPage(URI url, List<ProfileBlock> profiles, Optional<String>
     static ServerRenderedPage parse(URI url, byte[] body, Optional<Charset> charset) {
         Document document;
         try {
-            document = Jsoup.parse(new ByteArrayInputStream(body), charset.map(Charset::name).orElse(null),
-                    url.toString());
+            document = Jsoup.parse(
+                    new ByteArrayInputStream(body), charset.map(Charset::name).orElse(null), url.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Reading bytes already in memory failed", e);
         }
@@ -92,13 +92,17 @@ record ServerRenderedPage(URI url, List<ProfileBlock> profiles, Optional<String>
         ogAccount.ifPresent(named::add);
 
         if (named.isEmpty()) {
-            return undecided(Cause.NO_PROFILE, "no ProfilePage block or profile og:url in the <head> of " + url
-                    + " (unknown, suspended or limited account, or a caller X serves no profile)");
+            return undecided(
+                    Cause.NO_PROFILE,
+                    "no ProfilePage block or profile og:url in the <head> of " + url
+                            + " (unknown, suspended or limited account, or a caller X serves no profile)");
         }
-        Optional<Handle> other = named.stream().filter(account -> !account.sameAccountAs(asked)).findFirst();
+        Optional<Handle> other =
+                named.stream().filter(account -> !account.sameAccountAs(asked)).findFirst();
         if (other.isPresent()) {
             // A stale or shared cache: not this account's page, whatever else it says.
-            return undecided(Cause.OTHER_ACCOUNT, "the page at " + url + " is @" + other.get() + "'s, not @" + asked + "'s");
+            return undecided(
+                    Cause.OTHER_ACCOUNT, "the page at " + url + " is @" + other.get() + "'s, not @" + asked + "'s");
         }
         Handle canonical = vouching.flatMap(block -> block.additionalName().flatMap(ServerRenderedPage::handleIn))
                 .orElseGet(ogAccount::orElseThrow);
@@ -126,13 +130,16 @@ record ServerRenderedPage(URI url, List<ProfileBlock> profiles, Optional<String>
             return new InvalidPictureUrl("The profile page's picture is not an http(s) URL: " + abbreviated(picture));
         }
         if (uri.getHost() == null || !XHosts.isImageHost(uri.getHost())) {
-            return new InvalidPictureUrl("The profile page's picture is not on X's image hosts: " + abbreviated(picture));
+            return new InvalidPictureUrl(
+                    "The profile page's picture is not on X's image hosts: " + abbreviated(picture));
         }
         try {
             return new Found(canonical, PictureUrl.of(picture));
         } catch (InvalidPictureUrlException e) {
-            return undecided(Cause.NO_PROFILE, "the page at " + url + " shows " + abbreviated(picture)
-                    + ", an image of X's that is not a profile picture (X's site-wide image)");
+            return undecided(
+                    Cause.NO_PROFILE,
+                    "the page at " + url + " shows " + abbreviated(picture)
+                            + ", an image of X's that is not a profile picture (X's site-wide image)");
         }
     }
 

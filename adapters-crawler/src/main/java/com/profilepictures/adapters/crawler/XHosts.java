@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class XHosts {
 
-    private static final Set<String> PAGE_HOSTS = Set.of("x.com", "www.x.com", "mobile.x.com",
-            "twitter.com", "www.twitter.com", "mobile.twitter.com");
+    private static final Set<String> PAGE_HOSTS =
+            Set.of("x.com", "www.x.com", "mobile.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com");
     private static final String IMAGE_DOMAIN = "twimg.com";
     // A profile's own address: one path segment, a valid handle; nothing after it but a slash.
     private static final Pattern PROFILE_PATH = Pattern.compile("/([A-Za-z0-9_]{1,15})/?");

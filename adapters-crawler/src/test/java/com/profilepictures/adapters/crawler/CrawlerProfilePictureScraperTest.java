@@ -53,7 +53,8 @@ class CrawlerProfilePictureScraperTest {
     private static Undecided assertUndecided(Cause cause, ScrapeVerdict verdict) {
         Undecided undecided = assertInstanceOf(Undecided.class, verdict);
         assertEquals(cause, undecided.cause(), undecided.detail());
-        assertTrue(!undecided.detail().isBlank() && !undecided.detail().contains("\n"), "one line: " + undecided.detail());
+        assertTrue(
+                !undecided.detail().isBlank() && !undecided.detail().contains("\n"), "one line: " + undecided.detail());
         return undecided;
     }
 
@@ -82,14 +83,17 @@ class CrawlerProfilePictureScraperTest {
     void givenProtectedAccount_scrape_returnsItsPicture() {
         Found found = assertInstanceOf(Found.class, scrape(FixtureSite.PROTECTED));
 
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.PROTECTED), found.picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf(FixtureSite.PROTECTED), found.picture().value());
     }
 
     @Test
     void givenAccountWithoutUpload_scrape_returnsXsDefaultPicture() {
         Found found = assertInstanceOf(Found.class, scrape(FixtureSite.DEFAULT_AVATAR));
 
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.DEFAULT_AVATAR), found.picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf(FixtureSite.DEFAULT_AVATAR),
+                found.picture().value());
         assertTrue(found.picture().isDefaultPicture());
     }
 
@@ -98,7 +102,9 @@ class CrawlerProfilePictureScraperTest {
         Found found = assertInstanceOf(Found.class, scrape(FixtureSite.OG_IMAGE_ONLY));
 
         assertEquals("Ogonly", found.canonicalHandle().display());
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.OG_IMAGE_ONLY), found.picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf(FixtureSite.OG_IMAGE_ONLY),
+                found.picture().value());
     }
 
     @Test
@@ -107,15 +113,23 @@ class CrawlerProfilePictureScraperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {FixtureSite.NONEXISTENT, FixtureSite.SUSPENDED, FixtureSite.LOGIN_WALL,
-            FixtureSite.NEVER_RENDERS, FixtureSite.LATE_AVATAR, FixtureSite.APP_ONLY})
+    @ValueSource(
+            strings = {
+                FixtureSite.NONEXISTENT,
+                FixtureSite.SUSPENDED,
+                FixtureSite.LOGIN_WALL,
+                FixtureSite.NEVER_RENDERS,
+                FixtureSite.LATE_AVATAR,
+                FixtureSite.APP_ONLY
+            })
     void givenPageWithoutProfile_scrape_isUndecidedSoThatTheBrowserDecides(String handle) {
         assertUndecided(Cause.NO_PROFILE, "no ProfilePage block", scrape(handle));
     }
 
     @Test
     void givenAnotherAccountsProfile_scrape_isUndecidedNamingThatAccount() {
-        assertUndecided(Cause.OTHER_ACCOUNT, "@" + FixtureSite.ANOTHER_ACCOUNT, scrape(FixtureSite.SHOWS_ANOTHER_ACCOUNT));
+        assertUndecided(
+                Cause.OTHER_ACCOUNT, "@" + FixtureSite.ANOTHER_ACCOUNT, scrape(FixtureSite.SHOWS_ANOTHER_ACCOUNT));
     }
 
     @Test
@@ -184,7 +198,9 @@ class CrawlerProfilePictureScraperTest {
 
     @Test
     void givenEndlessRedirects_scrape_stopsAfterAFewAndIsUndecided() {
-        assertUndecided(Cause.NO_PROFILE, "more than " + CrawlerSettings.DEFAULT_MAX_REDIRECTS + " redirects",
+        assertUndecided(
+                Cause.NO_PROFILE,
+                "more than " + CrawlerSettings.DEFAULT_MAX_REDIRECTS + " redirects",
                 scrape(FixtureSite.REDIRECT_LOOP));
     }
 
@@ -196,7 +212,8 @@ class CrawlerProfilePictureScraperTest {
     @Test
     void givenBrowsersUserAgent_scrape_getsTheAppNotTheServerPage() {
         // The site, like X, answers by User-Agent: this shows the configured one is the one sent.
-        String chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
+        String chrome =
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36";
         var asBrowser = new CrawlerProfilePictureScraper(CrawlerSettings.of(site.baseUrl(), chrome));
 
         ScrapeVerdict verdict = asBrowser.scrape(Handle.of("jack"), Deadline.after(AMPLE));

@@ -45,7 +45,9 @@ class CrawlerSettingsTest {
 
     @Test
     void defaults_capAPageAtTwoMebibytes() {
-        assertEquals(2 * 1024 * 1024, CrawlerSettings.of(URI.create("https://x.com"), AGENT).maxBytes());
+        assertEquals(
+                2 * 1024 * 1024,
+                CrawlerSettings.of(URI.create("https://x.com"), AGENT).maxBytes());
     }
 
     @Test

@@ -28,7 +28,8 @@ class CrawlerUserAgentTest {
 
     @Test
     void givenVersionWithSpacesOrNoUrl_userAgent_isRefused() {
-        assertThrows(IllegalArgumentException.class, () -> CrawlerUserAgent.of("1.0 beta", URI.create("https://e.org")));
+        assertThrows(
+                IllegalArgumentException.class, () -> CrawlerUserAgent.of("1.0 beta", URI.create("https://e.org")));
         assertThrows(IllegalArgumentException.class, () -> CrawlerUserAgent.of("1.0", URI.create("/relative")));
     }
 }

@@ -23,7 +23,8 @@ class ServerRenderedPageTest {
 
     private static final URI PAGE = URI.create("https://x.com/intent/user?screen_name=jack");
     private static final XHosts HOSTS = new XHosts(URI.create("https://x.com"));
-    private static final String PICTURE = "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg";
+    private static final String PICTURE =
+            "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg";
     private static final String WEBSITE = "{\"@context\":\"http://schema.org\",\"@type\":\"WebSite\",\"name\":\"X\"}";
 
     private static String person(String handle, String picture) {
@@ -32,7 +33,8 @@ class ServerRenderedPageTest {
     }
 
     private static String profilePage(String handle, String picture) {
-        return "{\"@context\":\"http://schema.org\",\"@type\":\"ProfilePage\",\"mainEntity\":" + person(handle, picture) + "}";
+        return "{\"@context\":\"http://schema.org\",\"@type\":\"ProfilePage\",\"mainEntity\":" + person(handle, picture)
+                + "}";
     }
 
     private static String ldJson(String json) {
@@ -72,7 +74,8 @@ class ServerRenderedPageTest {
 
     @Test
     void givenBlocksInAGraph_verdict_findsTheProfile() {
-        String graph = "{\"@context\":\"http://schema.org\",\"@graph\":[" + WEBSITE + "," + profilePage("Jack", PICTURE) + "]}";
+        String graph = "{\"@context\":\"http://schema.org\",\"@graph\":[" + WEBSITE + "," + profilePage("Jack", PICTURE)
+                + "]}";
 
         ScrapeVerdict verdict = verdict("jack", ldJson(graph));
 
@@ -92,8 +95,15 @@ class ServerRenderedPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{not json", "undefined", "", "[1, 2,", "{\"@type\": \"ProfilePage\"}",
-            "{\"@type\":\"ProfilePage\",\"mainEntity\":{\"additionalName\":\"not a handle!\"}}"})
+    @ValueSource(
+            strings = {
+                "{not json",
+                "undefined",
+                "",
+                "[1, 2,",
+                "{\"@type\": \"ProfilePage\"}",
+                "{\"@type\":\"ProfilePage\",\"mainEntity\":{\"additionalName\":\"not a handle!\"}}"
+            })
     void givenJunkBlocksBesideTheProfile_verdict_skipsThem(String junk) {
         ScrapeVerdict verdict = verdict("jack", ldJson(junk) + ldJson(profilePage("Jack", PICTURE)) + ldJson(junk));
 
@@ -116,8 +126,13 @@ class ServerRenderedPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://x.com/JACK", "https://twitter.com/jack/", "https://mobile.x.com/Jack",
-            "https://www.twitter.com/Jack"})
+    @ValueSource(
+            strings = {
+                "https://x.com/JACK",
+                "https://twitter.com/jack/",
+                "https://mobile.x.com/Jack",
+                "https://www.twitter.com/Jack"
+            })
     void givenOgUrlOnXsHostsNamingTheAccount_verdict_vouchesForIt(String ogUrl) {
         ScrapeVerdict verdict = verdict("jack", og("url", ogUrl) + og("image", PICTURE));
 
@@ -126,21 +141,24 @@ class ServerRenderedPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://example.com/jack", "https://x.com/jack/photo", "https://x.com/", "not a url at all"})
+    @ValueSource(
+            strings = {"https://example.com/jack", "https://x.com/jack/photo", "https://x.com/", "not a url at all"})
     void givenOgUrlThatIsNotTheAccountsProfileOnX_verdict_doesNotVouch(String ogUrl) {
         assertUndecided(Cause.NO_PROFILE, verdict("jack", og("url", ogUrl) + og("image", PICTURE)));
     }
 
     @Test
     void givenOgTagsWrittenWithName_verdict_readsThemToo() {
-        String head = "<meta name=\"og:url\" content=\"https://x.com/Jack\"><meta name=\"og:image\" content=\"" + PICTURE + "\">";
+        String head = "<meta name=\"og:url\" content=\"https://x.com/Jack\"><meta name=\"og:image\" content=\""
+                + PICTURE + "\">";
 
         assertInstanceOf(Found.class, verdict("jack", head));
     }
 
     @Test
     void givenAnotherAccountsBlock_verdict_isUndecidedOtherAccount() {
-        Undecided undecided = assertUndecided(Cause.OTHER_ACCOUNT, verdict("jack", ldJson(profilePage("Jill", PICTURE))));
+        Undecided undecided =
+                assertUndecided(Cause.OTHER_ACCOUNT, verdict("jack", ldJson(profilePage("Jill", PICTURE))));
 
         assertTrue(undecided.detail().contains("@Jill"), undecided.detail());
     }
@@ -173,18 +191,28 @@ class ServerRenderedPageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://abs.twimg.com/rweb/ssr/default/v2/og/image.png",
-            "https://pbs.twimg.com/profile_banners/12/1500000000/1500x500",
-            "http://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg",
-            "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH?format=jpg&name=400x400"})
+    @ValueSource(
+            strings = {
+                "https://abs.twimg.com/rweb/ssr/default/v2/og/image.png",
+                "https://pbs.twimg.com/profile_banners/12/1500000000/1500x500",
+                "http://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg",
+                "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH?format=jpg&name=400x400"
+            })
     void givenImageOnXsHostsThatIsNotAProfilePicture_verdict_isUndecidedNeverAPicture(String picture) {
         assertUndecided(Cause.NO_PROFILE, verdict("jack", ldJson(profilePage("Jack", picture))));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://images.example.net/profile_images/1/jack_400x400.jpg", "javascript:alert(1)",
-            "data:image/png;base64,AAAA", "/profile_images/1/jack_400x400.jpg", "https://pbs.twimg.com.example.net/a.jpg",
-            "ftp://pbs.twimg.com/profile_images/1/jack_400x400.jpg", "https://pbs twimg com/x"})
+    @ValueSource(
+            strings = {
+                "https://images.example.net/profile_images/1/jack_400x400.jpg",
+                "javascript:alert(1)",
+                "data:image/png;base64,AAAA",
+                "/profile_images/1/jack_400x400.jpg",
+                "https://pbs.twimg.com.example.net/a.jpg",
+                "ftp://pbs.twimg.com/profile_images/1/jack_400x400.jpg",
+                "https://pbs twimg com/x"
+            })
     void givenPictureOffXsHostsOrNotHttp_verdict_isInvalidPictureUrl(String picture) {
         ScrapeVerdict verdict = verdict("jack", ldJson(profilePage("Jack", picture)));
 
@@ -204,8 +232,8 @@ class ServerRenderedPageTest {
         // UTF-16 without a byte-order mark: unreadable unless the response's charset is used.
         String html = "<html><head>" + ldJson(profilePage("Jack", PICTURE)) + "</head></html>";
 
-        ServerRenderedPage page = ServerRenderedPage.parse(PAGE, html.getBytes(StandardCharsets.UTF_16BE),
-                Optional.of(StandardCharsets.UTF_16BE));
+        ServerRenderedPage page = ServerRenderedPage.parse(
+                PAGE, html.getBytes(StandardCharsets.UTF_16BE), Optional.of(StandardCharsets.UTF_16BE));
 
         assertInstanceOf(Found.class, page.verdictFor(Handle.of("jack"), HOSTS));
     }

@@ -19,9 +19,10 @@ public final class DynamoDbClients {
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(2500);
     /** The longest one call may take, retries and backoff included (three attempts with backoff fit in it). */
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
+
     static final int MAX_ATTEMPTS = 3;
-    static final ClientTimeouts TIMEOUTS = new ClientTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT,
-            API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
+    static final ClientTimeouts TIMEOUTS = new ClientTimeouts(
+            CONNECT_TIMEOUT, SOCKET_TIMEOUT, API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
 
     private DynamoDbClients() {}
 
@@ -32,7 +33,8 @@ public final class DynamoDbClients {
 
     /** A client builder for {@code settings} with other waits: for tests that need more slack or a hook. */
     static DynamoDbClientBuilder builder(DynamoDbSettings settings, ClientTimeouts timeouts) {
-        DynamoDbClientBuilder builder = timeouts.applyTo(DynamoDbClient.builder(), settings.region(), settings.credentials());
+        DynamoDbClientBuilder builder =
+                timeouts.applyTo(DynamoDbClient.builder(), settings.region(), settings.credentials());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }
@@ -43,8 +45,8 @@ public final class DynamoDbClients {
      * the DynamoDB endpoint).
      */
     public static DynamoDbStreamsClient createStreams(DynamoDbSettings settings) {
-        DynamoDbStreamsClientBuilder builder = TIMEOUTS.applyTo(DynamoDbStreamsClient.builder(), settings.region(),
-                settings.credentials());
+        DynamoDbStreamsClientBuilder builder =
+                TIMEOUTS.applyTo(DynamoDbStreamsClient.builder(), settings.region(), settings.credentials());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

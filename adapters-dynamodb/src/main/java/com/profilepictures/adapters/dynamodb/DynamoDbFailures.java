@@ -19,7 +19,9 @@ final class DynamoDbFailures {
     static RuntimeException failure(String tableName, String action, SdkException e) {
         if (isUnavailable(e)) {
             return new StorageUnavailableException(
-                    "DynamoDB table " + tableName + " did not answer in time, even after retries, when asked to " + action + ".", e);
+                    "DynamoDB table " + tableName + " did not answer in time, even after retries, when asked to "
+                            + action + ".",
+                    e);
         }
         return new IllegalStateException("DynamoDB table " + tableName + " refused to " + action + ".", e);
     }

@@ -7,7 +7,6 @@ import static com.profilepictures.adapters.dynamodb.HistoryTable.LAST_SEEN_AT;
 import static com.profilepictures.adapters.dynamodb.HistoryTable.PROFILE_URL;
 
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.HistoryEntry;
 import com.profilepictures.domain.HistoryPage;
 import com.profilepictures.domain.HistoryPageRequest;
@@ -51,7 +50,8 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     private static final String SEEN_EARLIER = "SET #firstSeenAt = :seenAt";
     private static final String EARLIER = "#firstSeenAt > :seenAt";
 
-    private static final Map<String, String> ATTACH_NAMES = Map.of("#profileUrl", PROFILE_URL, "#imageVersion", IMAGE_VERSION);
+    private static final Map<String, String> ATTACH_NAMES =
+            Map.of("#profileUrl", PROFILE_URL, "#imageVersion", IMAGE_VERSION);
     // The first copy attached stays: a second archiving of the same picture (a race, a retry) changes nothing.
     private static final String ATTACH = "SET #imageVersion = if_not_exists(#imageVersion, :imageVersion)";
     private static final String RECORDED = "attribute_exists(#profileUrl)";
@@ -69,10 +69,13 @@ public final class DynamoDbPictureHistory implements PictureHistory {
         Map<String, AttributeValue> key = keyOf(handle, picture);
         Map<String, AttributeValue> values = Map.of(":seenAt", millis(seenAt));
         try {
-            return toDomain(client.updateItem(update(key, SEEN, NEW_OR_LATER, NAMES, values)).attributes());
+            return toDomain(client.updateItem(update(key, SEEN, NEW_OR_LATER, NAMES, values))
+                    .attributes());
         } catch (ConditionalCheckFailedException seenLaterAlready) {
-            Map<String, AttributeValue> stored = seenLaterAlready.hasItem() && !seenLaterAlready.item().isEmpty()
-                    ? seenLaterAlready.item() : read(key);
+            Map<String, AttributeValue> stored =
+                    seenLaterAlready.hasItem() && !seenLaterAlready.item().isEmpty()
+                            ? seenLaterAlready.item()
+                            : read(key);
             if (!toDomain(stored).firstSeenAt().isAfter(seenAt.truncatedTo(ChronoUnit.MILLIS))) {
                 return toDomain(stored);
             }
@@ -80,7 +83,8 @@ public final class DynamoDbPictureHistory implements PictureHistory {
             throw failure("record " + picture + " for " + handle, e);
         }
         try {
-            return toDomain(client.updateItem(update(key, SEEN_EARLIER, EARLIER, EARLIER_NAMES, values)).attributes());
+            return toDomain(client.updateItem(update(key, SEEN_EARLIER, EARLIER, EARLIER_NAMES, values))
+                    .attributes());
         } catch (ConditionalCheckFailedException earlierMeanwhile) {
             // Another record moved it back at least as far meanwhile.
             return toDomain(read(key));
@@ -92,8 +96,13 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     @Override
     public HistoryEntry attach(Handle handle, PictureUrl picture, ImageVersion version) {
         try {
-            return toDomain(client.updateItem(update(keyOf(handle, picture), ATTACH, RECORDED, ATTACH_NAMES,
-                    Map.of(":imageVersion", AttributeValue.fromS(version.sha256())))).attributes());
+            return toDomain(client.updateItem(update(
+                            keyOf(handle, picture),
+                            ATTACH,
+                            RECORDED,
+                            ATTACH_NAMES,
+                            Map.of(":imageVersion", AttributeValue.fromS(version.sha256()))))
+                    .attributes());
         } catch (ConditionalCheckFailedException notRecorded) {
             throw new IllegalStateException("No history entry of " + picture.withSize(PictureSize.ARCHIVED) + " for @"
                     + handle + " in table " + tableName + " to attach a copy to: record the picture first.");
@@ -110,38 +119,47 @@ public final class DynamoDbPictureHistory implements PictureHistory {
                         PROFILE_URL, AttributeValue.fromS(cursor.picture().value()),
                         FIRST_SEEN_AT, millis(cursor.firstSeenAt())))
                 .orElse(null);
-        QueryResponse response = query(QueryRequest.builder()
-                .indexName(HistoryTable.BY_FIRST_SEEN)
-                .keyConditionExpression("#handleKey = :handleKey")
-                .expressionAttributeNames(Map.of("#handleKey", HANDLE_KEY))
-                .expressionAttributeValues(Map.of(":handleKey", AttributeValue.fromS(handle.key())))
-                .scanIndexForward(false)
-                .limit(request.limit())
-                .exclusiveStartKey(startKey), "list the history of " + handle);
+        QueryResponse response = query(
+                QueryRequest.builder()
+                        .indexName(HistoryTable.BY_FIRST_SEEN)
+                        .keyConditionExpression("#handleKey = :handleKey")
+                        .expressionAttributeNames(Map.of("#handleKey", HANDLE_KEY))
+                        .expressionAttributeValues(Map.of(":handleKey", AttributeValue.fromS(handle.key())))
+                        .scanIndexForward(false)
+                        .limit(request.limit())
+                        .exclusiveStartKey(startKey),
+                "list the history of " + handle);
         List<HistoryEntry> entries = new ArrayList<>();
         response.items().forEach(item -> entries.add(toDomain(item)));
         if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
             return HistoryPage.last(entries);
         }
         // The page ended on an entry: DynamoDB's key of it is the entry's own cursor.
-        return new HistoryPage(entries, Optional.of(toDomain(response.lastEvaluatedKey(), true).cursor()));
+        return new HistoryPage(
+                entries, Optional.of(toDomain(response.lastEvaluatedKey(), true).cursor()));
     }
 
     @Override
     public Optional<HistoryEntry> findByVersion(Handle handle, ImageVersion version) {
-        QueryResponse response = query(QueryRequest.builder()
-                .indexName(HistoryTable.BY_IMAGE_VERSION)
-                .keyConditionExpression("#handleKey = :handleKey AND #imageVersion = :imageVersion")
-                .expressionAttributeNames(Map.of("#handleKey", HANDLE_KEY, "#imageVersion", IMAGE_VERSION))
-                .expressionAttributeValues(Map.of(
-                        ":handleKey", AttributeValue.fromS(handle.key()),
-                        ":imageVersion", AttributeValue.fromS(version.sha256())))
-                .limit(1), "find version " + version + " in the history of " + handle);
+        QueryResponse response = query(
+                QueryRequest.builder()
+                        .indexName(HistoryTable.BY_IMAGE_VERSION)
+                        .keyConditionExpression("#handleKey = :handleKey AND #imageVersion = :imageVersion")
+                        .expressionAttributeNames(Map.of("#handleKey", HANDLE_KEY, "#imageVersion", IMAGE_VERSION))
+                        .expressionAttributeValues(Map.of(
+                                ":handleKey", AttributeValue.fromS(handle.key()),
+                                ":imageVersion", AttributeValue.fromS(version.sha256())))
+                        .limit(1),
+                "find version " + version + " in the history of " + handle);
         return response.items().stream().findFirst().map(this::toDomain);
     }
 
-    private UpdateItemRequest update(Map<String, AttributeValue> key, String expression, String condition,
-            Map<String, String> names, Map<String, AttributeValue> values) {
+    private UpdateItemRequest update(
+            Map<String, AttributeValue> key,
+            String expression,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
         return UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(key)
@@ -157,7 +175,8 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     private QueryResponse query(QueryRequest.Builder request, String action) {
         try {
             // Consistent, as local indexes allow: a page read right after archiving shows its copy.
-            return client.query(request.tableName(tableName).consistentRead(true).build());
+            return client.query(
+                    request.tableName(tableName).consistentRead(true).build());
         } catch (SdkException e) {
             throw failure(action, e);
         }
@@ -166,7 +185,11 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
         try {
             Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder()
-                    .tableName(tableName).key(key).consistentRead(true).build()).item();
+                            .tableName(tableName)
+                            .key(key)
+                            .consistentRead(true)
+                            .build())
+                    .item();
             if (item == null || item.isEmpty()) {
                 // Entries are never deleted, so one that made a condition fail is still there.
                 throw new IllegalStateException("The history entry " + key + " of table " + tableName + " is gone.");
@@ -180,7 +203,9 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     private static Map<String, AttributeValue> keyOf(Handle handle, PictureUrl picture) {
         return Map.of(
                 HANDLE_KEY, AttributeValue.fromS(handle.key()),
-                PROFILE_URL, AttributeValue.fromS(picture.withSize(PictureSize.ARCHIVED).value()));
+                PROFILE_URL,
+                        AttributeValue.fromS(
+                                picture.withSize(PictureSize.ARCHIVED).value()));
     }
 
     private static AttributeValue millis(Instant instant) {
@@ -197,14 +222,22 @@ public final class DynamoDbPictureHistory implements PictureHistory {
      */
     private HistoryEntry toDomain(Map<String, AttributeValue> item, boolean keyOnly) {
         try {
-            Instant firstSeenAt = Instant.ofEpochMilli(Long.parseLong(item.get(FIRST_SEEN_AT).n()));
-            Instant lastSeenAt = keyOnly ? firstSeenAt : Instant.ofEpochMilli(Long.parseLong(item.get(LAST_SEEN_AT).n()));
+            Instant firstSeenAt =
+                    Instant.ofEpochMilli(Long.parseLong(item.get(FIRST_SEEN_AT).n()));
+            Instant lastSeenAt = keyOnly
+                    ? firstSeenAt
+                    : Instant.ofEpochMilli(Long.parseLong(item.get(LAST_SEEN_AT).n()));
             AttributeValue version = item.get(IMAGE_VERSION);
-            return new HistoryEntry(PictureUrl.of(item.get(PROFILE_URL).s()), firstSeenAt, lastSeenAt,
+            return new HistoryEntry(
+                    PictureUrl.of(item.get(PROFILE_URL).s()),
+                    firstSeenAt,
+                    lastSeenAt,
                     version == null ? Optional.empty() : Optional.of(ImageVersion.of(version.s())));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("The item " + item.get(HANDLE_KEY) + " / " + item.get(PROFILE_URL)
-                    + " of table " + tableName + " is not a valid history entry: " + e, e);
+            throw new IllegalStateException(
+                    "The item " + item.get(HANDLE_KEY) + " / " + item.get(PROFILE_URL) + " of table " + tableName
+                            + " is not a valid history entry: " + e,
+                    e);
         }
     }
 

@@ -47,7 +47,8 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             "#handle", PictureItem.HANDLE,
             "#profileUrl", PictureItem.PROFILE_URL,
             "#scrapedAt", PictureItem.SCRAPED_AT);
-    private static final String SCRAPE_FIELDS = "SET #handle = :handle, #profileUrl = :profileUrl, #scrapedAt = :scrapedAt";
+    private static final String SCRAPE_FIELDS =
+            "SET #handle = :handle, #profileUrl = :profileUrl, #scrapedAt = :scrapedAt";
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
     private static final String NEWER_WINS = "attribute_not_exists(#handleKey) OR #scrapedAt < :scrapedAt";
 
@@ -82,7 +83,9 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
                 .expressionAttributeValues(Map.of(
                         ":handle", AttributeValue.fromS(picture.handle().display()),
                         ":profileUrl", AttributeValue.fromS(picture.picture().value()),
-                        ":scrapedAt", AttributeValue.fromN(Long.toString(picture.scrapedAt().toEpochMilli()))))
+                        ":scrapedAt",
+                                AttributeValue.fromN(
+                                        Long.toString(picture.scrapedAt().toEpochMilli()))))
                 // The winning write returns the item with the mark it kept; the losing one, the winner it lost to.
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -94,7 +97,9 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             ProfilePicture winner = winnerOf(lost, picture.handle());
             // The SDK retries an attempt whose answer timed out; if that attempt was applied, the retry fails its
             // condition against this very scrape, which was saved, not beaten.
-            return winner.isTheSameScrapeAs(picture) ? new SaveOutcome.Saved(winner) : new SaveOutcome.KeptNewer(winner);
+            return winner.isTheSameScrapeAs(picture)
+                    ? new SaveOutcome.Saved(winner)
+                    : new SaveOutcome.KeptNewer(winner);
         } catch (SdkException e) {
             throw failure("save the picture of " + picture.handle(), e);
         }
@@ -107,7 +112,9 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         values.put(":archivedUrl", AttributeValue.fromS(mark.picture().value()));
         values.put(":imageVersion", AttributeValue.fromS(mark.version().sha256()));
         for (PictureSize size : PictureSize.values()) {
-            values.put(sizePlaceholder(size), AttributeValue.fromS(mark.picture().withSize(size).value()));
+            values.put(
+                    sizePlaceholder(size),
+                    AttributeValue.fromS(mark.picture().withSize(size).value()));
         }
         try {
             client.updateItem(UpdateItemRequest.builder()
@@ -151,7 +158,9 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     public Page list(PageRequest request) {
         List<ProfilePicture> pictures = new ArrayList<>();
         Map<String, AttributeValue> startKey = request.after()
-                .map(cursor -> Map.of(PictureItem.HANDLE_KEY, AttributeValue.fromS(cursor.lastHandle().key())))
+                .map(cursor -> Map.of(
+                        PictureItem.HANDLE_KEY,
+                        AttributeValue.fromS(cursor.lastHandle().key())))
                 .orElse(null);
         while (true) {
             ScanResponse response = scan(startKey, request.limit() - pictures.size());
@@ -166,7 +175,8 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
                 return new Page(pictures, next);
             }
             // The page ended on an item whose key is no handle, so no cursor can name it: read on past it.
-            // At least that item was skipped, so fewer than limit pictures are held and the next scan asks for one or more.
+            // At least that item was skipped, so fewer than limit pictures are held and the next scan asks for one or
+            // more.
             startKey = response.lastEvaluatedKey();
         }
     }
@@ -194,8 +204,11 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         try {
             return Optional.of(toDomain(item));
         } catch (IllegalStateException unreadable) {
-            Log.LOGGER.log(Level.WARNING, "Skipping an unreadable item of table " + tableName + " while listing, "
-                    + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY), unreadable);
+            Log.LOGGER.log(
+                    Level.WARNING,
+                    "Skipping an unreadable item of table " + tableName + " while listing, " + PictureItem.HANDLE_KEY
+                            + "=" + item.get(PictureItem.HANDLE_KEY),
+                    unreadable);
             return Optional.empty();
         }
     }
@@ -219,8 +232,10 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         }
         // A server that ignores ReturnValuesOnConditionCheckFailure: read the winner. Items are never deleted,
         // so the item that made the condition fail is still there, or a newer one is.
-        return read(handle).map(this::toDomain).orElseThrow(() -> new IllegalStateException("The picture of "
-                + handle + " in table " + tableName + " refused an overwrite as newer, then was gone."));
+        return read(handle)
+                .map(this::toDomain)
+                .orElseThrow(() -> new IllegalStateException("The picture of " + handle + " in table " + tableName
+                        + " refused an overwrite as newer, then was gone."));
     }
 
     /**
@@ -256,12 +271,17 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             if (!handle.key().equals(stored.handleKey())) {
                 throw new IllegalArgumentException(PictureItem.HANDLE + " does not match " + PictureItem.HANDLE_KEY);
             }
-            return new ProfilePicture(handle, PictureUrl.of(stored.profileUrl()), Instant.ofEpochMilli(stored.scrapedAt()),
+            return new ProfilePicture(
+                    handle,
+                    PictureUrl.of(stored.profileUrl()),
+                    Instant.ofEpochMilli(stored.scrapedAt()),
                     markOf(stored));
         } catch (RuntimeException e) {
             // Mapping fails with whatever the attribute converters throw (a NumberFormatException, say).
-            throw new IllegalStateException("The item " + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY)
-                    + " of table " + tableName + " is not a valid picture: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The item " + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY) + " of table "
+                            + tableName + " is not a valid picture: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -272,7 +292,8 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         if (stored.archivedUrl() == null || stored.imageVersion() == null) {
             throw new IllegalArgumentException("the archive mark is half written");
         }
-        return Optional.of(new ArchiveMark(PictureUrl.of(stored.archivedUrl()), ImageVersion.of(stored.imageVersion())));
+        return Optional.of(
+                new ArchiveMark(PictureUrl.of(stored.archivedUrl()), ImageVersion.of(stored.imageVersion())));
     }
 
     private RuntimeException failure(String action, SdkException e) {

@@ -11,7 +11,6 @@ import java.util.Optional;
  */
 public record DynamoDbSettings(String tableName, String region, Optional<URI> endpoint, CredentialsSource credentials) {
 
-
     public DynamoDbSettings {
         Objects.requireNonNull(tableName, "tableName");
         Objects.requireNonNull(region, "region");

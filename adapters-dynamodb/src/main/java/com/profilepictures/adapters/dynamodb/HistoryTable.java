@@ -46,20 +46,26 @@ public final class HistoryTable {
      * from several processes at once.
      */
     public static void createIfMissing(DynamoDbClient client, String tableName) {
-        TableCreation.createIfMissing(client, tableName, () -> client.createTable(request -> request
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute(HANDLE_KEY, ScalarAttributeType.S),
-                        attribute(PROFILE_URL, ScalarAttributeType.S),
-                        attribute(FIRST_SEEN_AT, ScalarAttributeType.N),
-                        attribute(IMAGE_VERSION, ScalarAttributeType.S))
-                .keySchema(key(HANDLE_KEY, KeyType.HASH), key(PROFILE_URL, KeyType.RANGE))
-                .localSecondaryIndexes(index(BY_FIRST_SEEN, FIRST_SEEN_AT), index(BY_IMAGE_VERSION, IMAGE_VERSION))));
+        TableCreation.createIfMissing(
+                client,
+                tableName,
+                () -> client.createTable(request -> request.tableName(tableName)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                                attribute(HANDLE_KEY, ScalarAttributeType.S),
+                                attribute(PROFILE_URL, ScalarAttributeType.S),
+                                attribute(FIRST_SEEN_AT, ScalarAttributeType.N),
+                                attribute(IMAGE_VERSION, ScalarAttributeType.S))
+                        .keySchema(key(HANDLE_KEY, KeyType.HASH), key(PROFILE_URL, KeyType.RANGE))
+                        .localSecondaryIndexes(
+                                index(BY_FIRST_SEEN, FIRST_SEEN_AT), index(BY_IMAGE_VERSION, IMAGE_VERSION))));
     }
 
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {
@@ -71,7 +77,8 @@ public final class HistoryTable {
         return LocalSecondaryIndex.builder()
                 .indexName(name)
                 .keySchema(key(HANDLE_KEY, KeyType.HASH), key(rangeKey, KeyType.RANGE))
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .projection(
+                        Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
     }
 }

@@ -9,8 +9,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * One item of the pictures table exactly as stored, before the domain has checked it. Its attribute
  * names are the table's public shape: the SAM template declares {@code handle_key} as the hash key.
  */
-record PictureItem(String handleKey, String handle, String profileUrl, Long scrapedAt, String archivedUrl,
-        String imageVersion) {
+record PictureItem(
+        String handleKey, String handle, String profileUrl, Long scrapedAt, String archivedUrl, String imageVersion) {
 
     static final String HANDLE_KEY = "handle_key";
     static final String HANDLE = "handle";
@@ -24,27 +24,42 @@ record PictureItem(String handleKey, String handle, String profileUrl, Long scra
     // Written out by hand: a bean or reflection schema would cost cold-start time for six attributes.
     static final TableSchema<PictureItem> SCHEMA = StaticImmutableTableSchema.builder(PictureItem.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(String.class, attribute -> attribute.name(HANDLE_KEY)
-                    .getter(PictureItem::handleKey)
-                    .setter(Builder::handleKey)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, attribute -> attribute.name(HANDLE)
-                    .getter(PictureItem::handle)
-                    .setter(Builder::handle))
-            .addAttribute(String.class, attribute -> attribute.name(PROFILE_URL)
-                    .getter(PictureItem::profileUrl)
-                    .setter(Builder::profileUrl))
-            .addAttribute(Long.class, attribute -> attribute.name(SCRAPED_AT)
-                    .getter(PictureItem::scrapedAt)
-                    .setter(Builder::scrapedAt))
-            .addAttribute(String.class, attribute -> attribute.name(ARCHIVED_URL)
-                    .getter(PictureItem::archivedUrl)
-                    .setter(Builder::archivedUrl))
-            .addAttribute(String.class, attribute -> attribute.name(IMAGE_VERSION)
-                    .getter(PictureItem::imageVersion)
-                    .setter(Builder::imageVersion))
+            .addAttribute(
+                    String.class,
+                    attribute -> attribute
+                            .name(HANDLE_KEY)
+                            .getter(PictureItem::handleKey)
+                            .setter(Builder::handleKey)
+                            .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    attribute ->
+                            attribute.name(HANDLE).getter(PictureItem::handle).setter(Builder::handle))
+            .addAttribute(
+                    String.class,
+                    attribute -> attribute
+                            .name(PROFILE_URL)
+                            .getter(PictureItem::profileUrl)
+                            .setter(Builder::profileUrl))
+            .addAttribute(
+                    Long.class,
+                    attribute -> attribute
+                            .name(SCRAPED_AT)
+                            .getter(PictureItem::scrapedAt)
+                            .setter(Builder::scrapedAt))
+            .addAttribute(
+                    String.class,
+                    attribute -> attribute
+                            .name(ARCHIVED_URL)
+                            .getter(PictureItem::archivedUrl)
+                            .setter(Builder::archivedUrl))
+            .addAttribute(
+                    String.class,
+                    attribute -> attribute
+                            .name(IMAGE_VERSION)
+                            .getter(PictureItem::imageVersion)
+                            .setter(Builder::imageVersion))
             .build();
-
 
     /** The mutable half the immutable schema needs to assemble a record from attributes. */
     static final class Builder {

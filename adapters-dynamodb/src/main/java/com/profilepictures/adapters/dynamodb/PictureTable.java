@@ -27,11 +27,15 @@ public final class PictureTable {
      */
     public static void createIfMissing(DynamoDbClient client, String tableName) {
         // Without provisioned throughput the enhanced client asks for on-demand billing, as the template does.
-        TableCreation.createIfMissing(client, tableName, () -> DynamoDbEnhancedClient.builder()
-                .dynamoDbClient(client).extensions().build()
-                .table(tableName, PictureItem.SCHEMA)
-                .createTable(request -> request.streamSpecification(stream -> stream
-                        .streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))));
+        TableCreation.createIfMissing(
+                client,
+                tableName,
+                () -> DynamoDbEnhancedClient.builder()
+                        .dynamoDbClient(client)
+                        .extensions()
+                        .build()
+                        .table(tableName, PictureItem.SCHEMA)
+                        .createTable(request -> request.streamSpecification(stream ->
+                                stream.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))));
     }
 }

@@ -24,7 +24,8 @@ final class TableCreation {
         try {
             client.waiter().waitUntilTableExists(builder -> builder.tableName(tableName));
         } catch (SdkException e) {
-            throw new IllegalStateException("DynamoDB table " + tableName + " did not become active: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "DynamoDB table " + tableName + " did not become active: " + e.getMessage(), e);
         }
     }
 }

@@ -21,9 +21,13 @@ class DynamoDbClientsTest {
 
         try (DynamoDbClient client = DynamoDbClients.create(settings)) {
 
-            ClientOverrideConfiguration override = client.serviceClientConfiguration().overrideConfiguration();
+            ClientOverrideConfiguration override =
+                    client.serviceClientConfiguration().overrideConfiguration();
             assertTrue(override.apiCallTimeout().orElseThrow().compareTo(Duration.ofSeconds(8)) <= 0);
-            assertTrue(override.apiCallAttemptTimeout().orElseThrow().compareTo(override.apiCallTimeout().orElseThrow()) < 0);
+            assertTrue(override.apiCallAttemptTimeout()
+                            .orElseThrow()
+                            .compareTo(override.apiCallTimeout().orElseThrow())
+                    < 0);
             assertEquals(3, override.retryStrategy().orElseThrow().maxAttempts());
             assertEquals(Region.EU_WEST_1, client.serviceClientConfiguration().region());
         }
@@ -36,15 +40,18 @@ class DynamoDbClientsTest {
 
         try (DynamoDbClient client = DynamoDbClients.create(settings)) {
 
-            assertEquals(Optional.of(endpoint), client.serviceClientConfiguration().endpointOverride());
+            assertEquals(
+                    Optional.of(endpoint), client.serviceClientConfiguration().endpointOverride());
         }
     }
 
     @Test
     void blankTableNameOrRegionIsRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DynamoDbSettings(" ", "us-east-1", Optional.empty(), CredentialsSource.DEFAULT_CHAIN));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DynamoDbSettings("pictures", "", Optional.empty(), CredentialsSource.DEFAULT_CHAIN));
     }
 }

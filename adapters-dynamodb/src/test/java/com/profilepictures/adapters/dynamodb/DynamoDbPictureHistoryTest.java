@@ -58,16 +58,20 @@ class DynamoDbPictureHistoryTest extends PictureHistoryContract {
     void theTableIsKeyedByHandleAndPictureWithAnIndexByTimeAndOneByCopy() {
         emptyHistory();
 
-        TableDescription table = client.describeTable(request -> request.tableName(tableName)).table();
+        TableDescription table =
+                client.describeTable(request -> request.tableName(tableName)).table();
 
         assertEquals(List.of(key("handle_key", KeyType.HASH), key("profile_url", KeyType.RANGE)), table.keySchema());
         Map<String, List<KeySchemaElement>> indexes = new HashMap<>();
         for (LocalSecondaryIndexDescription index : table.localSecondaryIndexes()) {
             indexes.put(index.indexName(), index.keySchema());
         }
-        assertEquals(Map.of(
-                "by_first_seen", List.of(key("handle_key", KeyType.HASH), key("first_seen_at", KeyType.RANGE)),
-                "by_image_version", List.of(key("handle_key", KeyType.HASH), key("image_version", KeyType.RANGE))), indexes);
+        assertEquals(
+                Map.of(
+                        "by_first_seen", List.of(key("handle_key", KeyType.HASH), key("first_seen_at", KeyType.RANGE)),
+                        "by_image_version",
+                                List.of(key("handle_key", KeyType.HASH), key("image_version", KeyType.RANGE))),
+                indexes);
     }
 
     @Test
@@ -77,10 +81,16 @@ class DynamoDbPictureHistoryTest extends PictureHistoryContract {
         history.record(JACK, picture("7").withSize(PictureSize.NORMAL), T0);
         history.attach(JACK, picture("7"), version("bytes"));
 
-        Map<String, AttributeValue> item = client.getItem(request -> request.tableName(tableName).consistentRead(true)
-                .key(Map.of("handle_key", AttributeValue.fromS("jack"),
-                        "profile_url", AttributeValue.fromS(picture("7").value())))).item();
-        assertEquals(Set.of("handle_key", "profile_url", "first_seen_at", "last_seen_at", "image_version"), item.keySet());
+        Map<String, AttributeValue> item = client.getItem(request -> request.tableName(tableName)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "handle_key",
+                                AttributeValue.fromS("jack"),
+                                "profile_url",
+                                AttributeValue.fromS(picture("7").value()))))
+                .item();
+        assertEquals(
+                Set.of("handle_key", "profile_url", "first_seen_at", "last_seen_at", "image_version"), item.keySet());
         assertEquals(Long.toString(T0.toEpochMilli()), item.get("first_seen_at").n(), "epoch millis as a Number");
         assertEquals(Long.toString(T0.toEpochMilli()), item.get("last_seen_at").n());
         assertEquals(version("bytes").sha256(), item.get("image_version").s());
@@ -93,17 +103,19 @@ class DynamoDbPictureHistoryTest extends PictureHistoryContract {
 
         HistoryTable.createIfMissing(client, tableName);
 
-        assertEquals(1, history.list(JACK, HistoryPageRequest.first(10)).entries().size());
+        assertEquals(
+                1, history.list(JACK, HistoryPageRequest.first(10)).entries().size());
     }
 
     @Test
     void anUnreadableEntryFailsLoudlyNotAsAnOutage() {
         var history = emptyHistory();
-        client.putItem(request -> request.tableName(tableName).item(Map.of(
-                "handle_key", AttributeValue.fromS("jack"),
-                "profile_url", AttributeValue.fromS("http://example.com/x.jpg"),
-                "first_seen_at", AttributeValue.fromN("1"),
-                "last_seen_at", AttributeValue.fromN("1"))));
+        client.putItem(request -> request.tableName(tableName)
+                .item(Map.of(
+                        "handle_key", AttributeValue.fromS("jack"),
+                        "profile_url", AttributeValue.fromS("http://example.com/x.jpg"),
+                        "first_seen_at", AttributeValue.fromN("1"),
+                        "last_seen_at", AttributeValue.fromN("1"))));
 
         var thrown = assertThrows(RuntimeException.class, () -> history.list(JACK, HistoryPageRequest.first(10)));
 
@@ -120,7 +132,8 @@ class DynamoDbPictureHistoryTest extends PictureHistoryContract {
             history.record(JACK, picture("1"), T0);
             server.kill();
 
-            assertThrows(StorageUnavailableException.class, () -> history.record(JACK, picture("1"), T0.plusSeconds(1)));
+            assertThrows(
+                    StorageUnavailableException.class, () -> history.record(JACK, picture("1"), T0.plusSeconds(1)));
             assertThrows(StorageUnavailableException.class, () -> history.attach(JACK, picture("1"), version("a")));
             assertThrows(StorageUnavailableException.class, () -> history.list(JACK, HistoryPageRequest.first(1)));
             assertThrows(StorageUnavailableException.class, () -> history.findByVersion(JACK, version("a")));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
+import com.profilepictures.awsclients.ClientTimeouts;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
@@ -12,7 +13,6 @@ import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.awsclients.ClientTimeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +50,15 @@ class DynamoDbProfilePictureRepositoryConcurrencyTest {
         String tableName = DynamoDbServer.uniqueTableName("concurrency");
         // Slack for 16 writers queued at moto on a loaded machine: this test is about who wins, not about how
         // long a sick store is waited for (DynamoDbClients' own bounds, which the fault tests hold).
-        client = DynamoDbClients.builder(server.settings(tableName), new ClientTimeouts(Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), 1)).build();
+        client = DynamoDbClients.builder(
+                        server.settings(tableName),
+                        new ClientTimeouts(
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(30),
+                                Duration.ofSeconds(30),
+                                Duration.ofSeconds(60),
+                                1))
+                .build();
         PictureTable.createIfMissing(client, tableName);
         repository = new DynamoDbProfilePictureRepository(client, tableName);
     }
@@ -95,8 +102,12 @@ class DynamoDbProfilePictureRepositoryConcurrencyTest {
         for (int handle = 0; handle < HANDLES; handle++) {
             int newest = VERSIONS_PER_HANDLE - 1;
             Optional<ProfilePicture> stored = repository.find(Handle.of("user_" + handle));
-            assertEquals(Optional.of(picture((newest % 2 == 0 ? "user_" : "USER_") + handle,
-                    handle * 100 + newest, T0.plusMillis(newest))), stored);
+            assertEquals(
+                    Optional.of(picture(
+                            (newest % 2 == 0 ? "user_" : "USER_") + handle,
+                            handle * 100 + newest,
+                            T0.plusMillis(newest))),
+                    stored);
             assertEquals(T0.plusMillis(newest), stored.orElseThrow().scrapedAt());
         }
         assertEquals(allHandleKeys(), listedHandleKeys());
@@ -123,7 +134,9 @@ class DynamoDbProfilePictureRepositoryConcurrencyTest {
     }
 
     private static ProfilePicture picture(String handle, int id, Instant scrapedAt) {
-        return new ProfilePicture(Handle.of(handle),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"), scrapedAt);
+        return new ProfilePicture(
+                Handle.of(handle),
+                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"),
+                scrapedAt);
     }
 }

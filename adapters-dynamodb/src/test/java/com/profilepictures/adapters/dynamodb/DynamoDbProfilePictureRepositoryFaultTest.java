@@ -66,7 +66,8 @@ class DynamoDbProfilePictureRepositoryFaultTest {
         server.pause();
 
         Duration find = timeFailure("find", () -> repository.find(Handle.of("jack")));
-        Duration save = timeFailure("saveIfNewer", () -> repository.saveIfNewer(picture("jack", "2", T0.plusMillis(1))));
+        Duration save =
+                timeFailure("saveIfNewer", () -> repository.saveIfNewer(picture("jack", "2", T0.plusMillis(1))));
         Duration list = timeFailure("list", () -> repository.list(PageRequest.first(10)));
         server.resume();
 
@@ -84,7 +85,8 @@ class DynamoDbProfilePictureRepositoryFaultTest {
         server.kill();
 
         Duration find = timeFailure("find", () -> repository.find(Handle.of("jack")));
-        Duration save = timeFailure("saveIfNewer", () -> repository.saveIfNewer(picture("jack", "2", T0.plusMillis(1))));
+        Duration save =
+                timeFailure("saveIfNewer", () -> repository.saveIfNewer(picture("jack", "2", T0.plusMillis(1))));
         server.restartOnSamePort();
         PictureTable.createIfMissing(client, tableName); // a new moto server starts empty
 
@@ -105,7 +107,9 @@ class DynamoDbProfilePictureRepositoryFaultTest {
     }
 
     private static ProfilePicture picture(String handle, String id, Instant scrapedAt) {
-        return new ProfilePicture(Handle.of(handle),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"), scrapedAt);
+        return new ProfilePicture(
+                Handle.of(handle),
+                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"),
+                scrapedAt);
     }
 }

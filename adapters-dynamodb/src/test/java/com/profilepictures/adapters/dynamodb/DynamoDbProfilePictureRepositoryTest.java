@@ -14,28 +14,28 @@ import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
-import java.util.HashSet;
-import java.util.List;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** The repository contract, and what is particular to DynamoDB, on a real moto server; a fresh table per test. */
 @ExtendWith(SharedDynamoDbServer.class)
@@ -72,7 +72,9 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         assertEquals(Set.of("handle_key", "handle", "profile_url", "scraped_at"), item.keySet());
         assertEquals("jack", item.get("handle_key").s());
         assertEquals("Jack", item.get("handle").s());
-        assertEquals("https://pbs.twimg.com/profile_images/7/pic_400x400.jpg", item.get("profile_url").s());
+        assertEquals(
+                "https://pbs.twimg.com/profile_images/7/pic_400x400.jpg",
+                item.get("profile_url").s());
         assertEquals(Long.toString(T0.toEpochMilli()), item.get("scraped_at").n(), "epoch millis as a Number");
     }
 
@@ -87,19 +89,32 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         repository.saveIfNewer(picture("Jack", "7", T0.plusMillis(1)));
 
         Map<String, AttributeValue> item = rawItem("jack");
-        assertEquals(Set.of("handle_key", "handle", "profile_url", "scraped_at", "archived_url", "image_version"),
+        assertEquals(
+                Set.of("handle_key", "handle", "profile_url", "scraped_at", "archived_url", "image_version"),
                 item.keySet());
-        assertEquals("https://pbs.twimg.com/profile_images/7/pic_400x400.jpg", item.get("archived_url").s());
+        assertEquals(
+                "https://pbs.twimg.com/profile_images/7/pic_400x400.jpg",
+                item.get("archived_url").s());
         assertEquals(mark.version().sha256(), item.get("image_version").s());
-        assertEquals(Long.toString(T0.plusMillis(1).toEpochMilli()), item.get("scraped_at").n());
+        assertEquals(
+                Long.toString(T0.plusMillis(1).toEpochMilli()),
+                item.get("scraped_at").n());
     }
 
     @Test
     void aHalfWrittenMarkIsUnreadableNotIgnored() {
         var repository = emptyRepository();
-        putRaw(Map.of("handle_key", s("jack"), "handle", s("jack"),
-                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", n(1),
-                "archived_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
+        putRaw(Map.of(
+                "handle_key",
+                s("jack"),
+                "handle",
+                s("jack"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
+                "scraped_at",
+                n(1),
+                "archived_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
 
         assertThrows(IllegalStateException.class, () -> repository.find(Handle.of("jack")));
     }
@@ -110,22 +125,27 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         for (int i = 0; i < 5; i++) {
             repository.saveIfNewer(picture("user_" + i, Integer.toString(i + 1), T0));
         }
-        ScanResponse raw = client.scan(request -> request.tableName(tableName).limit(2).consistentRead(true));
+        ScanResponse raw =
+                client.scan(request -> request.tableName(tableName).limit(2).consistentRead(true));
 
         Page first = repository.list(PageRequest.first(2));
 
         PageCursor cursor = first.next().orElseThrow();
-        assertEquals(raw.lastEvaluatedKey(), Map.of("handle_key", AttributeValue.fromS(cursor.lastHandle().key())));
+        assertEquals(
+                raw.lastEvaluatedKey(),
+                Map.of("handle_key", AttributeValue.fromS(cursor.lastHandle().key())));
         assertEquals(first.pictures().get(1).handle().key(), cursor.lastHandle().key(), "the page's last item");
         Page second = repository.list(PageRequest.after(PageCursor.decode(cursor.encode()), 2));
         Set<String> seen = new HashSet<>();
         first.pictures().forEach(picture -> seen.add(picture.handle().key()));
-        second.pictures().forEach(picture -> assertTrue(seen.add(picture.handle().key()), "twice: " + picture));
+        second.pictures()
+                .forEach(picture -> assertTrue(seen.add(picture.handle().key()), "twice: " + picture));
         assertEquals(4, seen.size());
     }
 
     @Test
-    void aSaveAnsweredWithA500AfterItWasApplied_isRetriedByTheSdk_andTheRetryFindingItsOwnWriteSaysSaved(DynamoDbServer server) {
+    void aSaveAnsweredWithA500AfterItWasApplied_isRetriedByTheSdk_andTheRetryFindingItsOwnWriteSaysSaved(
+            DynamoDbServer server) {
         tableName = DynamoDbServer.uniqueTableName("pictures");
         PictureTable.createIfMissing(client, tableName);
         AtomicInteger updates = new AtomicInteger();
@@ -133,16 +153,21 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         // ("the request may or may not have succeeded"); the SDK retries a 500.
         ExecutionInterceptor failFirstAnswer = new ExecutionInterceptor() {
             @Override
-            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-                return isFirstUpdate(context) ? context.httpResponse().toBuilder().statusCode(500).build() : context.httpResponse();
+            public SdkHttpResponse modifyHttpResponse(
+                    Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                return isFirstUpdate(context)
+                        ? context.httpResponse().toBuilder().statusCode(500).build()
+                        : context.httpResponse();
             }
 
             @Override
-            public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-                    ExecutionAttributes attributes) {
-                return isFirstUpdate(context) ? Optional.of(new ByteArrayInputStream(
-                        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"lost\"}"
-                                .getBytes(StandardCharsets.UTF_8))) : context.responseBody();
+            public Optional<InputStream> modifyHttpResponseContent(
+                    Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                return isFirstUpdate(context)
+                        ? Optional.of(new ByteArrayInputStream(
+                                "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"lost\"}"
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        : context.responseBody();
             }
 
             private boolean isFirstUpdate(Context.ModifyHttpResponse context) {
@@ -157,7 +182,9 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
             }
         };
         DynamoDbClientBuilder builder = DynamoDbClients.builder(server.settings(tableName), DynamoDbClients.TIMEOUTS);
-        builder.overrideConfiguration(builder.overrideConfiguration().toBuilder().addExecutionInterceptor(failFirstAnswer).build());
+        builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(failFirstAnswer)
+                .build());
         var jack = picture("Jack", "1", T0);
 
         try (DynamoDbClient losing = builder.build()) {
@@ -185,14 +212,40 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         var repository = emptyRepository();
         Set<String> readable = Set.of("alice", "bob", "carol");
         readable.forEach(handle -> repository.saveIfNewer(picture(handle, "1", T0)));
-        putRaw(Map.of("handle_key", s("badurl"), "handle", s("badurl"),
-                "profile_url", s("http://example.com/x.jpg"), "scraped_at", n(T0.toEpochMilli())));
-        putRaw(Map.of("handle_key", s("Not a handle!"), "handle", s("x"),
-                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", n(1)));
-        putRaw(Map.of("handle_key", s("notime"), "handle", s("notime"),
-                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
-        putRaw(Map.of("handle_key", s("texttime"), "handle", s("texttime"),
-                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", s("yesterday")));
+        putRaw(Map.of(
+                "handle_key",
+                s("badurl"),
+                "handle",
+                s("badurl"),
+                "profile_url",
+                s("http://example.com/x.jpg"),
+                "scraped_at",
+                n(T0.toEpochMilli())));
+        putRaw(Map.of(
+                "handle_key",
+                s("Not a handle!"),
+                "handle",
+                s("x"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
+                "scraped_at",
+                n(1)));
+        putRaw(Map.of(
+                "handle_key",
+                s("notime"),
+                "handle",
+                s("notime"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
+        putRaw(Map.of(
+                "handle_key",
+                s("texttime"),
+                "handle",
+                s("texttime"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
+                "scraped_at",
+                s("yesterday")));
 
         // A page of one ends on every item, the unreadable ones and the one whose key is no handle included.
         List<String> walked = walk(repository, 1);
@@ -204,10 +257,24 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
     @Test
     void findingAnUnreadableItemFailsLoudlyNotAsAnOutage() {
         var repository = emptyRepository();
-        putRaw(Map.of("handle_key", s("badurl"), "handle", s("badurl"),
-                "profile_url", s("http://example.com/x.jpg"), "scraped_at", n(T0.toEpochMilli())));
-        putRaw(Map.of("handle_key", s("texttime"), "handle", s("texttime"),
-                "profile_url", s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"), "scraped_at", s("yesterday")));
+        putRaw(Map.of(
+                "handle_key",
+                s("badurl"),
+                "handle",
+                s("badurl"),
+                "profile_url",
+                s("http://example.com/x.jpg"),
+                "scraped_at",
+                n(T0.toEpochMilli())));
+        putRaw(Map.of(
+                "handle_key",
+                s("texttime"),
+                "handle",
+                s("texttime"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
+                "scraped_at",
+                s("yesterday")));
 
         var badUrl = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("badurl")));
         var textTime = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("texttime")));
@@ -228,7 +295,9 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
 
     private Map<String, AttributeValue> rawItem(String handleKey) {
         return client.getItem(request -> request.tableName(tableName)
-                .key(Map.of("handle_key", s(handleKey))).consistentRead(true)).item();
+                        .key(Map.of("handle_key", s(handleKey)))
+                        .consistentRead(true))
+                .item();
     }
 
     private void putRaw(Map<String, AttributeValue> item) {

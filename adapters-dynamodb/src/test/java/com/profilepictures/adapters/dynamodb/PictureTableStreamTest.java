@@ -69,41 +69,64 @@ class PictureTableStreamTest {
         repository.markArchived(Handle.of("jack"), mark);
         repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0.plusSeconds(1)));
 
-        StreamSpecification stream = client.describeTable(request -> request.tableName(tableName)).table().streamSpecification();
+        StreamSpecification stream = client.describeTable(request -> request.tableName(tableName))
+                .table()
+                .streamSpecification();
         assertTrue(stream.streamEnabled());
         assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, stream.streamViewType());
         // moto streams an UpdateItem that creates an item as two INSERTs, the first with the key alone.
         List<Record> records = records(tableName).stream()
                 .filter(record -> record.dynamodb().newImage().containsKey("scraped_at"))
                 .toList();
-        List<Record> scrapes = records.stream().filter(PictureTableStreamTest::changesScrapedAt).toList();
-        List<Record> others = records.stream().filter(record -> !changesScrapedAt(record)).toList();
+        List<Record> scrapes = records.stream()
+                .filter(PictureTableStreamTest::changesScrapedAt)
+                .toList();
+        List<Record> others =
+                records.stream().filter(record -> !changesScrapedAt(record)).toList();
         assertEquals(2, scrapes.size(), "the scrape and the re-scrape: " + records);
         assertEquals("INSERT", scrapes.get(0).eventNameAsString());
-        assertEquals(Long.toString(T0.toEpochMilli()), scrapes.get(0).dynamodb().newImage().get("scraped_at").n());
+        assertEquals(
+                Long.toString(T0.toEpochMilli()),
+                scrapes.get(0).dynamodb().newImage().get("scraped_at").n());
         assertEquals("MODIFY", scrapes.get(1).eventNameAsString());
-        assertEquals(mark.version().sha256(), scrapes.get(1).dynamodb().newImage().get("image_version").s(), "the mark stays");
+        assertEquals(
+                mark.version().sha256(),
+                scrapes.get(1).dynamodb().newImage().get("image_version").s(),
+                "the mark stays");
         assertEquals(2, others.size(), "both marks, the second of which changed nothing: " + records);
         for (Record marked : others) {
             assertEquals("MODIFY", marked.eventNameAsString());
-            assertEquals(mark.version().sha256(), marked.dynamodb().newImage().get("image_version").s());
+            assertEquals(
+                    mark.version().sha256(),
+                    marked.dynamodb().newImage().get("image_version").s());
         }
     }
 
     /** What the archive's consumer takes for a scrape's write. */
     private static boolean changesScrapedAt(Record record) {
         return record.dynamodb().oldImage().isEmpty()
-                || !record.dynamodb().oldImage().get("scraped_at").equals(record.dynamodb().newImage().get("scraped_at"));
+                || !record.dynamodb()
+                        .oldImage()
+                        .get("scraped_at")
+                        .equals(record.dynamodb().newImage().get("scraped_at"));
     }
 
     private static List<Record> records(String tableName) {
-        String streamArn = client.describeTable(request -> request.tableName(tableName)).table().latestStreamArn();
+        String streamArn = client.describeTable(request -> request.tableName(tableName))
+                .table()
+                .latestStreamArn();
         List<Record> records = new ArrayList<>();
-        streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards().forEach(shard -> {
-            String iterator = streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            records.addAll(streams.getRecords(request -> request.shardIterator(iterator)).records());
-        });
+        streams.describeStream(request -> request.streamArn(streamArn))
+                .streamDescription()
+                .shards()
+                .forEach(shard -> {
+                    String iterator = streams.getShardIterator(request -> request.streamArn(streamArn)
+                                    .shardId(shard.shardId())
+                                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                            .shardIterator();
+                    records.addAll(streams.getRecords(request -> request.shardIterator(iterator))
+                            .records());
+                });
         return records;
     }
 }

@@ -54,11 +54,20 @@ class PictureTableTest {
 
         PictureTable.createIfMissing(client, tableName);
 
-        TableDescription table = client.describeTable(request -> request.tableName(tableName)).table();
-        assertEquals(List.of(KeySchemaElement.builder().attributeName("handle_key").keyType(KeyType.HASH).build()),
+        TableDescription table =
+                client.describeTable(request -> request.tableName(tableName)).table();
+        assertEquals(
+                List.of(KeySchemaElement.builder()
+                        .attributeName("handle_key")
+                        .keyType(KeyType.HASH)
+                        .build()),
                 table.keySchema());
-        assertEquals(List.of(AttributeDefinition.builder().attributeName("handle_key")
-                .attributeType(ScalarAttributeType.S).build()), table.attributeDefinitions());
+        assertEquals(
+                List.of(AttributeDefinition.builder()
+                        .attributeName("handle_key")
+                        .attributeType(ScalarAttributeType.S)
+                        .build()),
+                table.attributeDefinitions());
         assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
     }
 
@@ -69,7 +78,8 @@ class PictureTableTest {
         PictureTable.createIfMissing(server.settings(tableName));
 
         var jack = picture("jack", "1", T0);
-        assertEquals(new SaveOutcome.Saved(jack), new DynamoDbProfilePictureRepository(client, tableName).saveIfNewer(jack));
+        assertEquals(
+                new SaveOutcome.Saved(jack), new DynamoDbProfilePictureRepository(client, tableName).saveIfNewer(jack));
     }
 
     @Test
@@ -109,11 +119,14 @@ class PictureTableTest {
             result.get(); // rethrows a creator's failure
         }
         var jack = picture("jack", "1", T0);
-        assertEquals(new SaveOutcome.Saved(jack), new DynamoDbProfilePictureRepository(client, tableName).saveIfNewer(jack));
+        assertEquals(
+                new SaveOutcome.Saved(jack), new DynamoDbProfilePictureRepository(client, tableName).saveIfNewer(jack));
     }
 
     private static ProfilePicture picture(String handle, String id, Instant scrapedAt) {
-        return new ProfilePicture(Handle.of(handle),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"), scrapedAt);
+        return new ProfilePicture(
+                Handle.of(handle),
+                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"),
+                scrapedAt);
     }
 }

@@ -20,26 +20,37 @@ enum ApiError {
     USER_NOT_FOUND(404, "user_not_found", "No picture is stored for this handle; POST /scrape it first."),
     IMAGE_NOT_ARCHIVED(404, "image_not_archived", "No archived copy of this picture exists (yet)."),
     ACCOUNT_NOT_FOUND(404, "account_not_found", "X says this account does not exist."),
-    ACCOUNT_SUSPENDED(410, "account_suspended",
-            "X says this account is suspended. It may come back: scrape it again later."),
-    PAYLOAD_TOO_LARGE(413, "payload_too_large",
-            "The body is over " + ScrapeRequestBody.MAX_BODY_BYTES + " bytes; a request needs only {\"handle\": \"…\"}."),
-    UPSTREAM_BLOCKED(502, "upstream_blocked",
+    ACCOUNT_SUSPENDED(
+            410, "account_suspended", "X says this account is suspended. It may come back: scrape it again later."),
+    PAYLOAD_TOO_LARGE(
+            413,
+            "payload_too_large",
+            "The body is over " + ScrapeRequestBody.MAX_BODY_BYTES
+                    + " bytes; a request needs only {\"handle\": \"…\"}."),
+    UPSTREAM_BLOCKED(
+            502,
+            "upstream_blocked",
             "X showed a login wall, a rate-limit page or an error page instead of the profile. Try again later."),
     UPSTREAM_UNREACHABLE(502, "upstream_unreachable", "X's page could not be loaded at all. Try again later."),
-    UPSTREAM_MISMATCH(502, "upstream_mismatch",
+    UPSTREAM_MISMATCH(
+            502,
+            "upstream_mismatch",
             "X answered with another account's profile than the one asked for, so nothing was stored. Try again later."),
-    INVALID_PICTURE_URL(502, "invalid_picture_url",
+    INVALID_PICTURE_URL(
+            502,
+            "invalid_picture_url",
             "The picture X showed is not an https URL on pbs.twimg.com or abs.twimg.com, so nothing was stored."),
     // A dead browser is replaced by the next scrape, so a retry can succeed almost at once.
-    SCRAPER_UNAVAILABLE(503, "scraper_unavailable",
-            "The scraper's browser is not available right now. Try again shortly.", Duration.ofSeconds(5)),
+    SCRAPER_UNAVAILABLE(
+            503,
+            "scraper_unavailable",
+            "The scraper's browser is not available right now. Try again shortly.",
+            Duration.ofSeconds(5)),
     // The repository has retried already; give DynamoDB a little longer before the client tries again.
-    STORAGE_UNAVAILABLE(503, "storage_unavailable",
-            "Storage did not answer in time. Try again shortly.", Duration.ofSeconds(10)),
+    STORAGE_UNAVAILABLE(
+            503, "storage_unavailable", "Storage did not answer in time. Try again shortly.", Duration.ofSeconds(10)),
     UPSTREAM_TIMEOUT(504, "upstream_timeout", "X gave no verdict before the scrape's deadline. Try again later."),
-    INTERNAL_ERROR(500, "internal_error",
-            "Something went wrong on our side. It has been logged under this requestId.");
+    INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side. It has been logged under this requestId.");
 
     private final int status;
     private final String code;

@@ -46,7 +46,10 @@ public final class ApiResponses {
         Map<String, String> extraHeaders = error.retryAfter()
                 .map(after -> Map.of(RETRY_AFTER_HEADER, Long.toString(after.toSeconds())))
                 .orElse(Map.of());
-        return respond(error.status(), ResponseBodies.error(error.code(), reply.message(), requestId), requestId,
+        return respond(
+                error.status(),
+                ResponseBodies.error(error.code(), reply.message(), requestId),
+                requestId,
                 extraHeaders);
     }
 

@@ -33,10 +33,11 @@ public final class ArchivePictureHandler {
 
     public StreamsEventResponse handle(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null
-                ? List.of() : event.getRecords();
+        List<DynamodbEvent.DynamodbStreamRecord> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+            String sequenceNumber =
+                    record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
             if (!failures.isEmpty()) {
                 failures.add(failure(sequenceNumber));
                 continue;
@@ -54,12 +55,15 @@ public final class ArchivePictureHandler {
         RecordLog log = new RecordLog(record.getEventID(), sequenceNumber).put("eventName", record.getEventName());
         ScrapeWrite write = ScrapeWrite.of(record);
         if (write instanceof ScrapeWrite.Ignored ignored) {
-            log.put("outcome", "ignored").put("why", ignored.why()).level(ignored.expected() ? LogLevel.INFO : LogLevel.WARN)
+            log.put("outcome", "ignored")
+                    .put("why", ignored.why())
+                    .level(ignored.expected() ? LogLevel.INFO : LogLevel.WARN)
                     .write(context, clock.millis() - startedAt);
             return true;
         }
         var stored = (ScrapeWrite.Stored) write;
-        log.put("handle", stored.handle().display()).put("picture", stored.picture().value());
+        log.put("handle", stored.handle().display())
+                .put("picture", stored.picture().value());
         try {
             ArchiveResult result = archivePicture.archive(stored.handle(), stored.picture(), stored.scrapedAt());
             describe(result, log);
@@ -69,9 +73,12 @@ public final class ArchivePictureHandler {
             throw fatal;
         } catch (RuntimeException | Error failure) {
             // An outage is expected now and then and explains itself; anything else is a bug, logged in full.
-            boolean outage = failure instanceof StorageUnavailableException || failure instanceof ArchiveUnavailableException
+            boolean outage = failure instanceof StorageUnavailableException
+                    || failure instanceof ArchiveUnavailableException
                     || failure instanceof PictureHostUnavailableException;
-            log.put("outcome", "failed").level(outage ? LogLevel.WARN : LogLevel.ERROR).failure(failure, !outage)
+            log.put("outcome", "failed")
+                    .level(outage ? LogLevel.WARN : LogLevel.ERROR)
+                    .failure(failure, !outage)
                     .write(context, clock.millis() - startedAt);
             return false;
         }
@@ -80,18 +87,26 @@ public final class ArchivePictureHandler {
     // ArchivePictureHandlerTest walks every kind of ArchiveResult, so none is logged as unmapped.
     static void describe(ArchiveResult result, RecordLog log) {
         if (result instanceof ArchiveResult.Archived archived) {
-            log.put("outcome", "archived").put("version", archived.version().sha256()).put("marked", archived.marked());
+            log.put("outcome", "archived")
+                    .put("version", archived.version().sha256())
+                    .put("marked", archived.marked());
         } else if (result instanceof ArchiveResult.AlreadyArchived already) {
-            log.put("outcome", "already_archived").put("version", already.version().sha256()).put("marked", already.marked());
+            log.put("outcome", "already_archived")
+                    .put("version", already.version().sha256())
+                    .put("marked", already.marked());
         } else if (result instanceof ArchiveResult.NotArchivable notArchivable) {
             // Permanent: retrying would end the same way, so the record succeeds and the next scrape tries again.
-            log.put("outcome", "not_archivable").put("reason", notArchivable.reason()).level(LogLevel.WARN);
+            log.put("outcome", "not_archivable")
+                    .put("reason", notArchivable.reason())
+                    .level(LogLevel.WARN);
         } else {
             log.put("outcome", "unmapped: " + result).level(LogLevel.ERROR);
         }
     }
 
     private static StreamsEventResponse.BatchItemFailure failure(String sequenceNumber) {
-        return StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build();
+        return StreamsEventResponse.BatchItemFailure.builder()
+                .withItemIdentifier(sequenceNumber)
+                .build();
     }
 }

@@ -22,7 +22,8 @@ final class Endpoint {
         this.clock = clock;
     }
 
-    APIGatewayProxyResponseEvent run(APIGatewayProxyRequestEvent event, Context context, Function<RequestLog, Reply> work) {
+    APIGatewayProxyResponseEvent run(
+            APIGatewayProxyRequestEvent event, Context context, Function<RequestLog, Reply> work) {
         long startedAt = clock.millis();
         String requestId = RequestIds.of(event, context);
         String requestMethod = event != null && event.getHttpMethod() != null ? event.getHttpMethod() : method;
@@ -49,7 +50,10 @@ final class Endpoint {
         }
         APIGatewayProxyResponseEvent response = ApiResponses.of(reply, requestId);
         try {
-            log.write(context, response.getStatusCode(), reply.error().map(ApiError::code).orElse(null),
+            log.write(
+                    context,
+                    response.getStatusCode(),
+                    reply.error().map(ApiError::code).orElse(null),
                     clock.millis() - startedAt);
         } catch (RuntimeException logFailure) {
             // A log that cannot be written must not cost the client its answer.

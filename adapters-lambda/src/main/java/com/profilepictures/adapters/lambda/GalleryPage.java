@@ -24,12 +24,12 @@ record GalleryPage(String html, String contentSecurityPolicy) {
     private static final String RESOURCES = "gallery/";
     private static final String STYLE = resource("gallery.css");
     private static final String SCRIPT = resource("gallery.js");
-    private static final String HTML = resource("gallery.html")
-            .replace("/*STYLE*/", STYLE)
-            .replace("/*SCRIPT*/", SCRIPT);
+    private static final String HTML =
+            resource("gallery.html").replace("/*STYLE*/", STYLE).replace("/*SCRIPT*/", SCRIPT);
 
     // scheme://host[:port] and nothing else: it goes into a header, so no path, spaces, quotes or ';'.
-    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+\\](:[0-9]{1,5})?");
+    private static final Pattern ORIGIN =
+            Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+\\](:[0-9]{1,5})?");
 
     GalleryPage {
         Objects.requireNonNull(html, "html");
@@ -39,7 +39,8 @@ record GalleryPage(String html, String contentSecurityPolicy) {
     /** The page for an archive whose presigned URLs live at {@code archiveOrigin} ({@code https://bucket.s3.amazonaws.com}). */
     static GalleryPage forArchiveAt(URI archiveOrigin) {
         String origin = origin(archiveOrigin);
-        String policy = String.join("; ",
+        String policy = String.join(
+                "; ",
                 "default-src 'none'",
                 "script-src " + hash(SCRIPT),
                 "style-src " + hash(STYLE),

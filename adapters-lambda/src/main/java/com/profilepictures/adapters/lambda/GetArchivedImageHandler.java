@@ -57,12 +57,17 @@ public final class GetArchivedImageHandler {
             return Reply.redirect(new Redirect(found.location(), CACHE_FOR));
         }
         if (lookup instanceof ImageLookup.UserNotFound) {
-            return Reply.error(ApiError.USER_NOT_FOUND, "No picture is stored for @" + handle.display() + "; POST /scrape it first.");
+            return Reply.error(
+                    ApiError.USER_NOT_FOUND,
+                    "No picture is stored for @" + handle.display() + "; POST /scrape it first.");
         }
         if (lookup instanceof ImageLookup.NotArchived) {
-            return Reply.error(ApiError.IMAGE_NOT_ARCHIVED, asked
-                    .map(version -> "@" + handle.display() + "'s history has no archived picture with version " + version + ".")
-                    .orElse("No picture of @" + handle.display() + " is archived yet. A picture is archived just after a scrape stores it."));
+            return Reply.error(
+                    ApiError.IMAGE_NOT_ARCHIVED,
+                    asked.map(version -> "@" + handle.display() + "'s history has no archived picture with version "
+                                    + version + ".")
+                            .orElse("No picture of @" + handle.display()
+                                    + " is archived yet. A picture is archived just after a scrape stores it."));
         }
         throw new IllegalStateException("Unmapped image lookup: " + lookup);
     }

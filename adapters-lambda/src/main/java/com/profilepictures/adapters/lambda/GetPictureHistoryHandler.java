@@ -34,12 +34,14 @@ public final class GetPictureHistoryHandler {
                     RequestInput.queryParameter(event, "limit", ApiError.INVALID_LIMIT));
             log.put("limit", request.limit()).put("firstPage", request.after().isEmpty());
 
-            return getPictureHistory.get(handle, request)
+            return getPictureHistory
+                    .get(handle, request)
                     .map(history -> {
                         log.put("pictures", history.page().entries().size());
                         return Reply.ok(ResponseBodies.history(history, links));
                     })
-                    .orElseGet(() -> Reply.error(ApiError.USER_NOT_FOUND,
+                    .orElseGet(() -> Reply.error(
+                            ApiError.USER_NOT_FOUND,
                             "No picture is stored for @" + handle.display() + "; POST /scrape it first."));
         });
     }

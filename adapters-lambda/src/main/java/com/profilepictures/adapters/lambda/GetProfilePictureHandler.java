@@ -32,9 +32,11 @@ public final class GetProfilePictureHandler {
             // Built before anything is read, so that every answer, a 404 included, costs the same to warm up.
             ImageLinks links = ImageLinks.of(event);
 
-            return getProfilePicture.get(handle)
+            return getProfilePicture
+                    .get(handle)
                     .map(picture -> Reply.ok(ResponseBodies.stored(picture, links)))
-                    .orElseGet(() -> Reply.error(ApiError.USER_NOT_FOUND,
+                    .orElseGet(() -> Reply.error(
+                            ApiError.USER_NOT_FOUND,
                             "No picture is stored for @" + handle.display() + "; POST /scrape it first."));
         });
     }

@@ -53,7 +53,9 @@ final class ImageLinks {
         if (host != null && HOST.matcher(host).matches()) {
             return host;
         }
-        String domain = event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
+        String domain = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getDomainName();
         if (domain != null && HOST.matcher(domain).matches()) {
             return domain;
         }
@@ -66,7 +68,9 @@ final class ImageLinks {
      * ({@code /Prod/user/jack/history}), {@code path} the route's part of it ({@code /user/jack/history}).
      */
     private static String basePath(APIGatewayProxyRequestEvent event) {
-        String fullPath = event.getRequestContext() == null ? null : event.getRequestContext().getPath();
+        String fullPath = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getPath();
         String routePath = event.getPath();
         if (fullPath == null || routePath == null || !fullPath.endsWith(routePath)) {
             return "";
@@ -83,7 +87,8 @@ final class ImageLinks {
         }
         String lowerCase = name.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            if (header.getKey() != null && header.getKey().toLowerCase(Locale.ROOT).equals(lowerCase)) {
+            if (header.getKey() != null
+                    && header.getKey().toLowerCase(Locale.ROOT).equals(lowerCase)) {
                 return header.getValue();
             }
         }

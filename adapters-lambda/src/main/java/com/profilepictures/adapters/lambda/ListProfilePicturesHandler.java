@@ -44,9 +44,12 @@ public final class ListProfilePicturesHandler {
      * A parameter given at most once. API Gateway keeps only the last of {@code ?limit=5&limit=50}
      * in the single-valued map; rather than guess which one the client meant, a repeat is refused.
      */
-    private static Optional<String> queryParameter(APIGatewayProxyRequestEvent event, String name, ApiError ifRepeated) {
+    private static Optional<String> queryParameter(
+            APIGatewayProxyRequestEvent event, String name, ApiError ifRepeated) {
         Map<String, List<String>> multiValued = event.getMultiValueQueryStringParameters();
-        if (multiValued != null && multiValued.get(name) != null && multiValued.get(name).size() > 1) {
+        if (multiValued != null
+                && multiValued.get(name) != null
+                && multiValued.get(name).size() > 1) {
             throw new ApiException(ifRepeated, name + " may be given only once.");
         }
         Map<String, String> singleValued = event.getQueryStringParameters();

@@ -16,7 +16,9 @@ final class RequestIds {
      * fresh one, so that there always is one.
      */
     static String of(APIGatewayProxyRequestEvent event, Context context) {
-        if (event != null && event.getRequestContext() != null && usable(event.getRequestContext().getRequestId())) {
+        if (event != null
+                && event.getRequestContext() != null
+                && usable(event.getRequestContext().getRequestId())) {
             return event.getRequestContext().getRequestId();
         }
         if (context != null && usable(context.getAwsRequestId())) {
@@ -27,7 +29,9 @@ final class RequestIds {
 
     // It goes into a header verbatim, so only short runs of visible ASCII are taken.
     private static boolean usable(String id) {
-        return id != null && !id.isEmpty() && id.length() <= MAX_LENGTH
+        return id != null
+                && !id.isEmpty()
+                && id.length() <= MAX_LENGTH
                 && id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 }

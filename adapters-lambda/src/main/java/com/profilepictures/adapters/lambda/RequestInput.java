@@ -59,8 +59,10 @@ final class RequestInput {
     // not numbers to guess at.
     private static int limit(String limit) {
         if (!WHOLE_NUMBER.matcher(limit).matches()) {
-            throw new ApiException(ApiError.INVALID_LIMIT, "limit must be a whole number from "
-                    + PageRequest.MIN_LIMIT + " to " + PageRequest.MAX_LIMIT + ".");
+            throw new ApiException(
+                    ApiError.INVALID_LIMIT,
+                    "limit must be a whole number from " + PageRequest.MIN_LIMIT + " to " + PageRequest.MAX_LIMIT
+                            + ".");
         }
         return Integer.parseInt(limit);
     }
@@ -77,7 +79,9 @@ final class RequestInput {
      */
     static Optional<String> queryParameter(APIGatewayProxyRequestEvent event, String name, ApiError ifRepeated) {
         Map<String, List<String>> multiValued = event.getMultiValueQueryStringParameters();
-        if (multiValued != null && multiValued.get(name) != null && multiValued.get(name).size() > 1) {
+        if (multiValued != null
+                && multiValued.get(name) != null
+                && multiValued.get(name).size() > 1) {
             throw new ApiException(ifRepeated, name + " may be given only once.");
         }
         Map<String, String> singleValued = event.getQueryStringParameters();

@@ -40,11 +40,22 @@ final class ResponseBodies {
      * {@code POST /scrape}. Written by {@link ScrapedPictureWriter}. {@code image} is this service's image route
      * for the handle, {@code archived} whether the current picture's bytes are archived yet.
      */
-    record ScrapedPicture(String handle, String profileUrl, String scrapedAt, String source, Map<String, String> sizes,
-            String image, boolean archived) {}
+    record ScrapedPicture(
+            String handle,
+            String profileUrl,
+            String scrapedAt,
+            String source,
+            Map<String, String> sizes,
+            String image,
+            boolean archived) {}
 
     /** {@code GET /user/{handle}/profile_pic}. Written by {@link StoredPictureWriter}. */
-    record StoredPicture(String profileUrl, String handle, String scrapedAt, Map<String, String> sizes, String image,
+    record StoredPicture(
+            String profileUrl,
+            String handle,
+            String scrapedAt,
+            Map<String, String> sizes,
+            String image,
             boolean archived) {}
 
     /** {@code GET /users}: {@code lastKey} is empty on the last page. Written by {@link UserListWriter}. */
@@ -142,19 +153,34 @@ final class ResponseBodies {
 
     /** {@code source} is the way of reading X that decided this request's scrape. */
     static ScrapedPicture scraped(ProfilePicture picture, ScrapeSource source, ImageLinks links) {
-        return new ScrapedPicture(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()),
-                source.wireName(), sizes(picture.picture()), links.image(picture.handle()), picture.archived());
+        return new ScrapedPicture(
+                picture.handle().display(),
+                profileUrl(picture),
+                scrapedAt(picture.scrapedAt()),
+                source.wireName(),
+                sizes(picture.picture()),
+                links.image(picture.handle()),
+                picture.archived());
     }
 
     static StoredPicture stored(ProfilePicture picture, ImageLinks links) {
-        return new StoredPicture(profileUrl(picture), picture.handle().display(), scrapedAt(picture.scrapedAt()),
-                sizes(picture.picture()), links.image(picture.handle()), picture.archived());
+        return new StoredPicture(
+                profileUrl(picture),
+                picture.handle().display(),
+                scrapedAt(picture.scrapedAt()),
+                sizes(picture.picture()),
+                links.image(picture.handle()),
+                picture.archived());
     }
 
     static UserList users(Page page, ImageLinks links) {
         List<User> users = page.pictures().stream()
-                .map(picture -> new User(picture.handle().display(), profileUrl(picture), scrapedAt(picture.scrapedAt()),
-                        links.image(picture.handle()), picture.archived()))
+                .map(picture -> new User(
+                        picture.handle().display(),
+                        profileUrl(picture),
+                        scrapedAt(picture.scrapedAt()),
+                        links.image(picture.handle()),
+                        picture.archived()))
                 .toList();
         return new UserList(users, page.next().map(PageCursor::encode).orElse(""));
     }
@@ -186,10 +212,17 @@ final class ResponseBodies {
     static PictureHistory history(AccountHistory history, ImageLinks links) {
         Handle handle = history.current().handle();
         List<HistoryPicture> pictures = history.page().entries().stream()
-                .map(entry -> new HistoryPicture(entry.picture().value(), scrapedAt(entry.firstSeenAt()),
-                        scrapedAt(entry.lastSeenAt()), entry.image().map(version -> links.image(handle, version)).orElse(null)))
+                .map(entry -> new HistoryPicture(
+                        entry.picture().value(),
+                        scrapedAt(entry.firstSeenAt()),
+                        scrapedAt(entry.lastSeenAt()),
+                        entry.image()
+                                .map(version -> links.image(handle, version))
+                                .orElse(null)))
                 .toList();
-        return new PictureHistory(handle.display(), pictures,
+        return new PictureHistory(
+                handle.display(),
+                pictures,
                 history.page().next().map(HistoryCursor::encode).orElse(""));
     }
 

@@ -37,11 +37,14 @@ public final class ScrapeHandler {
             ScrapeResult result = scrapeProfilePicture.scrape(handle);
 
             log.put("source", result.source().wireName());
-            result.undecided().forEach((source, undecided) -> log.put(source.wireName() + "_undecided",
-                    undecided.cause().name().toLowerCase(Locale.ROOT) + ": " + undecided.detail()));
+            result.undecided()
+                    .forEach((source, undecided) -> log.put(
+                            source.wireName() + "_undecided",
+                            undecided.cause().name().toLowerCase(Locale.ROOT) + ": " + undecided.detail()));
             if (result instanceof ScrapeResult.Stored stored) {
                 log.put("verdict", stored.saved() instanceof SaveOutcome.Saved ? "stored" : "kept_newer");
-                return Reply.ok(ResponseBodies.scraped(stored.saved().current(), stored.source(), ImageLinks.of(event)));
+                return Reply.ok(
+                        ResponseBodies.scraped(stored.saved().current(), stored.source(), ImageLinks.of(event)));
             }
             if (result instanceof ScrapeResult.Failed failed) {
                 ApiError error = ApiError.of(failed.failure());

@@ -45,8 +45,8 @@ final class ScrapeRequestBody {
         }
         JsonElement value = handle.get();
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-            throw new ApiException(ApiError.INVALID_HANDLE,
-                    "handle must be a JSON string, e.g. {\"handle\": \"jack\"}.");
+            throw new ApiException(
+                    ApiError.INVALID_HANDLE, "handle must be a JSON string, e.g. {\"handle\": \"jack\"}.");
         }
         return RequestInput.handle(value.getAsString());
     }
@@ -78,7 +78,8 @@ final class ScrapeRequestBody {
             throw tooLarge();
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -103,8 +104,8 @@ final class ScrapeRequestBody {
             while (reader.hasNext()) {
                 String name = reader.nextName();
                 if (!names.add(name)) {
-                    throw new ApiException(ApiError.INVALID_JSON,
-                            "The body has a key more than once; each key may appear only once.");
+                    throw new ApiException(
+                            ApiError.INVALID_JSON, "The body has a key more than once; each key may appear only once.");
                 }
                 JsonElement value = JsonParser.parseReader(reader);
                 if (HANDLE.equals(name)) {
@@ -122,8 +123,8 @@ final class ScrapeRequestBody {
     }
 
     private static ApiException notJson() {
-        return new ApiException(ApiError.INVALID_JSON,
-                "The body is not valid JSON; send a JSON object, e.g. {\"handle\": \"jack\"}.");
+        return new ApiException(
+                ApiError.INVALID_JSON, "The body is not valid JSON; send a JSON object, e.g. {\"handle\": \"jack\"}.");
     }
 
     private static ApiException tooLarge() {

@@ -42,13 +42,16 @@ sealed interface ScrapeWrite {
 
     static ScrapeWrite of(Record record) {
         StreamRecord change = record.getDynamodb();
-        if (change == null || change.getNewImage() == null || change.getNewImage().isEmpty()) {
+        if (change == null
+                || change.getNewImage() == null
+                || change.getNewImage().isEmpty()) {
             return new Ignored(record.getEventName() + " without a new image: no picture stored", true);
         }
         Map<String, AttributeValue> after = change.getNewImage();
         if (after.get(SCRAPED_AT) == null) {
             // moto streams an UpdateItem that creates an item as an INSERT of the key alone, then one of the item.
-            return new Ignored(record.getEventName() + " of an item without " + SCRAPED_AT + ": no picture stored", true);
+            return new Ignored(
+                    record.getEventName() + " of an item without " + SCRAPED_AT + ": no picture stored", true);
         }
         if ("MODIFY".equals(record.getEventName())) {
             Map<String, AttributeValue> before = change.getOldImage();
@@ -62,7 +65,9 @@ sealed interface ScrapeWrite {
             return new Ignored(record.getEventName() + ": not a scrape's write", true);
         }
         try {
-            return new Stored(Handle.of(string(after.get(HANDLE))), PictureUrl.of(string(after.get(PROFILE_URL))),
+            return new Stored(
+                    Handle.of(string(after.get(HANDLE))),
+                    PictureUrl.of(string(after.get(PROFILE_URL))),
                     Instant.ofEpochMilli(Long.parseLong(number(after.get(SCRAPED_AT)))));
         } catch (RuntimeException unreadable) {
             return new Ignored("the item is not a valid picture: " + unreadable.getMessage(), false);

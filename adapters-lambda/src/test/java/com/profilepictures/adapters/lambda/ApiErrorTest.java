@@ -22,7 +22,8 @@ class ApiErrorTest {
     @ParameterizedTest
     @MethodSource("everyKindOfFailure")
     void everyKindOfFailureHasACodeOfItsOwn(Class<?> kind) throws ReflectiveOperationException {
-        var failure = (ScrapeVerdict.Failure) kind.getDeclaredConstructor(String.class).newInstance("detail");
+        var failure = (ScrapeVerdict.Failure)
+                kind.getDeclaredConstructor(String.class).newInstance("detail");
 
         ApiError error = ApiError.of(failure);
 

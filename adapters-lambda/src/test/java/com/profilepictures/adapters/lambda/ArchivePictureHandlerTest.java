@@ -63,27 +63,35 @@ class ArchivePictureHandlerTest {
     }
 
     private List<JsonObject> logLines() {
-        return context.lines().stream().map(line -> JsonParser.parseString(line.message()).getAsJsonObject()).toList();
+        return context.lines().stream()
+                .map(line -> JsonParser.parseString(line.message()).getAsJsonObject())
+                .toList();
     }
 
     private static List<String> failedSequenceNumbers(StreamsEventResponse response) {
-        return response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+        return response.getBatchItemFailures().stream()
+                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
     }
 
     @Test
     void givenARealisticEvent_handle_archivesTheInsertedPictureAndIgnoresTheMarksOwnRecord() {
         byte[] bytes = SampleImages.jpeg("jack");
         host.serve(EVENT_PICTURE, "image/jpeg", bytes);
-        repository.saveIfNewer(new ProfilePicture(JACK, EVENT_PICTURE.withSize(PictureSize.NORMAL), Instant.ofEpochMilli(1795838400123L)));
+        repository.saveIfNewer(new ProfilePicture(
+                JACK, EVENT_PICTURE.withSize(PictureSize.NORMAL), Instant.ofEpochMilli(1795838400123L)));
 
         StreamsEventResponse response = handler.handle(StreamEvents.load("picture-table-stream.json"), context);
 
         assertEquals(List.of(), response.getBatchItemFailures());
         assertEquals(List.of(EVENT_PICTURE), host.requested(), "downloaded once, for the INSERT only");
-        assertEquals(Optional.of(ImageVersion.ofBytes(bytes)), repository.find(JACK).orElseThrow().imageVersion());
+        assertEquals(
+                Optional.of(ImageVersion.ofBytes(bytes)),
+                repository.find(JACK).orElseThrow().imageVersion());
         List<JsonObject> lines = logLines();
         assertEquals("archived", lines.get(0).get("outcome").getAsString());
-        assertEquals("111100000000012345678901", lines.get(0).get("sequenceNumber").getAsString());
+        assertEquals(
+                "111100000000012345678901", lines.get(0).get("sequenceNumber").getAsString());
         assertEquals("Jack", lines.get(0).get("handle").getAsString());
         assertEquals("ignored", lines.get(1).get("outcome").getAsString());
         assertEquals("INFO", lines.get(1).get("level").getAsString());
@@ -97,11 +105,13 @@ class ArchivePictureHandlerTest {
         while (!batch.isEmpty()) {
             assertTrue(rounds < 5, "still writing after " + rounds + " rounds: archiving feeds on its own writes");
             int seen = repository.changes().size();
-            assertEquals(List.of(), handler.handle(StreamEvents.of(batch), context).getBatchItemFailures());
+            assertEquals(
+                    List.of(), handler.handle(StreamEvents.of(batch), context).getBatchItemFailures());
             rounds++;
             // The stream carries every write, and moto's even a second one for an update that changed nothing.
             batch = repository.changes().subList(seen, repository.changes().size()).stream()
-                    .flatMap(change -> Stream.of(StreamEvents.record(change),
+                    .flatMap(change -> Stream.of(
+                            StreamEvents.record(change),
                             StreamEvents.record(Optional.of(change.after()), Optional.of(change.after()))))
                     .toList();
         }
@@ -115,12 +125,15 @@ class ArchivePictureHandlerTest {
     void aRescrapeOfAnArchivedPictureIsRecordedWithoutDownloadingAgain() {
         handler.handle(StreamEvents.of(List.of(scrape("1", T0))), context);
 
-        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(scrape("1", T0.plusSeconds(60)))), context);
+        StreamsEventResponse response =
+                handler.handle(StreamEvents.of(List.of(scrape("1", T0.plusSeconds(60)))), context);
 
         assertEquals(List.of(), response.getBatchItemFailures());
         assertEquals(1, host.requested().size());
         assertEquals(T0.plusSeconds(60), history.entries(JACK).get(0).lastSeenAt());
-        assertEquals("already_archived", logLines().get(logLines().size() - 1).get("outcome").getAsString());
+        assertEquals(
+                "already_archived",
+                logLines().get(logLines().size() - 1).get("outcome").getAsString());
         assertTrue(repository.find(JACK).orElseThrow().archived());
     }
 
@@ -132,8 +145,10 @@ class ArchivePictureHandlerTest {
         StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(first, second)), context);
 
         assertEquals(List.of(), response.getBatchItemFailures());
-        List<PictureUrl> entries = history.entries(JACK).stream().map(HistoryEntry::picture)
-                .sorted(Comparator.comparing(PictureUrl::value)).toList();
+        List<PictureUrl> entries = history.entries(JACK).stream()
+                .map(HistoryEntry::picture)
+                .sorted(Comparator.comparing(PictureUrl::value))
+                .toList();
         assertEquals(List.of(picture("1"), picture("2")), entries);
         assertEquals(picture("2"), repository.find(JACK).orElseThrow().picture());
         assertTrue(repository.find(JACK).orElseThrow().archived());
@@ -148,9 +163,13 @@ class ArchivePictureHandlerTest {
 
         StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(first, failing, later)), context);
 
-        assertEquals(List.of(failing.getDynamodb().getSequenceNumber(), later.getDynamodb().getSequenceNumber()),
+        assertEquals(
+                List.of(
+                        failing.getDynamodb().getSequenceNumber(),
+                        later.getDynamodb().getSequenceNumber()),
                 failedSequenceNumbers(response));
-        assertEquals(List.of(picture("1"), picture("2")), host.requested(), "the record after the failure was not started");
+        assertEquals(
+                List.of(picture("1"), picture("2")), host.requested(), "the record after the failure was not started");
         JsonObject failure = logLines().get(1);
         assertEquals("failed", failure.get("outcome").getAsString());
         assertEquals("WARN", failure.get("level").getAsString(), "an outage is a warning");
@@ -170,7 +189,8 @@ class ArchivePictureHandlerTest {
 
         assertEquals(List.of(), retried.getBatchItemFailures());
         assertEquals(3, history.entries(JACK).size());
-        assertTrue(history.entries(JACK).stream().allMatch(entry -> entry.image().isPresent()));
+        assertTrue(
+                history.entries(JACK).stream().allMatch(entry -> entry.image().isPresent()));
         assertEquals(3, archive.size());
         assertTrue(repository.find(JACK).orElseThrow().archived());
     }
@@ -194,9 +214,15 @@ class ArchivePictureHandlerTest {
     @Test
     void aBugFailsTheRecordAndIsLoggedInFull() {
         var record = scrape("1", T0);
-        var buggy = new ArchivePictureHandler(new ArchivePicture(history, picture -> {
-            throw new IllegalStateException("a bug");
-        }, archive, repository), new MutableClock(T0));
+        var buggy = new ArchivePictureHandler(
+                new ArchivePicture(
+                        history,
+                        picture -> {
+                            throw new IllegalStateException("a bug");
+                        },
+                        archive,
+                        repository),
+                new MutableClock(T0));
 
         StreamsEventResponse response = buggy.handle(StreamEvents.of(List.of(record)), context);
 
@@ -213,15 +239,20 @@ class ArchivePictureHandlerTest {
         var withoutOldImage = StreamEvents.record(Optional.of(jack), Optional.of(jack));
         withoutOldImage.getDynamodb().setOldImage(null);
         var unreadable = StreamEvents.record(Optional.empty(), Optional.of(jack));
-        unreadable.getDynamodb().getNewImage().put("profile_url",
-                new AttributeValue().withS("http://evil.example/a.jpg"));
+        unreadable
+                .getDynamodb()
+                .getNewImage()
+                .put("profile_url", new AttributeValue().withS("http://evil.example/a.jpg"));
 
-        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(removal, withoutOldImage, unreadable)), context);
+        StreamsEventResponse response =
+                handler.handle(StreamEvents.of(List.of(removal, withoutOldImage, unreadable)), context);
 
         assertEquals(List.of(), response.getBatchItemFailures());
         assertEquals(List.of(), host.requested());
         List<JsonObject> lines = logLines();
-        assertEquals(List.of("INFO", "WARN", "WARN"), lines.stream().map(line -> line.get("level").getAsString()).toList());
+        assertEquals(
+                List.of("INFO", "WARN", "WARN"),
+                lines.stream().map(line -> line.get("level").getAsString()).toList());
         assertTrue(lines.get(1).get("why").getAsString().contains("NEW_AND_OLD_IMAGES"));
     }
 
@@ -239,7 +270,8 @@ class ArchivePictureHandlerTest {
 
     @Test
     void anEmptyOrMissingBatchSucceeds() {
-        assertEquals(List.of(), handler.handle(StreamEvents.of(List.of()), context).getBatchItemFailures());
+        assertEquals(
+                List.of(), handler.handle(StreamEvents.of(List.of()), context).getBatchItemFailures());
         assertEquals(List.of(), handler.handle(new DynamodbEvent(), context).getBatchItemFailures());
         assertEquals(List.of(), handler.handle(null, context).getBatchItemFailures());
     }
@@ -253,8 +285,10 @@ class ArchivePictureHandlerTest {
     void everyKindOfResultIsLoggedAsItself(Class<?> kind) {
         var entry = new HistoryEntry(picture("1"), T0, T0, Optional.empty());
         var version = ImageVersion.ofBytes(new byte[] {1});
-        ArchiveResult result = Stream.of(new ArchiveResult.Archived(entry, version, true),
-                        new ArchiveResult.AlreadyArchived(entry, version, false), new ArchiveResult.NotArchivable(entry, "404"))
+        ArchiveResult result = Stream.of(
+                        new ArchiveResult.Archived(entry, version, true),
+                        new ArchiveResult.AlreadyArchived(entry, version, false),
+                        new ArchiveResult.NotArchivable(entry, "404"))
                 .filter(kind::isInstance)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(kind + " has no example here: add one"));

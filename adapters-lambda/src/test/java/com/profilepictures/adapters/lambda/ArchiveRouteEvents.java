@@ -16,7 +16,8 @@ final class ArchiveRouteEvents {
 
     /** {@code GET /user/{handle}/profile_pic/image} with these query parameters, each value one occurrence. */
     static APIGatewayProxyRequestEvent image(String handle, String... query) {
-        return withQuery(withHandle(ApiGatewayEvents.load("get-archived-image.json"), handle, "/profile_pic/image"), query);
+        return withQuery(
+                withHandle(ApiGatewayEvents.load("get-archived-image.json"), handle, "/profile_pic/image"), query);
     }
 
     /** {@code GET /user/{handle}/history} with these query parameters, each value one occurrence. */
@@ -24,7 +25,8 @@ final class ArchiveRouteEvents {
         return withQuery(withHandle(ApiGatewayEvents.load("get-picture-history.json"), handle, "/history"), query);
     }
 
-    private static APIGatewayProxyRequestEvent withHandle(APIGatewayProxyRequestEvent event, String handle, String rest) {
+    private static APIGatewayProxyRequestEvent withHandle(
+            APIGatewayProxyRequestEvent event, String handle, String rest) {
         Map<String, String> pathParameters = new HashMap<>();
         pathParameters.put("handle", handle);
         event.getRequestContext().setPath("/Prod/user/" + handle + rest);

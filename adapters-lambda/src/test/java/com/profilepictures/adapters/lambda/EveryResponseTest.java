@@ -63,12 +63,16 @@ class EveryResponseTest {
         }
 
         private static RuntimeException bug() {
-            return new IllegalStateException("java.lang.NullPointerException at com.profilepictures.Secret(Secret.java:7)");
+            return new IllegalStateException(
+                    "java.lang.NullPointerException at com.profilepictures.Secret(Secret.java:7)");
         }
     }
 
-    private record Route(String name, BiFunction<APIGatewayProxyRequestEvent, Context, APIGatewayProxyResponseEvent> handler,
-                         APIGatewayProxyRequestEvent event, String requestId) {
+    private record Route(
+            String name,
+            BiFunction<APIGatewayProxyRequestEvent, Context, APIGatewayProxyResponseEvent> handler,
+            APIGatewayProxyRequestEvent event,
+            String requestId) {
         @Override
         public String toString() {
             return name;
@@ -77,25 +81,37 @@ class EveryResponseTest {
 
     static Stream<Route> routes(ProfilePictureRepository repository) {
         var clock = new MutableClock(NOW);
-        var scraper = new FakeProfilePictureScraper().withPicture("jack",
-                "https://pbs.twimg.com/profile_images/1/jack_normal.jpg");
+        var scraper = new FakeProfilePictureScraper()
+                .withPicture("jack", "https://pbs.twimg.com/profile_images/1/jack_normal.jpg");
         var scrape = new ScrapeHandler(ScrapeUseCases.browserOnly(scraper, repository, clock), clock);
         var get = new GetProfilePictureHandler(new GetProfilePicture(repository), clock);
         var list = new ListProfilePicturesHandler(new ListProfilePictures(repository), clock);
         return Stream.of(
-                new Route("POST /scrape", scrape::handle, ApiGatewayEvents.load("scrape.json"),
+                new Route(
+                        "POST /scrape",
+                        scrape::handle,
+                        ApiGatewayEvents.load("scrape.json"),
                         ApiGatewayEvents.SCRAPE_REQUEST_ID),
-                new Route("GET /user/{handle}/profile_pic", get::handle, ApiGatewayEvents.load("get-profile-pic.json"),
+                new Route(
+                        "GET /user/{handle}/profile_pic",
+                        get::handle,
+                        ApiGatewayEvents.load("get-profile-pic.json"),
                         ApiGatewayEvents.GET_REQUEST_ID),
-                new Route("GET /users", list::handle, ApiGatewayEvents.load("list-users.json"),
+                new Route(
+                        "GET /users",
+                        list::handle,
+                        ApiGatewayEvents.load("list-users.json"),
                         ApiGatewayEvents.LIST_REQUEST_ID));
     }
 
     static Stream<Route> workingRoutes() {
         var repository = new InMemoryProfilePictureRepository();
         // So that GET answers 200 too.
-        ScrapeUseCases.browserOnly(new FakeProfilePictureScraper().withPicture("Jack",
-                "https://pbs.twimg.com/profile_images/1/jack_normal.jpg"), repository, new MutableClock(NOW.minusSeconds(1)))
+        ScrapeUseCases.browserOnly(
+                        new FakeProfilePictureScraper()
+                                .withPicture("Jack", "https://pbs.twimg.com/profile_images/1/jack_normal.jpg"),
+                        repository,
+                        new MutableClock(NOW.minusSeconds(1)))
                 .scrape(Handle.of("jack"));
         return routes(repository);
     }
@@ -126,7 +142,9 @@ class EveryResponseTest {
         JsonObject log = context.onlyLogLine();
         assertEquals(route.requestId(), log.get("requestId").getAsString());
         assertEquals(200, log.get("status").getAsInt());
-        assertEquals(route.name(), log.get("method").getAsString() + " " + log.get("route").getAsString());
+        assertEquals(
+                route.name(),
+                log.get("method").getAsString() + " " + log.get("route").getAsString());
         assertTrue(log.get("durationMs").getAsLong() >= 0);
         assertEquals("INFO", log.get("level").getAsString());
         assertEquals("INFO", context.lines().get(0).level().name());
@@ -179,7 +197,12 @@ class EveryResponseTest {
 
         String requestId = response.getHeaders().get("X-Request-Id");
         assertDoesNotThrow(() -> UUID.fromString(requestId));
-        assertEquals(requestId, Responses.json(response).getAsJsonObject("error").get("requestId").getAsString());
+        assertEquals(
+                requestId,
+                Responses.json(response)
+                        .getAsJsonObject("error")
+                        .get("requestId")
+                        .getAsString());
     }
 
     @Test

@@ -21,12 +21,17 @@ class GalleryHandlerTest {
 
     private static final URI ARCHIVE = URI.create("https://pictures-1a2b.s3.eu-west-1.amazonaws.com");
 
-    private final GalleryHandler handler = new GalleryHandler(ARCHIVE, new MutableClock(Instant.parse("2026-11-28T04:00:00Z")));
+    private final GalleryHandler handler =
+            new GalleryHandler(ARCHIVE, new MutableClock(Instant.parse("2026-11-28T04:00:00Z")));
     private final TestContext context = new TestContext();
 
     private static APIGatewayProxyRequestEvent root() {
-        return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/").withResource("/")
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("gallery-request"));
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("GET")
+                .withPath("/")
+                .withResource("/")
+                .withRequestContext(
+                        new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("gallery-request"));
     }
 
     @Test
@@ -67,7 +72,8 @@ class GalleryHandlerTest {
 
     @Test
     void givenALocalArchiveWithAPort_thePolicyNamesItsOriginWithoutThePath() {
-        var local = new GalleryHandler(URI.create("http://127.0.0.1:5123/some/path?x=1"), new MutableClock(Instant.EPOCH));
+        var local =
+                new GalleryHandler(URI.create("http://127.0.0.1:5123/some/path?x=1"), new MutableClock(Instant.EPOCH));
 
         String policy = local.handle(root(), context).getHeaders().get("Content-Security-Policy");
 
@@ -76,25 +82,40 @@ class GalleryHandlerTest {
 
     @Test
     void anArchiveThatIsNoHttpOriginIsRefusedAtStart() {
-        assertThrows(IllegalArgumentException.class, () -> new GalleryHandler(URI.create("javascript:alert(1)"), new MutableClock(Instant.EPOCH)));
-        assertThrows(IllegalArgumentException.class, () -> new GalleryHandler(URI.create("ftp://example.com"), new MutableClock(Instant.EPOCH)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new GalleryHandler(URI.create("javascript:alert(1)"), new MutableClock(Instant.EPOCH)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new GalleryHandler(URI.create("ftp://example.com"), new MutableClock(Instant.EPOCH)));
     }
 
     @Test
     void thePageLoadsNothingFromElsewhereAndHasNoInlineEventHandlersOrMarkupInsertion() {
         String html = handler.handle(root(), context).getBody();
 
-        assertFalse(Pattern.compile("\\s(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(html.replace(GalleryPage.script(), "")).find(),
+        assertFalse(
+                Pattern.compile("\\s(src|href)\\s*=", Pattern.CASE_INSENSITIVE)
+                        .matcher(html.replace(GalleryPage.script(), ""))
+                        .find(),
                 "the page's markup links nothing: its script and style are inline");
-        assertFalse(Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(), "an inline event handler");
-        assertFalse(Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write|eval\\(|new Function")
-                .matcher(GalleryPage.script()).find(), "the script inserts everything as text");
+        assertFalse(
+                Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE)
+                        .matcher(html)
+                        .find(),
+                "an inline event handler");
+        assertFalse(
+                Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write|eval\\(|new Function")
+                        .matcher(GalleryPage.script())
+                        .find(),
+                "the script inserts everything as text");
         assertFalse(GalleryPage.script().contains("</script"), "the inline script cannot end early");
         assertNotNull(html);
     }
 
     private static List<String> inline(String html, String tag) {
-        Matcher matcher = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL).matcher(html);
+        Matcher matcher = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL)
+                .matcher(html);
         List<String> found = new ArrayList<>();
         while (matcher.find()) {
             found.add(matcher.group(1));

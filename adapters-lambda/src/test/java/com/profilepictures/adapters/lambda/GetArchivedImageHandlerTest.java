@@ -100,7 +100,8 @@ class GetArchivedImageHandlerTest {
         byte[] first = scraped("1", 0, true);
         scraped("2", 10, true);
 
-        var response = handler.handle(image("jack", "version", ImageVersion.ofBytes(first).sha256()), context);
+        var response = handler.handle(
+                image("jack", "version", ImageVersion.ofBytes(first).sha256()), context);
 
         assertEquals(new Image(ImageType.JPEG, first), followed(response));
     }
@@ -118,7 +119,8 @@ class GetArchivedImageHandlerTest {
 
         String message = assertError(handler.handle(image("jack"), context), 404, "image_not_archived");
 
-        assertEquals("No picture of @jack is archived yet. A picture is archived just after a scrape stores it.", message);
+        assertEquals(
+                "No picture of @jack is archived yet. A picture is archived just after a scrape stores it.", message);
     }
 
     @Test
@@ -130,19 +132,27 @@ class GetArchivedImageHandlerTest {
         repository.saveIfNewer(new ProfilePicture(Handle.of("jill"), jillsPicture, T0));
         archivePicture.archive(Handle.of("jill"), jillsPicture, T0);
 
-        var response = handler.handle(image("jack", "version", ImageVersion.ofBytes(jills).sha256()), context);
+        var response = handler.handle(
+                image("jack", "version", ImageVersion.ofBytes(jills).sha256()), context);
 
         String message = assertError(response, 404, "image_not_archived");
         assertTrue(message.contains(ImageVersion.ofBytes(jills).sha256()), message);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a", "latest", "../../etc/passwd"})
+    @ValueSource(
+            strings = {
+                "",
+                "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",
+                "latest",
+                "../../etc/passwd"
+            })
     void givenSomethingThatIsNoVersion_get_answersInvalidVersion(String version) {
         scraped("1", 0, true);
 
-        String message = assertError(handler.handle(image("jack", "version", version), context), 400, "invalid_version");
+        String message =
+                assertError(handler.handle(image("jack", "version", version), context), 400, "invalid_version");
 
         assertEquals("A version is the SHA-256 of a picture's bytes: 64 lower-case hex digits (0-9, a-f).", message);
     }
@@ -151,14 +161,17 @@ class GetArchivedImageHandlerTest {
     void aVersionGivenTwiceIsRefused() {
         String version = ImageVersion.ofBytes(scraped("1", 0, true)).sha256();
 
-        assertError(handler.handle(image("jack", "version", version, "version", version), context), 400, "invalid_version");
+        assertError(
+                handler.handle(image("jack", "version", version, "version", version), context), 400, "invalid_version");
     }
 
     @Test
     void givenSomethingThatIsNoHandle_get_answersInvalidHandle() {
         assertError(handler.handle(image("@jack"), context), 400, "invalid_handle");
-        assertError(handler.handle(ApiGatewayEvents.load("get-archived-image.json").withPathParameters(null), context),
-                400, "invalid_handle");
+        assertError(
+                handler.handle(ApiGatewayEvents.load("get-archived-image.json").withPathParameters(null), context),
+                400,
+                "invalid_handle");
     }
 
     @Test
@@ -178,14 +191,19 @@ class GetArchivedImageHandlerTest {
     @ParameterizedTest
     @MethodSource("everyKindOfLookup")
     void everyKindOfLookupHasAnAnswerOfItsOwn(Class<?> kind) {
-        ImageLookup lookup = Stream.of(new ImageLookup.Found(ImageVersion.ofBytes(new byte[] {1}), URI.create("memory:/x")),
-                        new ImageLookup.UserNotFound(), new ImageLookup.NotArchived())
+        ImageLookup lookup = Stream.of(
+                        new ImageLookup.Found(ImageVersion.ofBytes(new byte[] {1}), URI.create("memory:/x")),
+                        new ImageLookup.UserNotFound(),
+                        new ImageLookup.NotArchived())
                 .filter(kind::isInstance)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(kind + " has no example here: add one"));
-        var response = ApiResponses.of(GetArchivedImageHandler.reply(lookup, JACK, Optional.empty(),
-                new RequestLog("id", "GET", GetArchivedImageHandler.ROUTE)), "id");
+        var response = ApiResponses.of(
+                GetArchivedImageHandler.reply(
+                        lookup, JACK, Optional.empty(), new RequestLog("id", "GET", GetArchivedImageHandler.ROUTE)),
+                "id");
 
-        assertTrue(List.of(302, 404).contains(response.getStatusCode()), kind + " answered " + response.getStatusCode());
+        assertTrue(
+                List.of(302, 404).contains(response.getStatusCode()), kind + " answered " + response.getStatusCode());
     }
 }

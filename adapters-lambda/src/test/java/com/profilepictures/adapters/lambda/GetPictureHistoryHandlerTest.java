@@ -66,15 +66,18 @@ class GetPictureHistoryHandlerTest {
         var response = handler.handle(ApiGatewayEvents.load("get-picture-history.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals("{\"handle\":\"Jack\",\"pictures\":["
-                + "{\"profile_url\":\"" + picture("2") + "\",\"firstSeenAt\":\"2026-11-28T04:01:00.123Z\","
-                + "\"lastSeenAt\":\"2026-11-28T04:01:00.123Z\",\"image\":null},"
-                + "{\"profile_url\":\"" + picture("1") + "\",\"firstSeenAt\":\"2026-11-28T04:00:00.123Z\","
-                + "\"lastSeenAt\":\"2026-11-28T04:02:00.123Z\","
-                + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image?version="
-                + version + "\"}],"
-                + "\"lastKey\":\"\"}", response.getBody());
-        assertEquals(ArchiveRouteEvents.HISTORY_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
+        assertEquals(
+                "{\"handle\":\"Jack\",\"pictures\":["
+                        + "{\"profile_url\":\"" + picture("2") + "\",\"firstSeenAt\":\"2026-11-28T04:01:00.123Z\","
+                        + "\"lastSeenAt\":\"2026-11-28T04:01:00.123Z\",\"image\":null},"
+                        + "{\"profile_url\":\"" + picture("1") + "\",\"firstSeenAt\":\"2026-11-28T04:00:00.123Z\","
+                        + "\"lastSeenAt\":\"2026-11-28T04:02:00.123Z\","
+                        + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image?version="
+                        + version + "\"}],"
+                        + "\"lastKey\":\"\"}",
+                response.getBody());
+        assertEquals(
+                ArchiveRouteEvents.HISTORY_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         assertEquals(2, context.onlyLogLine().get("pictures").getAsInt());
     }
@@ -91,7 +94,8 @@ class GetPictureHistoryHandlerTest {
             JsonObject body = json(handler.handle(history("jack", "lastKey", lastKey, "limit", "3"), context));
             JsonArray pictures = body.getAsJsonArray("pictures");
             assertTrue(pictures.size() <= 3);
-            pictures.forEach(entry -> walked.add(entry.getAsJsonObject().get("profile_url").getAsString()));
+            pictures.forEach(entry ->
+                    walked.add(entry.getAsJsonObject().get("profile_url").getAsString()));
             lastKey = body.get("lastKey").getAsString();
         } while (!lastKey.isEmpty() && walked.size() < 100);
 
@@ -136,7 +140,8 @@ class GetPictureHistoryHandlerTest {
         String cursor = new HistoryCursor(T0, picture("1")).encode();
 
         assertError(handler.handle(history("jack", "limit", "5", "limit", "6"), context), 400, "invalid_limit");
-        assertError(handler.handle(history("jack", "lastKey", cursor, "lastKey", cursor), context), 400, "invalid_cursor");
+        assertError(
+                handler.handle(history("jack", "lastKey", cursor, "lastKey", cursor), context), 400, "invalid_cursor");
     }
 
     @Test

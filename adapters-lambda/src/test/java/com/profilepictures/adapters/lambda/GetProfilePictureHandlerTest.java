@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class GetProfilePictureHandlerTest {
 
-    private static final String PICTURE = "https://abs.twimg.com/sticky/default_profile_images/default_profile_400x400.png";
+    private static final String PICTURE =
+            "https://abs.twimg.com/sticky/default_profile_images/default_profile_400x400.png";
     private static final Instant SCRAPED_AT = Instant.parse("2026-11-28T04:00:00.123Z");
 
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
@@ -43,18 +44,19 @@ class GetProfilePictureHandlerTest {
         var response = handler.handle(ApiGatewayEvents.load("get-profile-pic.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals("{\"profile_url\":\"" + PICTURE + "\","
-                + "\"handle\":\"Jack\","
-                + "\"scrapedAt\":\"2026-11-28T04:00:00.123Z\","
-                + "\"sizes\":{"
-                + "\"mini\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_mini.png\","
-                + "\"normal\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png\","
-                + "\"bigger\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_bigger.png\","
-                + "\"200x200\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_200x200.png\","
-                + "\"400x400\":\"" + PICTURE + "\","
-                + "\"original\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile.png\"},"
-                + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
-                + "\"archived\":false}",
+        assertEquals(
+                "{\"profile_url\":\"" + PICTURE + "\","
+                        + "\"handle\":\"Jack\","
+                        + "\"scrapedAt\":\"2026-11-28T04:00:00.123Z\","
+                        + "\"sizes\":{"
+                        + "\"mini\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_mini.png\","
+                        + "\"normal\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png\","
+                        + "\"bigger\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_bigger.png\","
+                        + "\"200x200\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_200x200.png\","
+                        + "\"400x400\":\"" + PICTURE + "\","
+                        + "\"original\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile.png\"},"
+                        + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
+                        + "\"archived\":false}",
                 response.getBody());
         assertEquals(ApiGatewayEvents.GET_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
@@ -69,8 +71,10 @@ class GetProfilePictureHandlerTest {
         var body = json(handler.handle(getProfilePic("jack"), context));
 
         assertTrue(body.get("archived").getAsBoolean());
-        assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/user/Jack/profile_pic/image",
-                body.get("image").getAsString(), "the stored spelling, the host asked, and no stage: this event's path has none");
+        assertEquals(
+                "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/user/Jack/profile_pic/image",
+                body.get("image").getAsString(),
+                "the stored spelling, the host asked, and no stage: this event's path has none");
     }
 
     @Test
@@ -117,7 +121,10 @@ class GetProfilePictureHandlerTest {
         var response = handler.handle(getProfilePic(handle), context);
 
         String message = assertError(response, 400, "invalid_handle");
-        assertEquals(assertThrows(InvalidHandleException.class, () -> Handle.of(handle)).getMessage(), message);
+        assertEquals(
+                assertThrows(InvalidHandleException.class, () -> Handle.of(handle))
+                        .getMessage(),
+                message);
     }
 
     @Test

@@ -36,7 +36,8 @@ class ListProfilePicturesHandlerTest {
 
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ListProfilePicturesHandler handler = new ListProfilePicturesHandler(new ListProfilePictures(repository), clock);
+    private final ListProfilePicturesHandler handler =
+            new ListProfilePicturesHandler(new ListProfilePictures(repository), clock);
     private final TestContext context = new TestContext();
 
     @Test
@@ -46,10 +47,11 @@ class ListProfilePicturesHandlerTest {
         var response = handler.handle(ApiGatewayEvents.load("list-users.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals("{\"users\":[{\"handle\":\"Jack\",\"profile_url\":"
-                + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\",\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
-                + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
-                + "\"archived\":false}],\"lastKey\":\"\"}",
+        assertEquals(
+                "{\"users\":[{\"handle\":\"Jack\",\"profile_url\":"
+                        + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\",\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
+                        + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
+                        + "\"archived\":false}],\"lastKey\":\"\"}",
                 response.getBody());
         assertEquals(ApiGatewayEvents.LIST_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
@@ -62,14 +64,16 @@ class ListProfilePicturesHandlerTest {
         PictureUrl jacks = PictureUrl.of("https://pbs.twimg.com/profile_images/42/Jack_normal.jpg");
         repository.markArchived(Handle.of("Jack"), new ArchiveMark(jacks, ImageVersion.of("ab".repeat(32))));
 
-        var users = json(handler.handle(ApiGatewayEvents.load("list-users.json"), context)).getAsJsonArray("users");
+        var users = json(handler.handle(ApiGatewayEvents.load("list-users.json"), context))
+                .getAsJsonArray("users");
 
         Map<String, Boolean> archived = new java.util.TreeMap<>();
         for (JsonElement user : users) {
             JsonObject body = user.getAsJsonObject();
             String handle = body.get("handle").getAsString();
             archived.put(handle, body.get("archived").getAsBoolean());
-            assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/" + handle + "/profile_pic/image",
+            assertEquals(
+                    "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/" + handle + "/profile_pic/image",
                     body.get("image").getAsString());
         }
         assertEquals(Map.of("Jack", true, "Jill", false), archived);
@@ -126,13 +130,36 @@ class ListProfilePicturesHandlerTest {
             store("user" + i);
         }
 
-        assertEquals(1, json(handler.handle(listUsers(null, "1"), context)).getAsJsonArray("users").size());
-        assertEquals(100, json(handler.handle(listUsers(null, "100"), context)).getAsJsonArray("users").size());
+        assertEquals(
+                1,
+                json(handler.handle(listUsers(null, "1"), context))
+                        .getAsJsonArray("users")
+                        .size());
+        assertEquals(
+                100,
+                json(handler.handle(listUsers(null, "100"), context))
+                        .getAsJsonArray("users")
+                        .size());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "1.5", "0", "101", "", " 5", "5 ", "-1", "+5", "1e2", "0x10", "٣",
-            "99999999999999999999999", "2147483648"})
+    @ValueSource(
+            strings = {
+                "abc",
+                "1.5",
+                "0",
+                "101",
+                "",
+                " 5",
+                "5 ",
+                "-1",
+                "+5",
+                "1e2",
+                "0x10",
+                "٣",
+                "99999999999999999999999",
+                "2147483648"
+            })
     void givenALimitThatIsNotAWholeNumberFrom1To100_list_answersInvalidLimit(String limit) {
         var response = handler.handle(listUsers(null, limit), context);
 
@@ -141,8 +168,17 @@ class ListProfilePicturesHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"!!!", "bm90LWEtY3Vyc29y", "SkFDSw", "QGphY2s", "amFjaw==", "amFjaw ", "a",
-            "dGhpc19pc19zaXh0ZWVuX2NoYXJz"})
+    @ValueSource(
+            strings = {
+                "!!!",
+                "bm90LWEtY3Vyc29y",
+                "SkFDSw",
+                "QGphY2s",
+                "amFjaw==",
+                "amFjaw ",
+                "a",
+                "dGhpc19pc19zaXh0ZWVuX2NoYXJz"
+            })
     void givenALastKeyThisServiceDidNotIssue_list_answersInvalidCursor(String lastKey) {
         var response = handler.handle(listUsers(lastKey, null), context);
 
@@ -154,19 +190,27 @@ class ListProfilePicturesHandlerTest {
         store("jack");
         store("jill");
         String issued = PageCursor.after(Handle.of("jack")).encode();
-        String uppercase = Base64.getUrlEncoder().withoutPadding().encodeToString("JACK".getBytes(StandardCharsets.US_ASCII));
+        String uppercase =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("JACK".getBytes(StandardCharsets.US_ASCII));
 
         var accepted = handler.handle(listUsers(issued, null), context);
         var refused = handler.handle(listUsers(uppercase, null), context);
 
-        assertEquals("jill", json(accepted).getAsJsonArray("users").get(0).getAsJsonObject().get("handle").getAsString());
+        assertEquals(
+                "jill",
+                json(accepted)
+                        .getAsJsonArray("users")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("handle")
+                        .getAsString());
         assertError(refused, 400, "invalid_cursor");
     }
 
     @Test
     void aRepeatedParameterIsRefusedRatherThanGuessed() {
-        var repeatedLimit = listUsers(null, "50")
-                .withMultiValueQueryStringParameters(Map.of("limit", List.of("5", "50")));
+        var repeatedLimit =
+                listUsers(null, "50").withMultiValueQueryStringParameters(Map.of("limit", List.of("5", "50")));
         var repeatedLastKey = listUsers("amFjaw", null)
                 .withMultiValueQueryStringParameters(Map.of("lastKey", List.of("amlsbA", "amFjaw")));
 
@@ -188,7 +232,9 @@ class ListProfilePicturesHandlerTest {
     }
 
     private void store(String handle) {
-        repository.saveIfNewer(new ProfilePicture(Handle.of(handle),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/42/" + handle + "_normal.jpg"), NOW));
+        repository.saveIfNewer(new ProfilePicture(
+                Handle.of(handle),
+                PictureUrl.of("https://pbs.twimg.com/profile_images/42/" + handle + "_normal.jpg"),
+                NOW));
     }
 }

@@ -32,7 +32,9 @@ final class Responses {
         JsonObject error = body.getAsJsonObject("error");
         assertEquals(Set.of("code", "message", "requestId"), error.keySet());
         assertEquals(code, error.get("code").getAsString());
-        assertEquals(response.getHeaders().get("X-Request-Id"), error.get("requestId").getAsString());
+        assertEquals(
+                response.getHeaders().get("X-Request-Id"),
+                error.get("requestId").getAsString());
         assertNoExceptionText(response);
         String message = error.get("message").getAsString();
         assertFalse(message.isBlank());

@@ -16,6 +16,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.google.gson.JsonObject;
 import com.profilepictures.application.ScrapeProfilePicture;
+import com.profilepictures.application.ScrapeResult;
+import com.profilepictures.application.ScrapeStep;
 import com.profilepictures.application.testing.FakeProfilePictureScraper;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
@@ -25,8 +27,6 @@ import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.application.ScrapeResult;
-import com.profilepictures.application.ScrapeStep;
 import com.profilepictures.domain.ProfilePictureScraper;
 import com.profilepictures.domain.SaveOutcome;
 import com.profilepictures.domain.ScrapeSource;
@@ -45,8 +45,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ScrapeHandlerTest {
 
-    private static final String PICTURE = "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg";
-    private static final String PICTURE_400 = "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg";
+    private static final String PICTURE =
+            "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg";
+    private static final String PICTURE_400 =
+            "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg";
     private static final String EARLIER_PICTURE = "https://pbs.twimg.com/profile_images/1/earlier_400x400.png";
     private static final Instant NOW = Instant.parse("2026-11-28T04:00:00Z");
 
@@ -67,23 +69,26 @@ class ScrapeHandlerTest {
         var response = handler.handle(ApiGatewayEvents.load("scrape.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals("{\"handle\":\"Jack\","
-                + "\"profileUrl\":\"" + PICTURE_400 + "\","
-                + "\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
-                + "\"source\":\"browser\","
-                + "\"sizes\":{"
-                + "\"mini\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_mini.jpg\","
-                + "\"normal\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg\","
-                + "\"bigger\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_bigger.jpg\","
-                + "\"200x200\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_200x200.jpg\","
-                + "\"400x400\":\"" + PICTURE_400 + "\","
-                + "\"original\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH.jpg\"},"
-                + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
-                + "\"archived\":false}",
+        assertEquals(
+                "{\"handle\":\"Jack\","
+                        + "\"profileUrl\":\"" + PICTURE_400 + "\","
+                        + "\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
+                        + "\"source\":\"browser\","
+                        + "\"sizes\":{"
+                        + "\"mini\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_mini.jpg\","
+                        + "\"normal\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg\","
+                        + "\"bigger\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_bigger.jpg\","
+                        + "\"200x200\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_200x200.jpg\","
+                        + "\"400x400\":\"" + PICTURE_400 + "\","
+                        + "\"original\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH.jpg\"},"
+                        + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
+                        + "\"archived\":false}",
                 response.getBody());
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         assertEquals(ApiGatewayEvents.SCRAPE_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
-        assertEquals("Jack", repository.find(Handle.of("jack")).orElseThrow().handle().display());
+        assertEquals(
+                "Jack",
+                repository.find(Handle.of("jack")).orElseThrow().handle().display());
     }
 
     @Test
@@ -96,7 +101,8 @@ class ScrapeHandlerTest {
         JsonObject body = json(handler.handle(scrapeOf("jack"), context));
 
         assertTrue(body.get("archived").getAsBoolean(), body.toString());
-        assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image",
+        assertEquals(
+                "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image",
                 body.get("image").getAsString());
     }
 
@@ -105,7 +111,8 @@ class ScrapeHandlerTest {
         scraper.withPicture("Jack", PICTURE);
         Handle jack = Handle.of("Jack");
         repository.saveIfNewer(new ProfilePicture(jack, PictureUrl.of(EARLIER_PICTURE), NOW.minusSeconds(60)));
-        repository.markArchived(jack, new ArchiveMark(PictureUrl.of(EARLIER_PICTURE), ImageVersion.of("ab".repeat(32))));
+        repository.markArchived(
+                jack, new ArchiveMark(PictureUrl.of(EARLIER_PICTURE), ImageVersion.of("ab".repeat(32))));
 
         JsonObject body = json(handler.handle(scrapeOf("jack"), context));
 
@@ -155,9 +162,13 @@ class ScrapeHandlerTest {
                 Arguments.of(new ScrapeVerdict.AccountNotFound("This account doesn’t exist"), 404, "account_not_found"),
                 Arguments.of(new ScrapeVerdict.AccountSuspended("Account suspended"), 410, "account_suspended"),
                 Arguments.of(new ScrapeVerdict.Blocked("redirected to /i/flow/login"), 502, "upstream_blocked"),
-                Arguments.of(new ScrapeVerdict.UpstreamUnreachable("net::ERR_NAME_NOT_RESOLVED"), 502, "upstream_unreachable"),
+                Arguments.of(
+                        new ScrapeVerdict.UpstreamUnreachable("net::ERR_NAME_NOT_RESOLVED"),
+                        502,
+                        "upstream_unreachable"),
                 Arguments.of(new ScrapeVerdict.UpstreamMismatch("showed @Someone_Else"), 502, "upstream_mismatch"),
-                Arguments.of(new ScrapeVerdict.InvalidPictureUrl("https://evil.example/a.jpg"), 502, "invalid_picture_url"),
+                Arguments.of(
+                        new ScrapeVerdict.InvalidPictureUrl("https://evil.example/a.jpg"), 502, "invalid_picture_url"),
                 Arguments.of(new ScrapeVerdict.TimedOut("no verdict in PT20S"), 504, "upstream_timeout"));
     }
 
@@ -233,15 +244,30 @@ class ScrapeHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sixteen_chars_xx", "jäck", "jack\n", "@jack", " jack", "jack ", "ja-ck", "ja.ck",
-            "ｊａｃｋ", "jack\u0000"})
+    @ValueSource(
+            strings = {
+                "",
+                "sixteen_chars_xx",
+                "jäck",
+                "jack\n",
+                "@jack",
+                " jack",
+                "jack ",
+                "ja-ck",
+                "ja.ck",
+                "ｊａｃｋ",
+                "jack\u0000"
+            })
     void givenAStringThatIsNoHandle_scrape_answersInvalidHandleWithTheDomainsMessage(String handle) {
         String body = ApiResponses.GSON.toJson(java.util.Map.of("handle", handle));
 
         var response = handler.handle(scrape(body), context);
 
         String message = assertError(response, 400, "invalid_handle");
-        assertEquals(assertThrows(InvalidHandleException.class, () -> Handle.of(handle)).getMessage(), message);
+        assertEquals(
+                assertThrows(InvalidHandleException.class, () -> Handle.of(handle))
+                        .getMessage(),
+                message);
         assertTrue(scraper.requested().isEmpty());
     }
 
@@ -253,9 +279,17 @@ class ScrapeHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"handle\": null}", "{\"Handle\": \"jack\"}", "{\"handle\": 42}",
-            "{\"handle\": {\"name\": \"jack\"}}", "{\"handle\": [\"jack\"]}", "{\"handle\": true}",
-            "{\"user\": {\"handle\": \"jack\"}}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"handle\": null}",
+                "{\"Handle\": \"jack\"}",
+                "{\"handle\": 42}",
+                "{\"handle\": {\"name\": \"jack\"}}",
+                "{\"handle\": [\"jack\"]}",
+                "{\"handle\": true}",
+                "{\"user\": {\"handle\": \"jack\"}}"
+            })
     void givenAHandleMissingOrNotAString_scrape_answersInvalidHandle(String body) {
         var response = handler.handle(scrape(body), context);
 
@@ -321,7 +355,8 @@ class ScrapeHandlerTest {
         assertEquals("slowpoke", log.get("handle").getAsString());
         assertEquals("stored", log.get("verdict").getAsString());
         assertEquals("browser", log.get("source").getAsString());
-        assertEquals("no_profile: no ProfilePage block", log.get("crawler_undecided").getAsString());
+        assertEquals(
+                "no_profile: no ProfilePage block", log.get("crawler_undecided").getAsString());
         assertFalse(context.lines().get(0).message().contains("hunter2"));
         assertFalse(context.lines().get(0).message().contains("\n"), "one line");
     }
@@ -354,7 +389,8 @@ class ScrapeHandlerTest {
 
     @Test
     void theFailuresAboveAreEveryKindOfFailure() {
-        Set<Class<?>> walked = failures().map(arguments -> arguments.get()[0].getClass()).collect(Collectors.toSet());
+        Set<Class<?>> walked =
+                failures().map(arguments -> arguments.get()[0].getClass()).collect(Collectors.toSet());
 
         assertEquals(Set.of(ScrapeVerdict.Failure.class.getPermittedSubclasses()), walked);
     }
@@ -362,16 +398,22 @@ class ScrapeHandlerTest {
     @Test
     void theHandlerAnswersEveryKindOfResultAndOfSave() {
         // ScrapeHandler maps exactly these; a new kind must be mapped there (and tested here) first.
-        assertEquals(Set.of(ScrapeResult.Stored.class, ScrapeResult.Failed.class),
+        assertEquals(
+                Set.of(ScrapeResult.Stored.class, ScrapeResult.Failed.class),
                 Set.of(ScrapeResult.class.getPermittedSubclasses()));
-        assertEquals(Set.of(SaveOutcome.Saved.class, SaveOutcome.KeptNewer.class),
+        assertEquals(
+                Set.of(SaveOutcome.Saved.class, SaveOutcome.KeptNewer.class),
                 Set.of(SaveOutcome.class.getPermittedSubclasses()));
     }
 
     private ScrapeHandler handlerWithBrowser(ProfilePictureScraper browser) {
-        var useCase = new ScrapeProfilePicture(List.of(
-                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, Duration.ofSeconds(3)),
-                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)), Duration.ofSeconds(20), repository, clock);
+        var useCase = new ScrapeProfilePicture(
+                List.of(
+                        ScrapeStep.within(ScrapeSource.CRAWLER, crawler, Duration.ofSeconds(3)),
+                        ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
+                Duration.ofSeconds(20),
+                repository,
+                clock);
         return new ScrapeHandler(useCase, clock);
     }
 
@@ -383,5 +425,4 @@ class ScrapeHandlerTest {
         assertEquals(size, utf8(body).length);
         return body;
     }
-
 }

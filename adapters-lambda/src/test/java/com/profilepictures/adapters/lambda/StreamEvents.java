@@ -58,7 +58,9 @@ final class StreamEvents {
         item.put("handle_key", new AttributeValue().withS(picture.handle().key()));
         item.put("handle", new AttributeValue().withS(picture.handle().display()));
         item.put("profile_url", new AttributeValue().withS(picture.picture().value()));
-        item.put("scraped_at", new AttributeValue().withN(Long.toString(picture.scrapedAt().toEpochMilli())));
+        item.put(
+                "scraped_at",
+                new AttributeValue().withN(Long.toString(picture.scrapedAt().toEpochMilli())));
         picture.archiveMark().ifPresent(mark -> {
             item.put("archived_url", new AttributeValue().withS(mark.picture().value()));
             item.put("image_version", new AttributeValue().withS(mark.version().sha256()));

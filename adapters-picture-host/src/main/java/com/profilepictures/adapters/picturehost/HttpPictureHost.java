@@ -64,14 +64,17 @@ public final class HttpPictureHost implements PictureHost {
             return new PictureDownload.Refused(
                     "X's image host sent more than " + Image.MAX_BYTES + " bytes for " + picture + ".");
         }
-        return new PictureDownload.Downloaded(response.headers().firstValue("Content-Type").orElse(null),
+        return new PictureDownload.Downloaded(
+                response.headers().firstValue("Content-Type").orElse(null),
                 response.body().bytes());
     }
 
     /** Where {@code picture} is downloaded from: X's own URL, or the same path on the configured base URL. */
     URI locate(PictureUrl picture) {
         URI url = URI.create(picture.value());
-        return settings.baseUrl().map(base -> URI.create(base + url.getRawPath())).orElse(url);
+        return settings.baseUrl()
+                .map(base -> URI.create(base + url.getRawPath()))
+                .orElse(url);
     }
 
     private HttpResponse<CappedBody.Read> send(HttpRequest request, PictureUrl picture) {
@@ -85,8 +88,10 @@ public final class HttpPictureHost implements PictureHost {
                     "X's image host did not answer " + picture + " within " + DOWNLOAD_TIMEOUT.toSeconds() + " s.", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException unreachable) {
-                throw new PictureHostUnavailableException("X's image host could not be reached for " + picture + ": "
-                        + unreachable.getClass().getSimpleName(), unreachable);
+                throw new PictureHostUnavailableException(
+                        "X's image host could not be reached for " + picture + ": "
+                                + unreachable.getClass().getSimpleName(),
+                        unreachable);
             }
             throw new IllegalStateException("Downloading " + picture + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -30,9 +30,13 @@ public record PictureHostSettings(Optional<URI> baseUrl) {
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("X_IMAGE_BASE_URL must be an http or https URL: " + url);
         }
-        if (url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+        if (url.getHost() == null
+                || url.getRawQuery() != null
+                || url.getRawFragment() != null
+                || url.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
-                    "X_IMAGE_BASE_URL is a scheme, a host, an optional port and an optional path, nothing more: " + url);
+                    "X_IMAGE_BASE_URL is a scheme, a host, an optional port and an optional path, nothing more: "
+                            + url);
         }
     }
 }

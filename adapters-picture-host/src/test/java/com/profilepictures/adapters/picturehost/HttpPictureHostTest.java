@@ -71,9 +71,13 @@ class HttpPictureHostTest extends PictureHostContract {
         host.download(PICTURE);
         host.download(DEFAULT_PICTURE);
 
-        assertEquals(List.of(URI.create(PICTURE.value()).getPath(), URI.create(DEFAULT_PICTURE.value()).getPath()),
+        assertEquals(
+                List.of(
+                        URI.create(PICTURE.value()).getPath(),
+                        URI.create(DEFAULT_PICTURE.value()).getPath()),
                 site.requested());
-        assertEquals("image/jpeg, image/png, image/gif, image/webp", site.accepts().get(0));
+        assertEquals(
+                "image/jpeg, image/png, image/gif, image/webp", site.accepts().get(0));
     }
 
     @Test
@@ -82,26 +86,38 @@ class HttpPictureHostTest extends PictureHostContract {
 
         URI located = new HttpPictureHost(settings).locate(PICTURE);
 
-        assertEquals(URI.create("http://127.0.0.1:8081/x-images" + URI.create(PICTURE.value()).getPath()), located);
+        assertEquals(
+                URI.create("http://127.0.0.1:8081/x-images"
+                        + URI.create(PICTURE.value()).getPath()),
+                located);
     }
 
     @Test
     void withoutABaseUrlPicturesAreReadFromXItself() {
         assertEquals(URI.create(PICTURE.value()), new HttpPictureHost(PictureHostSettings.x()).locate(PICTURE));
-        assertEquals(URI.create(DEFAULT_PICTURE.value()), new HttpPictureHost(PictureHostSettings.x()).locate(DEFAULT_PICTURE));
+        assertEquals(
+                URI.create(DEFAULT_PICTURE.value()),
+                new HttpPictureHost(PictureHostSettings.x()).locate(DEFAULT_PICTURE));
     }
 
     @Test
     void aBaseUrlIsAnHttpUrlWithoutQueryOrFragment() {
-        for (String bad : List.of("ftp://example.com", "file:///tmp", "http://example.com/?a=b", "http://example.com/#x",
-                "http://user@example.com", "/relative")) {
-            assertThrows(IllegalArgumentException.class, () -> new PictureHostSettings(Optional.of(URI.create(bad))), bad);
+        for (String bad : List.of(
+                "ftp://example.com",
+                "file:///tmp",
+                "http://example.com/?a=b",
+                "http://example.com/#x",
+                "http://user@example.com",
+                "/relative")) {
+            assertThrows(
+                    IllegalArgumentException.class, () -> new PictureHostSettings(Optional.of(URI.create(bad))), bad);
         }
     }
 
     @Test
     void aRedirectIsNotFollowed() {
-        site.answerWithHeaders(URI.create(PICTURE.value()).getRawPath(), 302, Map.of("Location", "/elsewhere.jpg"), new byte[0]);
+        site.answerWithHeaders(
+                URI.create(PICTURE.value()).getRawPath(), 302, Map.of("Location", "/elsewhere.jpg"), new byte[0]);
         site.answer("/elsewhere.jpg", 200, "image/jpeg", SampleImages.jpeg("elsewhere"));
 
         var refused = assertInstanceOf(PictureDownload.Refused.class, host.download(PICTURE));
@@ -112,7 +128,9 @@ class HttpPictureHostTest extends PictureHostContract {
 
     @Test
     void aBodyWithoutDeclaredLengthIsCutOffPastTheLimit() {
-        site.answerChunked(URI.create(PICTURE.value()).getRawPath(), "image/jpeg",
+        site.answerChunked(
+                URI.create(PICTURE.value()).getRawPath(),
+                "image/jpeg",
                 Arrays.copyOf(SampleImages.jpeg("huge"), 5 * 1024 * 1024));
 
         var refused = assertInstanceOf(PictureDownload.Refused.class, host.download(PICTURE));
@@ -134,19 +152,21 @@ class HttpPictureHostTest extends PictureHostContract {
     void aHostThatAcceptsButNeverAnswersIsUnavailableWithinTheTimeout() throws IOException {
         List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // The test is over.
-                }
-            }, "silent-host");
+            Thread acceptor = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                held.add(silent.accept());
+                            }
+                        } catch (IOException closed) {
+                            // The test is over.
+                        }
+                    },
+                    "silent-host");
             acceptor.setDaemon(true);
             acceptor.start();
-            var silentHost = new HttpPictureHost(new PictureHostSettings(
-                    Optional.of(URI.create("http://127.0.0.1:" + silent.getLocalPort()))));
+            var silentHost = new HttpPictureHost(
+                    new PictureHostSettings(Optional.of(URI.create("http://127.0.0.1:" + silent.getLocalPort()))));
 
             Duration elapsed = timeFailure(() -> silentHost.download(PICTURE));
 
@@ -160,7 +180,10 @@ class HttpPictureHostTest extends PictureHostContract {
 
     @Test
     void aHostThatStopsMidBodyIsUnavailableWithinTheTimeout() {
-        site.stallMidBody(URI.create(PICTURE.value()).getRawPath(), "image/jpeg", Arrays.copyOf(SampleImages.jpeg("slow"), 100_000));
+        site.stallMidBody(
+                URI.create(PICTURE.value()).getRawPath(),
+                "image/jpeg",
+                Arrays.copyOf(SampleImages.jpeg("slow"), 100_000));
 
         Duration elapsed = timeFailure(() -> host.download(PICTURE));
 

@@ -49,8 +49,14 @@ final class LocalImageSite implements AutoCloseable {
     }
 
     void answer(String path, int status, String contentType, byte[] body) {
-        answers.put(path, new Answer(status, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body,
-                false, false));
+        answers.put(
+                path,
+                new Answer(
+                        status,
+                        contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+                        body,
+                        false,
+                        false));
     }
 
     void answerWithHeaders(String path, int status, Map<String, String> headers, byte[] body) {
@@ -80,10 +86,18 @@ final class LocalImageSite implements AutoCloseable {
         try (exchange) {
             requested.add(exchange.getRequestURI().getRawPath());
             accepts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept")));
-            Answer answer = answers.getOrDefault(exchange.getRequestURI().getRawPath(),
-                    new Answer(404, Map.of("Content-Type", "text/html"), "<html>Not found</html>".getBytes(), false, false));
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.sendResponseHeaders(answer.status(), answer.chunked() ? 0 : answer.body().length == 0 ? -1 : answer.body().length);
+            Answer answer = answers.getOrDefault(
+                    exchange.getRequestURI().getRawPath(),
+                    new Answer(
+                            404,
+                            Map.of("Content-Type", "text/html"),
+                            "<html>Not found</html>".getBytes(),
+                            false,
+                            false));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(
+                    answer.status(), answer.chunked() ? 0 : answer.body().length == 0 ? -1 : answer.body().length);
             OutputStream out = exchange.getResponseBody();
             if (answer.stall()) {
                 out.write(answer.body(), 0, answer.body().length / 2);

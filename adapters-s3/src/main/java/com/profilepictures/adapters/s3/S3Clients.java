@@ -22,15 +22,17 @@ public final class S3Clients {
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     /** The longest one call may take, retries and backoff included. */
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(12);
+
     static final int MAX_ATTEMPTS = 3;
-    private static final ClientTimeouts TIMEOUTS = new ClientTimeouts(CONNECT_TIMEOUT, SOCKET_TIMEOUT,
-            API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
+    private static final ClientTimeouts TIMEOUTS = new ClientTimeouts(
+            CONNECT_TIMEOUT, SOCKET_TIMEOUT, API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
 
     private S3Clients() {}
 
     public static S3Client create(S3Settings settings) {
         S3ClientBuilder builder = TIMEOUTS.applyTo(S3Client.builder(), settings.region(), settings.credentials());
-        settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+        settings.endpoint()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
     }
 
@@ -39,8 +41,11 @@ public final class S3Clients {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(settings.credentials().provider());
-        settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        settings.endpoint()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build()));
         return builder.build();
     }
 }

@@ -49,12 +49,14 @@ public final class S3PictureArchive implements PictureArchive {
     public void put(Image image) {
         try {
             // Writing the same bytes under the same key again leaves the one object as it was.
-            client.putObject(PutObjectRequest.builder()
-                    .bucket(bucket)
-                    .key(keyOf(image.version()))
-                    .contentType(image.type().mediaType())
-                    .cacheControl(CACHE_CONTROL)
-                    .build(), RequestBody.fromBytes(image.bytes()));
+            client.putObject(
+                    PutObjectRequest.builder()
+                            .bucket(bucket)
+                            .key(keyOf(image.version()))
+                            .contentType(image.type().mediaType())
+                            .cacheControl(CACHE_CONTROL)
+                            .build(),
+                    RequestBody.fromBytes(image.bytes()));
         } catch (SdkException e) {
             throw failure("keep " + image, e);
         }
@@ -78,10 +80,11 @@ public final class S3PictureArchive implements PictureArchive {
     @Override
     public URI presign(ImageVersion version, Duration validity) {
         try {
-            return presigner.presignGetObject(request -> request
-                    .signatureDuration(validity)
-                    .getObjectRequest(get -> get.bucket(bucket).key(keyOf(version))))
-                    .url().toURI();
+            return presigner
+                    .presignGetObject(request -> request.signatureDuration(validity)
+                            .getObjectRequest(get -> get.bucket(bucket).key(keyOf(version))))
+                    .url()
+                    .toURI();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("S3's presigner made a URL that is no URI: " + e.getMessage(), e);
         }
@@ -98,7 +101,9 @@ public final class S3PictureArchive implements PictureArchive {
                 : e instanceof SdkClientException;
         if (unavailable) {
             return new ArchiveUnavailableException(
-                    "S3 bucket " + bucket + " did not answer in time, even after retries, when asked to " + action + ".", e);
+                    "S3 bucket " + bucket + " did not answer in time, even after retries, when asked to " + action
+                            + ".",
+                    e);
         }
         return new IllegalStateException("S3 bucket " + bucket + " refused to " + action + ".", e);
     }

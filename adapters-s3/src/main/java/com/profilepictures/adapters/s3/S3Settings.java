@@ -11,7 +11,6 @@ import java.util.Optional;
  */
 public record S3Settings(String bucket, String region, Optional<URI> endpoint, CredentialsSource credentials) {
 
-
     public S3Settings {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(region, "region");

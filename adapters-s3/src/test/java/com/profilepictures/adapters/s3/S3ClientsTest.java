@@ -21,9 +21,13 @@ class S3ClientsTest {
 
         try (S3Client client = S3Clients.create(settings)) {
 
-            ClientOverrideConfiguration override = client.serviceClientConfiguration().overrideConfiguration();
+            ClientOverrideConfiguration override =
+                    client.serviceClientConfiguration().overrideConfiguration();
             assertTrue(override.apiCallTimeout().orElseThrow().compareTo(Duration.ofSeconds(12)) <= 0);
-            assertTrue(override.apiCallAttemptTimeout().orElseThrow().compareTo(override.apiCallTimeout().orElseThrow()) < 0);
+            assertTrue(override.apiCallAttemptTimeout()
+                            .orElseThrow()
+                            .compareTo(override.apiCallTimeout().orElseThrow())
+                    < 0);
             assertEquals(3, override.retryStrategy().orElseThrow().maxAttempts());
             assertEquals(Region.EU_WEST_1, client.serviceClientConfiguration().region());
         }
@@ -36,15 +40,18 @@ class S3ClientsTest {
 
         try (S3Client client = S3Clients.create(settings)) {
 
-            assertEquals(Optional.of(endpoint), client.serviceClientConfiguration().endpointOverride());
+            assertEquals(
+                    Optional.of(endpoint), client.serviceClientConfiguration().endpointOverride());
         }
     }
 
     @Test
     void blankBucketOrRegionIsRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new S3Settings(" ", "us-east-1", Optional.empty(), CredentialsSource.DEFAULT_CHAIN));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new S3Settings("pictures", "", Optional.empty(), CredentialsSource.DEFAULT_CHAIN));
     }
 }

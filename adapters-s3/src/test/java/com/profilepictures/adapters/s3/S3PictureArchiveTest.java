@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.application.testing.PictureArchiveContract;
 import com.profilepictures.application.testing.SampleImages;
+import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.domain.ArchiveUnavailableException;
 import com.profilepictures.domain.Image;
 import com.profilepictures.domain.ImageType;
@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /** The archive contract, and what is particular to S3, on a real moto server; a fresh bucket per test. */
 class S3PictureArchiveTest extends PictureArchiveContract {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Path log;
     private static MotoServer moto;
@@ -73,13 +74,17 @@ class S3PictureArchiveTest extends PictureArchiveContract {
     @Override
     protected Optional<Served> follow(URI presigned) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(presigned).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<byte[]> response = HTTP.send(
+                    HttpRequest.newBuilder(presigned)
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
             assertEquals(200, response.statusCode(), () -> new String(response.body()));
-            return Optional.of(new Served(response.headers().firstValue("Content-Type").orElse(null), response.body()));
+            return Optional.of(
+                    new Served(response.headers().firstValue("Content-Type").orElse(null), response.body()));
         } catch (IOException e) {
             throw new AssertionError("Could not follow " + presigned, e);
         } catch (InterruptedException e) {
@@ -100,7 +105,8 @@ class S3PictureArchiveTest extends PictureArchiveContract {
 
         archive.put(image);
 
-        HeadObjectResponse head = client.headObject(request -> request.bucket(bucket).key("images/" + image.version().sha256()));
+        HeadObjectResponse head = client.headObject(request ->
+                request.bucket(bucket).key("images/" + image.version().sha256()));
         assertEquals("image/png", head.contentType());
         assertEquals("public, max-age=31536000, immutable", head.cacheControl());
         assertEquals((long) image.size(), head.contentLength());
@@ -122,10 +128,12 @@ class S3PictureArchiveTest extends PictureArchiveContract {
     @Test
     void withoutAnEndpointUrlsPointAtTheBucketsOwnHost() {
         var settings = new S3Settings("profile-pictures", "eu-west-1", Optional.empty(), CredentialsSource.DUMMY);
-        try (S3Presigner aws = S3Clients.presigner(settings); S3Client unused = S3Clients.create(settings)) {
+        try (S3Presigner aws = S3Clients.presigner(settings);
+                S3Client unused = S3Clients.create(settings)) {
             var archive = new S3PictureArchive(unused, aws, settings.bucket());
 
-            URI presigned = archive.presign(SampleImages.image(ImageType.JPEG, "x").version(), Duration.ofMinutes(1));
+            URI presigned =
+                    archive.presign(SampleImages.image(ImageType.JPEG, "x").version(), Duration.ofMinutes(1));
 
             assertEquals("https", presigned.getScheme());
             assertEquals("profile-pictures.s3.eu-west-1.amazonaws.com", presigned.getHost());

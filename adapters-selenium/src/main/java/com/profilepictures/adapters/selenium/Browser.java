@@ -30,7 +30,8 @@ final class Browser {
     // Selenium warns at every start that no selenium-devtools module matches this Chromium. None is
     // needed: CDP commands go through chromedriver (executeCdpCommand), so the warning is only noise in
     // the logs. Held in a field because java.util.logging forgets the level of an unreferenced logger.
-    private static final java.util.logging.Logger CDP_VERSION_FINDER = quietened("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final java.util.logging.Logger CDP_VERSION_FINDER =
+            quietened("org.openqa.selenium.devtools.CdpVersionFinder");
 
     // Chromium's flags for a small, quiet, offline-friendly headless browser (closed networks, Lambda).
     private static final List<String> FLAGS = List.of(
@@ -96,7 +97,8 @@ final class Browser {
                 .usingAnyFreePort()
                 .withEnvironment(environment)
                 .withTimeout(atLeast(deadline.remaining(), Duration.ofSeconds(1)))
-                // Logs nothing; the path only puts the folder on chromedriver's command line, as on every other process.
+                // Logs nothing; the path only puts the folder on chromedriver's command line, as on every other
+                // process.
                 .withLogFile(folder.path().resolve("chromedriver.log").toFile())
                 .withLogLevel(ChromiumDriverLogLevel.OFF)
                 .withLogOutput(OutputStream.nullOutputStream())
@@ -164,8 +166,8 @@ final class Browser {
         current.executeCdpCommand("Page.stopLoading", Map.of());
         current.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         // "local_storage" also clears the tab's session storage for the origin (checked against Chromium 156).
-        current.executeCdpCommand("Storage.clearDataForOrigin",
-                Map.of("origin", settings.origin(), "storageTypes", STORAGE_TO_CLEAR));
+        current.executeCdpCommand(
+                "Storage.clearDataForOrigin", Map.of("origin", settings.origin(), "storageTypes", STORAGE_TO_CLEAR));
     }
 
     /**

@@ -36,8 +36,9 @@ final class BrowserFolder {
      * {@code {root}/chromium-{pid}-{suffix}/org.chromium.Chromium.XXXXXX/SingletonSocket}, a Unix socket's
      * path is at most 107 bytes, and a longer one makes Chromium exit at start.
      */
-    static final int MAX_ROOT_LENGTH = 107 - ("/" + PREFIX + "4194304-" + "x".repeat(SUFFIX_LENGTH)
-            + "/org.chromium.Chromium.XXXXXX/SingletonSocket").length();
+    static final int MAX_ROOT_LENGTH = 107
+            - ("/" + PREFIX + "4194304-" + "x".repeat(SUFFIX_LENGTH) + "/org.chromium.Chromium.XXXXXX/SingletonSocket")
+                    .length();
 
     private final Path path;
 

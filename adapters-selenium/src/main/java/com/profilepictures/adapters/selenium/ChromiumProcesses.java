@@ -35,9 +35,11 @@ final class ChromiumProcesses {
     /** Notes chromedriver, once started on {@code port}: a child of this JVM's. */
     void driverStartedOn(int port) {
         String portArgument = "--port=" + port;
-        driver = ProcessHandle.current().children()
+        driver = ProcessHandle.current()
+                .children()
                 .filter(process -> commandLineOf(process).contains(portArgument))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** Notes the browser process itself (not a helper), once started with {@code userData} as its profile. */
@@ -45,9 +47,11 @@ final class ChromiumProcesses {
         String userDataArgument = "--user-data-dir=" + userData;
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             browser = all.filter(process -> {
-                String commandLine = commandLineOf(process);
-                return commandLine.contains(userDataArgument) && !commandLine.contains("--type=");
-            }).findFirst().orElse(null);
+                        String commandLine = commandLineOf(process);
+                        return commandLine.contains(userDataArgument) && !commandLine.contains("--type=");
+                    })
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -112,7 +116,8 @@ final class ChromiumProcesses {
                 LOG.log(Level.WARNING, "Some Chromium processes outlived SIGKILL for " + EXIT_WAIT + ": " + running);
                 return;
             }
-            // SIGKILL takes effect within milliseconds; there is no event to wait on for a process that is not our child.
+            // SIGKILL takes effect within milliseconds; there is no event to wait on for a process that is not our
+            // child.
             LockSupport.parkNanos(EXIT_POLL.toNanos());
         }
     }

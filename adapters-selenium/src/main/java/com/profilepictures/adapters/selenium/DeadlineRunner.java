@@ -62,11 +62,14 @@ final class DeadlineRunner implements AutoCloseable {
     <T> Optional<T> run(Deadline deadline, Job<T> job, Runnable onHang) throws InterruptedException {
         CompletableFuture<T> report = new CompletableFuture<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
-        ScheduledFuture<?> watch = watchdog.schedule(() -> {
-            if (!finished.isDone()) {
-                onHang.run();
-            }
-        }, deadline.remaining().plus(hangTolerance).toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watch = watchdog.schedule(
+                () -> {
+                    if (!finished.isDone()) {
+                        onHang.run();
+                    }
+                },
+                deadline.remaining().plus(hangTolerance).toNanos(),
+                TimeUnit.NANOSECONDS);
         try {
             workers.execute(() -> {
                 try {

@@ -26,9 +26,20 @@ import java.util.OptionalLong;
  * @param takenAtNanos  when the page was looked at, on the page's clock ({@code performance.timeOrigin + now()},
  *                      in nanoseconds since the epoch), if the probe said
  */
-record Look(String verdict, String detail, String handle, String picture, boolean profileShown, String otherHandle,
-        boolean onProfilePath, boolean errorShown, String ogImage, String headHandle, String headPicture,
-        List<String> headOthers, OptionalLong takenAtNanos) {
+record Look(
+        String verdict,
+        String detail,
+        String handle,
+        String picture,
+        boolean profileShown,
+        String otherHandle,
+        boolean onProfilePath,
+        boolean errorShown,
+        String ogImage,
+        String headHandle,
+        String headPicture,
+        List<String> headOthers,
+        OptionalLong takenAtNanos) {
 
     Look {
         detail = Objects.requireNonNullElse(detail, "");
@@ -38,11 +49,22 @@ record Look(String verdict, String detail, String handle, String picture, boolea
 
     /** Reads what the probe returned. */
     static Look from(Map<String, Object> seen) {
-        return new Look(text(seen, "verdict"), text(seen, "detail"), text(seen, "handle"), text(seen, "picture"),
-                Boolean.TRUE.equals(seen.get("profileShown")), text(seen, "otherHandle"),
-                Boolean.TRUE.equals(seen.get("onProfilePath")), Boolean.TRUE.equals(seen.get("errorShown")),
-                text(seen, "ogImage"), text(seen, "headHandle"), text(seen, "headPicture"), texts(seen, "headOthers"),
-                seen.get("takenAt") instanceof Number millis ? OptionalLong.of(nanos(millis.doubleValue())) : OptionalLong.empty());
+        return new Look(
+                text(seen, "verdict"),
+                text(seen, "detail"),
+                text(seen, "handle"),
+                text(seen, "picture"),
+                Boolean.TRUE.equals(seen.get("profileShown")),
+                text(seen, "otherHandle"),
+                Boolean.TRUE.equals(seen.get("onProfilePath")),
+                Boolean.TRUE.equals(seen.get("errorShown")),
+                text(seen, "ogImage"),
+                text(seen, "headHandle"),
+                text(seen, "headPicture"),
+                texts(seen, "headOthers"),
+                seen.get("takenAt") instanceof Number millis
+                        ? OptionalLong.of(nanos(millis.doubleValue()))
+                        : OptionalLong.empty());
     }
 
     // Whole milliseconds and the fraction apart: epoch nanoseconds are past a double's exact integers.
@@ -58,6 +80,8 @@ record Look(String verdict, String detail, String handle, String picture, boolea
 
     private static List<String> texts(Map<String, Object> seen, String key) {
         Object value = seen.get(key);
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 }

@@ -80,8 +80,9 @@ final class ProfileJudge {
         if (onPageClock == null) {
             onPageClock = stamped;
         } else if (onPageClock != stamped) {
-            throw new IllegalStateException("Looks at " + url + " came " + (stamped ? "without, then with" : "with, then without")
-                    + " the page's clock; the graces cannot mix the page's clock and the JVM's.");
+            throw new IllegalStateException(
+                    "Looks at " + url + " came " + (stamped ? "without, then with" : "with, then without")
+                            + " the page's clock; the graces cannot mix the page's clock and the JVM's.");
         }
         lookedAt = look.takenAtNanos().orElseGet(nanoClock);
         if (look.verdict() == null) {
@@ -151,7 +152,8 @@ final class ProfileJudge {
         if (picture == null || !othersShown.isEmpty()) {
             return null;
         }
-        boolean graceOver = appOwner != null ? lasted(ownerNameSince, APP_GRACE)
+        boolean graceOver = appOwner != null
+                ? lasted(ownerNameSince, APP_GRACE)
                 : headOwner != null && lasted(headSince, HEAD_GRACE);
         // A page X serves half-rendered still beats no verdict, as long as it is still the requested profile's.
         boolean lastResort = nearDeadline() && look.onProfilePath();
@@ -173,8 +175,8 @@ final class ProfileJudge {
         }
         Duration grace = look.otherHandle() != null ? APP_GRACE : HEAD_GRACE;
         if (lasted(otherAccountSince, grace) || nearDeadline()) {
-            return new UpstreamMismatch("X's page " + url + " showed @" + other + "'s profile, not @"
-                    + requested.display() + "'s.");
+            return new UpstreamMismatch(
+                    "X's page " + url + " showed @" + other + "'s profile, not @" + requested.display() + "'s.");
         }
         return null;
     }
@@ -244,6 +246,7 @@ final class ProfileJudge {
     }
 
     private static String mentions(Set<String> handles) {
-        return String.join(" and ", handles.stream().sorted().map(handle -> "@" + handle).toList());
+        return String.join(
+                " and ", handles.stream().sorted().map(handle -> "@" + handle).toList());
     }
 }

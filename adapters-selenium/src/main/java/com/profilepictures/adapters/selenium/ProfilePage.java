@@ -79,7 +79,8 @@ final class ProfilePage {
         if (untilDeadline.isNegative() || untilDeadline.isZero()) {
             return judge.timedOut();
         }
-        Duration loadBudget = untilDeadline.compareTo(settings.commandTimeout()) < 0 ? untilDeadline : settings.commandTimeout();
+        Duration loadBudget =
+                untilDeadline.compareTo(settings.commandTimeout()) < 0 ? untilDeadline : settings.commandTimeout();
         WebDriver driver = browser.driver();
         try {
             driver.manage().timeouts().pageLoadTimeout(loadBudget);
@@ -117,9 +118,13 @@ final class ProfilePage {
     @SuppressWarnings("unchecked")
     private Map<String, Object> probe(WebDriver driver) {
         // Never past the deadline: the caller's last look must come back in time.
-        long wait = Math.max(0, Math.min(IN_PAGE_WAIT.toMillis(), deadline.remaining().minus(ProfileJudge.NEAR_DEADLINE).toMillis()));
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(WAITING_PROBE, requested.key(), wait,
-                IN_PAGE_INTERVAL.toMillis());
+        long wait = Math.max(
+                0,
+                Math.min(
+                        IN_PAGE_WAIT.toMillis(),
+                        deadline.remaining().minus(ProfileJudge.NEAR_DEADLINE).toMillis()));
+        Object result = ((JavascriptExecutor) driver)
+                .executeAsyncScript(WAITING_PROBE, requested.key(), wait, IN_PAGE_INTERVAL.toMillis());
         if (!(result instanceof Map)) {
             throw new WebDriverException("The probe returned " + result);
         }

@@ -60,7 +60,8 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
         Lease lease = new Lease();
         Optional<ScrapeVerdict> verdict;
         try {
-            verdict = runner.run(deadline, report -> scrapeInSlot(lease, handle, deadline, report), () -> killIfHung(lease));
+            verdict = runner.run(
+                    deadline, report -> scrapeInSlot(lease, handle, deadline, report), () -> killIfHung(lease));
         } catch (RejectedExecutionException e) {
             pool.release(null, false);
             throw new ScraperUnavailableException("The scraper has been closed.", e);
@@ -115,16 +116,19 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
             if (starting != null) {
                 pool.discard(starting);
             }
-            throw new ScraperUnavailableException("Chromium did not start within the scrape's deadline of "
-                    + deadline.length() + ".", null);
+            throw new ScraperUnavailableException(
+                    "Chromium did not start within the scrape's deadline of " + deadline.length() + ".", null);
         }
-        return new TimedOut("The browser reached no verdict within the scrape's deadline of " + deadline.length() + ".");
+        return new TimedOut(
+                "The browser reached no verdict within the scrape's deadline of " + deadline.length() + ".");
     }
 
     private void killIfHung(Lease lease) {
         Browser hung = lease.giveUpUnlessFinished();
         if (hung != null) {
-            LOG.log(Level.WARNING, "Killing a browser that is still busy " + HANG_TOLERANCE + " after its deadline: " + hung);
+            LOG.log(
+                    Level.WARNING,
+                    "Killing a browser that is still busy " + HANG_TOLERANCE + " after its deadline: " + hung);
             pool.discard(hung);
         }
     }

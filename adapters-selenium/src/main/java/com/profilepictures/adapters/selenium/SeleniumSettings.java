@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param poolSize       how many browsers may run at once (1 on Lambda, a few on a workstation)
  * @param workRoot       the folder under which each browser gets a folder of its own, for everything it writes
  */
-public record SeleniumSettings(URI baseUrl, Duration commandTimeout, Path chromiumBinary, Path chromedriver, int poolSize,
-        Path workRoot) {
+public record SeleniumSettings(
+        URI baseUrl, Duration commandTimeout, Path chromiumBinary, Path chromedriver, int poolSize, Path workRoot) {
 
     public SeleniumSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -51,8 +51,15 @@ public record SeleniumSettings(URI baseUrl, Duration commandTimeout, Path chromi
     }
 
     /** Browser folders under {@code java.io.tmpdir}. */
-    public SeleniumSettings(URI baseUrl, Duration commandTimeout, Path chromiumBinary, Path chromedriver, int poolSize) {
-        this(baseUrl, commandTimeout, chromiumBinary, chromedriver, poolSize, Path.of(System.getProperty("java.io.tmpdir")));
+    public SeleniumSettings(
+            URI baseUrl, Duration commandTimeout, Path chromiumBinary, Path chromedriver, int poolSize) {
+        this(
+                baseUrl,
+                commandTimeout,
+                chromiumBinary,
+                chromedriver,
+                poolSize,
+                Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** The page where {@code handle}'s profile is shown. */

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.fixturesite.FixtureSite;
-import com.profilepictures.fixturesite.SilentServer;
 import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ScrapeVerdict;
@@ -15,6 +13,8 @@ import com.profilepictures.domain.ScrapeVerdict.Found;
 import com.profilepictures.domain.ScrapeVerdict.TimedOut;
 import com.profilepictures.domain.ScrapeVerdict.UpstreamUnreachable;
 import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.fixturesite.FixtureSite;
+import com.profilepictures.fixturesite.SilentServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,8 @@ class BrowserLifecycleTest {
     @Test
     void givenServerThatAcceptsButNeverAnswers_scrape_timesOutInsteadOfHanging() {
         try (SilentServer silent = SilentServer.start();
-             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(silent.baseUrl(), 1, root))) {
+                SeleniumProfilePictureScraper scraper =
+                        new SeleniumProfilePictureScraper(TestBrowsers.settings(silent.baseUrl(), 1, root))) {
             scraper.warmUp();
             long start = System.nanoTime();
 
@@ -60,14 +61,16 @@ class BrowserLifecycleTest {
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertInstanceOf(TimedOut.class, outcome);
-            assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
+            assertTrue(
+                    took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0,
+                    "overran: " + took);
         }
     }
 
     @Test
     void givenRefusedConnection_scrape_returnsUpstreamUnreachable() {
         try (SeleniumProfilePictureScraper scraper =
-                     new SeleniumProfilePictureScraper(TestBrowsers.settings(SilentServer.refusingUrl(), 1, root))) {
+                new SeleniumProfilePictureScraper(TestBrowsers.settings(SilentServer.refusingUrl(), 1, root))) {
 
             ScrapeVerdict outcome = scraper.scrape(Handle.of("jack"), TestBrowsers.deadline());
 
@@ -78,7 +81,8 @@ class BrowserLifecycleTest {
 
     @Test
     void givenBrowserKilledBetweenScrapes_nextScrape_startsAFreshBrowserAndSucceeds() {
-        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, root))) {
+        try (SeleniumProfilePictureScraper scraper =
+                new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, root))) {
             assertInstanceOf(Found.class, scraper.scrape(Handle.of("first"), TestBrowsers.deadline()));
             Set<ProcessHandle> killed = TestBrowsers.browserProcessesUnder(root);
             assertEquals(1, killed.size(), "expected exactly one running browser: " + killed);
@@ -99,28 +103,40 @@ class BrowserLifecycleTest {
     void givenBrowserKilledMidScrape_scrape_throwsScraperUnavailableLongBeforeTheDeadline_andTheNextScrapeSucceeds()
             throws Exception {
         try (FixtureSite ownSite = FixtureSite.start(Duration.ofMillis(50));
-             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1, root))) {
+                SeleniumProfilePictureScraper scraper =
+                        new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1, root))) {
             scraper.warmUp();
-            CompletableFuture<ScrapeVerdict> dying =
-                    CompletableFuture.supplyAsync(() -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline()));
-            assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.GENEROUS_TIMEOUT), "the scrape never ran");
+            CompletableFuture<ScrapeVerdict> dying = CompletableFuture.supplyAsync(
+                    () -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), TestBrowsers.deadline()));
+            assertTrue(
+                    ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.GENEROUS_TIMEOUT),
+                    "the scrape never ran");
             long start = System.nanoTime();
 
             TestBrowsers.browserProcessesUnder(root).forEach(ProcessHandle::destroyForcibly);
 
-            ExecutionException failure = assertThrows(ExecutionException.class,
-                    () -> dying.get(TestBrowsers.GENEROUS_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED).toSeconds(), TimeUnit.SECONDS));
+            ExecutionException failure = assertThrows(
+                    ExecutionException.class,
+                    () -> dying.get(
+                            TestBrowsers.GENEROUS_TIMEOUT
+                                    .plus(TestBrowsers.OVERRUN_ALLOWED)
+                                    .toSeconds(),
+                            TimeUnit.SECONDS));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertInstanceOf(ScraperUnavailableException.class, failure.getCause());
-            assertTrue(took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0, "noticed only near the deadline: " + took);
-            Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of("afterwards"), TestBrowsers.deadline()));
+            assertTrue(
+                    took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0,
+                    "noticed only near the deadline: " + took);
+            Found found =
+                    assertInstanceOf(Found.class, scraper.scrape(Handle.of("afterwards"), TestBrowsers.deadline()));
             assertEquals(FixtureSite.pictureUrlOf("afterwards"), found.picture().value());
         }
     }
 
     @Test
     void givenHungBrowser_scrape_timesOut_andTheNextScrapeGetsAFreshBrowser() throws Exception {
-        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, root))) {
+        try (SeleniumProfilePictureScraper scraper =
+                new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, root))) {
             assertInstanceOf(Found.class, scraper.scrape(Handle.of("before"), TestBrowsers.deadline()));
             Set<ProcessHandle> frozen = TestBrowsers.browserProcessesUnder(root);
             assertFalse(frozen.isEmpty(), "no browser to freeze");
@@ -134,7 +150,9 @@ class BrowserLifecycleTest {
             ScrapeVerdict after = scraper.scrape(Handle.of("after"), TestBrowsers.deadline());
 
             assertInstanceOf(TimedOut.class, hung);
-            assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
+            assertTrue(
+                    took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0,
+                    "overran: " + took);
             Found found = assertInstanceOf(Found.class, after);
             assertEquals(FixtureSite.pictureUrlOf("after"), found.picture().value());
             assertTrue(frozen.stream().noneMatch(ChromiumProcesses::isRunning), "the hung browser was not killed");
@@ -148,11 +166,14 @@ class BrowserLifecycleTest {
         // the second scrape times out waiting however late it starts on a busy machine.
         Duration occupyingTimeout = TestBrowsers.SHORT_TIMEOUT.multipliedBy(2);
         try (FixtureSite ownSite = FixtureSite.start(Duration.ofMillis(50));
-             SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1, root))) {
+                SeleniumProfilePictureScraper scraper =
+                        new SeleniumProfilePictureScraper(TestBrowsers.settings(ownSite.baseUrl(), 1, root))) {
             scraper.warmUp();
             CompletableFuture<ScrapeVerdict> occupying = CompletableFuture.supplyAsync(
                     () -> scraper.scrape(Handle.of(FixtureSite.NEVER_RENDERS), Deadline.after(occupyingTimeout)));
-            assertTrue(ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.GENEROUS_TIMEOUT), "the first scrape never ran");
+            assertTrue(
+                    ownSite.awaitRequestFor(FixtureSite.NEVER_RENDERS, TestBrowsers.GENEROUS_TIMEOUT),
+                    "the first scrape never ran");
             for (ProcessHandle browser : TestBrowsers.browserProcessesUnder(root)) {
                 signal("STOP", browser);
             }
@@ -164,9 +185,13 @@ class BrowserLifecycleTest {
             TimedOut timedOut = assertInstanceOf(TimedOut.class, waiting);
             assertTrue(timedOut.detail().contains("No browser became free"), timedOut.detail());
             assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.minusSeconds(1)) >= 0, "did not wait: " + took);
-            assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
-            assertInstanceOf(TimedOut.class,
-                    occupying.get(occupyingTimeout.plus(TestBrowsers.OVERRUN_ALLOWED).toSeconds(), TimeUnit.SECONDS));
+            assertTrue(
+                    took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0,
+                    "overran: " + took);
+            assertInstanceOf(
+                    TimedOut.class,
+                    occupying.get(
+                            occupyingTimeout.plus(TestBrowsers.OVERRUN_ALLOWED).toSeconds(), TimeUnit.SECONDS));
         }
     }
 
@@ -175,7 +200,9 @@ class BrowserLifecycleTest {
         try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(
                 TestBrowsers.settings(site.baseUrl(), 1, root, Path.of("/nonexistent/chromium")))) {
 
-            assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack"), TestBrowsers.deadline()));
+            assertThrows(
+                    ScraperUnavailableException.class,
+                    () -> scraper.scrape(Handle.of("jack"), TestBrowsers.deadline()));
         }
 
         assertEquals(Set.of(), TestBrowsers.foldersUnder(root), "a failed start left its folder behind");
@@ -190,19 +217,24 @@ class BrowserLifecycleTest {
         Files.writeString(hangingChromium, "#!/bin/sh\necho $$ > '" + pidFile + "'\nexec sleep 1000\n");
         assertTrue(hangingChromium.toFile().setExecutable(true));
         Duration scrapeTimeout = Duration.ofSeconds(3);
-        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(
-                TestBrowsers.settings(site.baseUrl(), 1, root, hangingChromium))) {
+        try (SeleniumProfilePictureScraper scraper =
+                new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, root, hangingChromium))) {
             long start = System.nanoTime();
 
-            ScraperUnavailableException failure =
-                    assertThrows(ScraperUnavailableException.class, () -> scraper.scrape(Handle.of("jack"), Deadline.after(scrapeTimeout)));
+            ScraperUnavailableException failure = assertThrows(
+                    ScraperUnavailableException.class,
+                    () -> scraper.scrape(Handle.of("jack"), Deadline.after(scrapeTimeout)));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(failure.getMessage().contains("did not start"), failure.getMessage());
             assertTrue(took.compareTo(scrapeTimeout.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
             assertTrue(Files.exists(pidFile), "the fake Chromium was never started, so nothing hung");
             long hungPid = Long.parseLong(Files.readString(pidFile).trim());
-            assertFalse(ProcessHandle.of(hungPid).filter(ChromiumProcesses::isRunning).isPresent(), "the hung Chromium still runs");
+            assertFalse(
+                    ProcessHandle.of(hungPid)
+                            .filter(ChromiumProcesses::isRunning)
+                            .isPresent(),
+                    "the hung Chromium still runs");
             assertEquals(Set.of(), TestBrowsers.processesUnder(root), "the hung start left processes behind");
             assertEquals(Set.of(), TestBrowsers.foldersUnder(root), "the hung start left its folder behind");
         }
@@ -210,12 +242,14 @@ class BrowserLifecycleTest {
 
     @Test
     void givenWorkRootAsLongAsChromiumAllows_scrape_succeeds_andALongerOneIsRejectedUpFront() throws Exception {
-        int room = BrowserFolder.MAX_ROOT_LENGTH - root.toAbsolutePath().toString().length() - 1;
+        int room =
+                BrowserFolder.MAX_ROOT_LENGTH - root.toAbsolutePath().toString().length() - 1;
         assertTrue(room > 0, "the test's own folder is already too long: " + root);
         Path longest = Files.createDirectory(root.resolve("x".repeat(room)));
         Path tooLong = root.resolve("x".repeat(room + 1));
 
-        try (SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, longest))) {
+        try (SeleniumProfilePictureScraper scraper =
+                new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 1, longest))) {
             Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of("jack"), TestBrowsers.deadline()));
             assertEquals(FixtureSite.pictureUrlOf("jack"), found.picture().value());
         }
@@ -226,7 +260,8 @@ class BrowserLifecycleTest {
 
     @Test
     void afterFiftySequentialScrapes_close_leavesNoChromiumProcessesOrFoldersBehind() throws Exception {
-        SeleniumProfilePictureScraper scraper = new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 2, root));
+        SeleniumProfilePictureScraper scraper =
+                new SeleniumProfilePictureScraper(TestBrowsers.settings(site.baseUrl(), 2, root));
         for (int i = 0; i < 50; i++) {
             String handle = "user" + i;
             Found found = assertInstanceOf(Found.class, scraper.scrape(Handle.of(handle), TestBrowsers.deadline()));
@@ -243,7 +278,9 @@ class BrowserLifecycleTest {
     }
 
     private static void signal(String signal, ProcessHandle process) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor(), "kill -" + signal + " failed");
     }
 }

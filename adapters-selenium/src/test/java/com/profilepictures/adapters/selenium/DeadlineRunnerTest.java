@@ -38,7 +38,8 @@ class DeadlineRunnerTest {
         AtomicInteger quickHangs = new AtomicInteger();
         CountDownLatch slowHang = new CountDownLatch(1);
 
-        Optional<String> report = runner.run(Deadline.after(AMPLE), done -> done.accept("verdict"), quickHangs::incrementAndGet);
+        Optional<String> report =
+                runner.run(Deadline.after(AMPLE), done -> done.accept("verdict"), quickHangs::incrementAndGet);
         // The watchdog runs its actions in deadline order, so once a later job's has run, the first one's would have.
         Optional<String> none = runner.run(Deadline.after(AMPLE), done -> awaitRelease(), slowHang::countDown);
 
@@ -65,18 +66,27 @@ class DeadlineRunnerTest {
     void givenJobThatThrowsBeforeReporting_run_throwsItToTheCaller() {
         IllegalStateException failure = new IllegalStateException("broken");
 
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> runner.run(Deadline.after(Duration.ofSeconds(PATIENCE_SECONDS)), done -> { throw failure; }, () -> { }));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> runner.run(
+                        Deadline.after(Duration.ofSeconds(PATIENCE_SECONDS)),
+                        done -> {
+                            throw failure;
+                        },
+                        () -> {}));
 
         assertSame(failure, thrown);
     }
 
     @Test
     void givenJobThatTidiesUpSlowlyAfterReporting_run_returnsTheReportAnyway() throws Exception {
-        Optional<String> report = runner.run(Deadline.after(Duration.ofSeconds(PATIENCE_SECONDS)), done -> {
-            done.accept("verdict");
-            awaitRelease();
-        }, () -> { });
+        Optional<String> report = runner.run(
+                Deadline.after(Duration.ofSeconds(PATIENCE_SECONDS)),
+                done -> {
+                    done.accept("verdict");
+                    awaitRelease();
+                },
+                () -> {});
 
         assertEquals(Optional.of("verdict"), report);
     }
@@ -85,7 +95,9 @@ class DeadlineRunnerTest {
     void givenClosedRunner_run_rejectsTheJob() {
         runner.close();
 
-        assertThrows(RejectedExecutionException.class, () -> runner.run(Deadline.after(SHORT), done -> done.accept("x"), () -> { }));
+        assertThrows(
+                RejectedExecutionException.class,
+                () -> runner.run(Deadline.after(SHORT), done -> done.accept("x"), () -> {}));
     }
 
     private void awaitRelease() {

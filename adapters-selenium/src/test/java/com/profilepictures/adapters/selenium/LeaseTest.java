@@ -18,6 +18,7 @@ class LeaseTest {
 
     @TempDir
     Path root;
+
     private Browser browser;
     private final Lease lease = new Lease();
 
@@ -68,7 +69,9 @@ class LeaseTest {
         assertSame(browser, lease.giveUpUnlessFinished());
 
         assertFalse(lease.finish());
-        assertFalse(lease.giveUpIfNotStarted(), "a started browser was taken: the scrape timed out, the start is not to blame");
+        assertFalse(
+                lease.giveUpIfNotStarted(),
+                "a started browser was taken: the scrape timed out, the start is not to blame");
     }
 
     @Test

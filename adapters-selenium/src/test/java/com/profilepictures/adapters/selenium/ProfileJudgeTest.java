@@ -33,8 +33,11 @@ class ProfileJudgeTest {
     private static final Duration SCRAPE = Duration.ofSeconds(20);
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final ProfileJudge judge = new ProfileJudge(Handle.of("jack"), URI.create("http://x.test/jack"),
-            new Deadline(now.get() + SCRAPE.toNanos(), SCRAPE), now::get);
+    private final ProfileJudge judge = new ProfileJudge(
+            Handle.of("jack"),
+            URI.create("http://x.test/jack"),
+            new Deadline(now.get() + SCRAPE.toNanos(), SCRAPE),
+            now::get);
 
     @Test
     void givenOnlyTheHeadVouching_judge_waitsTheHeadsGrace_thenTakesItsPictureAndSpelling() {
@@ -65,35 +68,51 @@ class ProfileJudgeTest {
     @Test
     void givenLooksStampedByThePage_theAppsGraceRunsOnThePagesClock_notOnWhenTheLooksCameBack() {
         long page = 1_764_561_600_000_000_000L; // epoch nanoseconds, as the page's clock gives them
-        assertNull(judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).takenAt(page).build()));
+        assertNull(judge.judge(
+                look().nameBlock("Jack").head("Jack", PICTURE).takenAt(page).build()));
         // A stalled round trip: the next look comes back long after the grace, but the page was looked at in it.
         advance(ProfileJudge.APP_GRACE.multipliedBy(3));
 
-        assertNull(judge.judge(look().nameBlock("Jack").head("Jack", PICTURE)
-                .takenAt(page + ProfileJudge.APP_GRACE.minusMillis(1).toNanos()).build()), "the avatar may still come");
-        Found found = assertInstanceOf(Found.class, judge.judge(look().nameBlock("Jack").head("Jack", PICTURE)
-                .takenAt(page + ProfileJudge.APP_GRACE.toNanos()).build()));
+        assertNull(
+                judge.judge(look().nameBlock("Jack")
+                        .head("Jack", PICTURE)
+                        .takenAt(page + ProfileJudge.APP_GRACE.minusMillis(1).toNanos())
+                        .build()),
+                "the avatar may still come");
+        Found found = assertInstanceOf(
+                Found.class,
+                judge.judge(look().nameBlock("Jack")
+                        .head("Jack", PICTURE)
+                        .takenAt(page + ProfileJudge.APP_GRACE.toNanos())
+                        .build()));
         assertEquals(PICTURE, found.picture().value());
     }
 
     @Test
     void givenALookWithoutThePagesClockAfterOneWithIt_judge_refusesToMixTheClocks() {
         long page = 1_764_561_600_000_000_000L;
-        assertNull(judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).takenAt(page).build()));
+        assertNull(judge.judge(
+                look().nameBlock("Jack").head("Jack", PICTURE).takenAt(page).build()));
 
-        assertThrows(IllegalStateException.class, () -> judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).build()));
+        assertThrows(
+                IllegalStateException.class,
+                () -> judge.judge(look().nameBlock("Jack").head("Jack", PICTURE).build()));
     }
 
     @Test
     void aLookReadsThePagesClockInMillisecondsAsNanoseconds_andWithoutOneFallsBackToArrival() {
-        assertEquals(OptionalLong.of(1_764_561_600_123_500_000L), Look.from(Map.of("takenAt", 1_764_561_600_123.5)).takenAtNanos());
+        assertEquals(
+                OptionalLong.of(1_764_561_600_123_500_000L),
+                Look.from(Map.of("takenAt", 1_764_561_600_123.5)).takenAtNanos());
         assertEquals(OptionalLong.empty(), Look.from(Map.of()).takenAtNanos());
     }
 
     @Test
     void givenTheSiteWideImage_judge_neverTakesIt_notEvenAtTheDeadline() {
-        Look siteWide = look().nameBlock("Jack").head("Jack", "https://abs.twimg.com/rweb/ssr/default/v2/og/image.png")
-                .onProfilePath().build();
+        Look siteWide = look().nameBlock("Jack")
+                .head("Jack", "https://abs.twimg.com/rweb/ssr/default/v2/og/image.png")
+                .onProfilePath()
+                .build();
 
         assertNull(judge.judge(siteWide));
         advance(SCRAPE.minusMillis(10));
@@ -101,7 +120,9 @@ class ProfileJudgeTest {
         assertNull(judge.judge(siteWide));
         assertTrue(ProfileJudge.isSiteWideImage("https://abs.twimg.com/rweb/ssr/default/v2/og/image.png"));
         assertFalse(ProfileJudge.isSiteWideImage(PICTURE));
-        assertFalse(ProfileJudge.isSiteWideImage("https://images.example.net/jack.jpg"), "off X's hosts: invalid, not ignored");
+        assertFalse(
+                ProfileJudge.isSiteWideImage("https://images.example.net/jack.jpg"),
+                "off X's hosts: invalid, not ignored");
     }
 
     @Test
@@ -137,7 +158,9 @@ class ProfileJudgeTest {
         assertNull(judge.judge(confused));
 
         TimedOut timedOut = judge.timedOut();
-        assertTrue(timedOut.detail().contains("@Someone_Else") && timedOut.detail().contains("@Third_One"), timedOut.detail());
+        assertTrue(
+                timedOut.detail().contains("@Someone_Else") && timedOut.detail().contains("@Third_One"),
+                timedOut.detail());
     }
 
     @Test
@@ -152,7 +175,9 @@ class ProfileJudgeTest {
 
     @Test
     void givenTheAppsErrorPage_judge_takesAVouchingHeadsPictureAtOnce_elseCallsItBlocked() {
-        Found found = assertInstanceOf(Found.class, judge.judge(look().errorShown().head("Jack", PICTURE).build()));
+        Found found = assertInstanceOf(
+                Found.class,
+                judge.judge(look().errorShown().head("Jack", PICTURE).build()));
         assertEquals(PICTURE, found.picture().value());
 
         assertInstanceOf(Blocked.class, judge.judge(look().errorShown().build()));
@@ -160,7 +185,20 @@ class ProfileJudgeTest {
 
     @Test
     void givenTheOwnersAvatarWithAJavascriptSource_judge_callsItAnInvalidPictureAtOnce() {
-        Look owner = new Look("owner", "", "Jack", "javascript:void(0)", true, null, true, false, null, null, null, List.of(), OptionalLong.empty());
+        Look owner = new Look(
+                "owner",
+                "",
+                "Jack",
+                "javascript:void(0)",
+                true,
+                null,
+                true,
+                false,
+                null,
+                null,
+                null,
+                List.of(),
+                OptionalLong.empty());
 
         InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, judge.judge(owner));
         assertTrue(invalid.detail().contains("javascript:void(0)"), invalid.detail());
@@ -223,8 +261,20 @@ class ProfileJudgeTest {
 
         Look build() {
             boolean profileShown = nameBlock != null || otherName != null;
-            return new Look(null, "", nameBlock, null, profileShown, otherName, onProfilePath, errorShown,
-                    headOthers.isEmpty() ? headPicture : null, headHandle, headPicture, headOthers, takenAt);
+            return new Look(
+                    null,
+                    "",
+                    nameBlock,
+                    null,
+                    profileShown,
+                    otherName,
+                    onProfilePath,
+                    errorShown,
+                    headOthers.isEmpty() ? headPicture : null,
+                    headHandle,
+                    headPicture,
+                    headOthers,
+                    takenAt);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScrapeVerdict.AccountNotFound;
@@ -15,13 +14,9 @@ import com.profilepictures.domain.ScrapeVerdict.Found;
 import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
 import com.profilepictures.domain.ScrapeVerdict.TimedOut;
 import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
+import com.profilepictures.fixturesite.FixtureSite;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +29,7 @@ class SeleniumProfilePictureScraperTest {
 
     @TempDir
     static Path root;
+
     private static FixtureSite site;
     private static SeleniumProfilePictureScraper scraper;
 
@@ -78,7 +74,9 @@ class SeleniumProfilePictureScraperTest {
 
         Found found = assertInstanceOf(Found.class, outcome);
         assertTrue(found.picture().isDefaultPicture(), found.picture().value());
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.DEFAULT_AVATAR), found.picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf(FixtureSite.DEFAULT_AVATAR),
+                found.picture().value());
         assertEquals("Nopic", found.canonicalHandle().display());
     }
 
@@ -101,8 +99,12 @@ class SeleniumProfilePictureScraperTest {
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Found found = assertInstanceOf(Found.class, outcome);
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.LATE_AVATAR), found.picture().value());
-        assertNotEquals(FixtureSite.stalePictureUrlOf(FixtureSite.LATE_AVATAR), found.picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf(FixtureSite.LATE_AVATAR),
+                found.picture().value());
+        assertNotEquals(
+                FixtureSite.stalePictureUrlOf(FixtureSite.LATE_AVATAR),
+                found.picture().value());
         assertEquals("Latepic", found.canonicalHandle().display());
         assertTrue(took.compareTo(FixtureSite.LATE_AVATAR_DELAY) >= 0, "answered before the avatar existed: " + took);
     }
@@ -116,7 +118,9 @@ class SeleniumProfilePictureScraperTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         UpstreamMismatch mismatch = assertInstanceOf(UpstreamMismatch.class, outcome);
         assertTrue(mismatch.detail().contains("@" + FixtureSite.ANOTHER_ACCOUNT), mismatch.detail());
-        assertTrue(took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0, "decided only near the deadline: " + took);
+        assertTrue(
+                took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0,
+                "decided only near the deadline: " + took);
     }
 
     @Test
@@ -138,14 +142,18 @@ class SeleniumProfilePictureScraperTest {
         ScrapeVerdict outcome = scraper.scrape(Handle.of("OGURL"), TestBrowsers.deadline());
 
         Found found = assertInstanceOf(Found.class, outcome);
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.OPEN_GRAPH_ONLY), found.picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf(FixtureSite.OPEN_GRAPH_ONLY),
+                found.picture().value());
         assertEquals("Ogurl", found.canonicalHandle().display(), "spelt as og:url spells it");
     }
 
     @Test
     void givenHeadWithAnOlderPictureAndTheOwnersAvatarAppearingLate_scrape_returnsTheAvatar() {
         Found found = scrapeExpectingItsPicture(FixtureSite.STALE_HEAD);
-        assertNotEquals(FixtureSite.stalePictureUrlOf(FixtureSite.STALE_HEAD), found.picture().value());
+        assertNotEquals(
+                FixtureSite.stalePictureUrlOf(FixtureSite.STALE_HEAD),
+                found.picture().value());
     }
 
     @Test
@@ -168,9 +176,12 @@ class SeleniumProfilePictureScraperTest {
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, outcome);
-        String scheme = FixtureSite.pictureUrlOf(handle).substring(0, FixtureSite.pictureUrlOf(handle).indexOf(':') + 1);
+        String scheme = FixtureSite.pictureUrlOf(handle)
+                .substring(0, FixtureSite.pictureUrlOf(handle).indexOf(':') + 1);
         assertTrue(invalid.detail().contains(scheme), invalid.detail());
-        assertTrue(took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0, "decided only near the deadline: " + took);
+        assertTrue(
+                took.compareTo(TestBrowsers.GENEROUS_TIMEOUT.dividedBy(2)) < 0,
+                "decided only near the deadline: " + took);
     }
 
     @Test
@@ -228,7 +239,8 @@ class SeleniumProfilePictureScraperTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertInstanceOf(TimedOut.class, outcome);
         assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.minusMillis(500)) >= 0, "gave up early: " + took);
-        assertTrue(took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
+        assertTrue(
+                took.compareTo(TestBrowsers.SHORT_TIMEOUT.plus(TestBrowsers.OVERRUN_ALLOWED)) <= 0, "overran: " + took);
     }
 
     /** Scrapes {@code handle} (a fixture-site handle) and checks that the verdict is the site's picture of it. */

@@ -30,8 +30,7 @@ final class TestBrowsers {
     /** How far past its deadline a scrape may answer: the scraper's own margins, and slack for a loaded machine. */
     static final Duration OVERRUN_ALLOWED = SeleniumProfilePictureScraper.MAX_VERDICT_DELAY.plusSeconds(3);
 
-    private TestBrowsers() {
-    }
+    private TestBrowsers() {}
 
     /** For a scrape that should reach a verdict. */
     static Deadline deadline() {
@@ -88,10 +87,12 @@ final class TestBrowsers {
 
     /** The running Chromium browser processes under {@code workRoot} (not their helpers). */
     static Set<ProcessHandle> browserProcessesUnder(Path workRoot) {
-        return processesUnder(workRoot).stream().filter(process -> {
-            String commandLine = commandLineOf(process);
-            return commandLine.contains("--user-data-dir=") && !commandLine.contains("--type=");
-        }).collect(Collectors.toSet());
+        return processesUnder(workRoot).stream()
+                .filter(process -> {
+                    String commandLine = commandLineOf(process);
+                    return commandLine.contains("--user-data-dir=") && !commandLine.contains("--type=");
+                })
+                .collect(Collectors.toSet());
     }
 
     /** What is left in {@code workRoot}. */
@@ -109,10 +110,17 @@ final class TestBrowsers {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (processes.stream().anyMatch(ChromiumProcesses::isRunning)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("still running: " + processes.stream().filter(ChromiumProcesses::isRunning).toList());
+                throw new AssertionError("still running: "
+                        + processes.stream()
+                                .filter(ChromiumProcesses::isRunning)
+                                .toList());
             }
-            processes.stream().filter(ChromiumProcesses::isRunning).findFirst().ifPresent(process ->
-                    process.onExit().completeOnTimeout(process, 20, TimeUnit.MILLISECONDS).join());
+            processes.stream()
+                    .filter(ChromiumProcesses::isRunning)
+                    .findFirst()
+                    .ifPresent(process -> process.onExit()
+                            .completeOnTimeout(process, 20, TimeUnit.MILLISECONDS)
+                            .join());
         }
     }
 

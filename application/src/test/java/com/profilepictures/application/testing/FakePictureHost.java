@@ -63,7 +63,8 @@ public final class FakePictureHost implements PictureHost {
             return new PictureDownload.Refused("X's image host answered " + status + " for " + picture + ".");
         }
         if (answer.body().length > Image.MAX_BYTES) {
-            return new PictureDownload.Refused("X's image host sent more than " + Image.MAX_BYTES + " bytes for " + picture + ".");
+            return new PictureDownload.Refused(
+                    "X's image host sent more than " + Image.MAX_BYTES + " bytes for " + picture + ".");
         }
         return new PictureDownload.Downloaded(answer.contentType(), answer.body());
     }

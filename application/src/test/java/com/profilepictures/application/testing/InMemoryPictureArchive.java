@@ -49,7 +49,8 @@ public final class InMemoryPictureArchive implements PictureArchive {
         if (!SCHEME.equals(presigned.getScheme()) || !presigned.getPath().startsWith("/archive/")) {
             throw new IllegalArgumentException("Not a URL of this archive: " + presigned);
         }
-        return Optional.ofNullable(images.get(ImageVersion.of(presigned.getPath().substring("/archive/".length()))));
+        return Optional.ofNullable(
+                images.get(ImageVersion.of(presigned.getPath().substring("/archive/".length()))));
     }
 
     /** How many copies are kept. */

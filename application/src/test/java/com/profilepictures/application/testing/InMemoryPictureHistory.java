@@ -40,7 +40,8 @@ public final class InMemoryPictureHistory implements PictureHistory {
         HistoryEntry stored = entriesOf(handle).get(key);
         HistoryEntry recorded = stored == null
                 ? new HistoryEntry(key, seenAt, seenAt, Optional.empty())
-                : new HistoryEntry(key, min(stored.firstSeenAt(), seenAt), max(stored.lastSeenAt(), seenAt), stored.image());
+                : new HistoryEntry(
+                        key, min(stored.firstSeenAt(), seenAt), max(stored.lastSeenAt(), seenAt), stored.image());
         entriesOf(handle).put(key, recorded);
         return recorded;
     }
@@ -53,8 +54,8 @@ public final class InMemoryPictureHistory implements PictureHistory {
         if (stored == null) {
             throw new IllegalStateException("No history entry of " + key + " for @" + handle + " to attach a copy to.");
         }
-        HistoryEntry attached = new HistoryEntry(key, stored.firstSeenAt(), stored.lastSeenAt(),
-                stored.image().or(() -> Optional.of(version)));
+        HistoryEntry attached = new HistoryEntry(
+                key, stored.firstSeenAt(), stored.lastSeenAt(), stored.image().or(() -> Optional.of(version)));
         entriesOf(handle).put(key, attached);
         return attached;
     }
@@ -66,11 +67,13 @@ public final class InMemoryPictureHistory implements PictureHistory {
         sorted.sort(Comparator.comparing(HistoryEntry::cursor, NEWEST_FIRST));
         List<HistoryEntry> page = new ArrayList<>();
         for (HistoryEntry entry : sorted) {
-            if (request.after().isPresent() && NEWEST_FIRST.compare(entry.cursor(), request.after().get()) <= 0) {
+            if (request.after().isPresent()
+                    && NEWEST_FIRST.compare(entry.cursor(), request.after().get()) <= 0) {
                 continue;
             }
             if (page.size() == request.limit()) {
-                return new HistoryPage(page, Optional.of(page.get(page.size() - 1).cursor()));
+                return new HistoryPage(
+                        page, Optional.of(page.get(page.size() - 1).cursor()));
             }
             page.add(entry);
         }

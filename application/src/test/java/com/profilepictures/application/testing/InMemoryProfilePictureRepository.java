@@ -45,7 +45,9 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
         failIfDown();
         ProfilePicture stored = pictures.get(picture.handle().key());
         if (stored != null && !picture.isNewerThan(stored)) {
-            return stored.isTheSameScrapeAs(picture) ? new SaveOutcome.Saved(stored) : new SaveOutcome.KeptNewer(stored);
+            return stored.isTheSameScrapeAs(picture)
+                    ? new SaveOutcome.Saved(stored)
+                    : new SaveOutcome.KeptNewer(stored);
         }
         // The scrape writes its own fields; a mark stored earlier stays, as in the table.
         ProfilePicture saved = stored == null ? picture : picture.keepingTheMarkOf(stored);
@@ -79,12 +81,15 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     public Page list(PageRequest request) {
         failIfDown();
         Map<String, ProfilePicture> rest = request.after()
-                .<Map<String, ProfilePicture>>map(cursor -> pictures.tailMap(cursor.lastHandle().key(), false))
+                .<Map<String, ProfilePicture>>map(
+                        cursor -> pictures.tailMap(cursor.lastHandle().key(), false))
                 .orElse(pictures);
         List<ProfilePicture> page = new ArrayList<>();
         for (ProfilePicture picture : rest.values()) {
             if (page.size() == request.limit()) {
-                return new Page(page, Optional.of(PageCursor.after(page.get(page.size() - 1).handle())));
+                return new Page(
+                        page,
+                        Optional.of(PageCursor.after(page.get(page.size() - 1).handle())));
             }
             page.add(picture);
         }

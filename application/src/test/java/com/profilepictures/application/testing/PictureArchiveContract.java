@@ -77,7 +77,9 @@ public abstract class PictureArchiveContract {
         archive.put(new Image(ImageType.JPEG, image.bytes()));
 
         assertEquals(1, copies());
-        assertArrayEquals(image.bytes(), follow(archive.presign(image.version(), VALIDITY)).orElseThrow().body());
+        assertArrayEquals(
+                image.bytes(),
+                follow(archive.presign(image.version(), VALIDITY)).orElseThrow().body());
     }
 
     @Test
@@ -90,8 +92,14 @@ public abstract class PictureArchiveContract {
         archive.put(second);
 
         assertEquals(2, copies());
-        assertArrayEquals(first.bytes(), follow(archive.presign(first.version(), VALIDITY)).orElseThrow().body());
-        assertArrayEquals(second.bytes(), follow(archive.presign(second.version(), VALIDITY)).orElseThrow().body());
+        assertArrayEquals(
+                first.bytes(),
+                follow(archive.presign(first.version(), VALIDITY)).orElseThrow().body());
+        assertArrayEquals(
+                second.bytes(),
+                follow(archive.presign(second.version(), VALIDITY))
+                        .orElseThrow()
+                        .body());
     }
 
     @Test
@@ -103,6 +111,8 @@ public abstract class PictureArchiveContract {
 
         archive.put(image);
 
-        assertArrayEquals(bytes, follow(archive.presign(image.version(), VALIDITY)).orElseThrow().body());
+        assertArrayEquals(
+                bytes,
+                follow(archive.presign(image.version(), VALIDITY)).orElseThrow().body());
     }
 }

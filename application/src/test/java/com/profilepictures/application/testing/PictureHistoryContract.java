@@ -49,7 +49,9 @@ public abstract class PictureHistoryContract {
         HistoryEntry entry = history.record(JACK, picture("1"), T0);
 
         assertEquals(new HistoryEntry(picture("1"), T0, T0, Optional.empty()), entry);
-        assertEquals(List.of(entry), history.list(Handle.of("jack"), HistoryPageRequest.first(10)).entries());
+        assertEquals(
+                List.of(entry),
+                history.list(Handle.of("jack"), HistoryPageRequest.first(10)).entries());
     }
 
     @Test
@@ -60,7 +62,8 @@ public abstract class PictureHistoryContract {
         HistoryEntry entry = history.record(JACK, picture("1"), T0.plusSeconds(60));
 
         assertEquals(new HistoryEntry(picture("1"), T0, T0.plusSeconds(60), Optional.empty()), entry);
-        assertEquals(List.of(entry), history.list(JACK, HistoryPageRequest.first(10)).entries(), "still one entry");
+        assertEquals(
+                List.of(entry), history.list(JACK, HistoryPageRequest.first(10)).entries(), "still one entry");
     }
 
     @Test
@@ -71,7 +74,8 @@ public abstract class PictureHistoryContract {
         HistoryEntry again = history.record(JACK, picture("1"), T0);
 
         assertEquals(first, again);
-        assertEquals(List.of(first), history.list(JACK, HistoryPageRequest.first(10)).entries());
+        assertEquals(
+                List.of(first), history.list(JACK, HistoryPageRequest.first(10)).entries());
     }
 
     @Test
@@ -94,7 +98,8 @@ public abstract class PictureHistoryContract {
         HistoryEntry entry = history.record(JACK, picture("1").withSize(PictureSize.ORIGINAL), T0.plusSeconds(1));
 
         assertEquals(picture("1"), entry.picture());
-        assertEquals(1, history.list(JACK, HistoryPageRequest.first(10)).entries().size());
+        assertEquals(
+                1, history.list(JACK, HistoryPageRequest.first(10)).entries().size());
     }
 
     @Test
@@ -105,7 +110,9 @@ public abstract class PictureHistoryContract {
 
         assertEquals(List.of(picture("1")), pictures(history.list(Handle.of("jack"), HistoryPageRequest.first(10))));
         assertEquals(List.of(picture("2")), pictures(history.list(Handle.of("JILL"), HistoryPageRequest.first(10))));
-        assertEquals(List.of(), history.list(Handle.of("nobody"), HistoryPageRequest.first(10)).entries());
+        assertEquals(
+                List.of(),
+                history.list(Handle.of("nobody"), HistoryPageRequest.first(10)).entries());
     }
 
     @Test
@@ -171,7 +178,8 @@ public abstract class PictureHistoryContract {
         history.record(JACK, picture("1"), T0);
         history.record(JACK, picture("2"), T0);
 
-        assertEquals(new HashSet<>(List.of(picture("1"), picture("2"))),
+        assertEquals(
+                new HashSet<>(List.of(picture("1"), picture("2"))),
                 new HashSet<>(pictures(history.list(JACK, HistoryPageRequest.first(10)))));
     }
 
@@ -190,9 +198,13 @@ public abstract class PictureHistoryContract {
             List<HistoryEntry> walked = walk(history, JACK, limit);
 
             assertEquals(recorded.size(), walked.size(), "limit " + limit + ": " + walked);
-            assertEquals(new HashSet<>(recorded), new HashSet<>(walked.stream().map(HistoryEntry::picture).toList()));
+            assertEquals(
+                    new HashSet<>(recorded),
+                    new HashSet<>(walked.stream().map(HistoryEntry::picture).toList()));
             for (int i = 1; i < walked.size(); i++) {
-                assertFalse(walked.get(i).firstSeenAt().isAfter(walked.get(i - 1).firstSeenAt()), "newest first: " + walked);
+                assertFalse(
+                        walked.get(i).firstSeenAt().isAfter(walked.get(i - 1).firstSeenAt()),
+                        "newest first: " + walked);
             }
         }
     }
@@ -205,8 +217,11 @@ public abstract class PictureHistoryContract {
         }
 
         HistoryPage first = history.list(JACK, HistoryPageRequest.first(2));
-        HistoryPage second = history.list(JACK, HistoryPageRequest.after(first.next().orElseThrow(), 2));
-        HistoryPage rest = second.next().map(cursor -> history.list(JACK, HistoryPageRequest.after(cursor, 2))).orElse(second);
+        HistoryPage second =
+                history.list(JACK, HistoryPageRequest.after(first.next().orElseThrow(), 2));
+        HistoryPage rest = second.next()
+                .map(cursor -> history.list(JACK, HistoryPageRequest.after(cursor, 2)))
+                .orElse(second);
 
         assertEquals(List.of(picture("3"), picture("2")), pictures(first));
         assertEquals(List.of(picture("1")), pictures(second));
@@ -220,7 +235,8 @@ public abstract class PictureHistoryContract {
             history.record(JACK, picture(Integer.toString(i + 1)), T0.plusSeconds(i));
         }
 
-        HistoryCursor cursor = history.list(JACK, HistoryPageRequest.first(1)).next().orElseThrow();
+        HistoryCursor cursor =
+                history.list(JACK, HistoryPageRequest.first(1)).next().orElseThrow();
         HistoryPage next = history.list(JACK, HistoryPageRequest.after(HistoryCursor.decode(cursor.encode()), 1));
 
         assertEquals(new HistoryCursor(T0.plusSeconds(2), picture("3")), cursor);
@@ -249,8 +265,10 @@ public abstract class PictureHistoryContract {
             history.attach(Handle.of(handle), picture("1"), version("default picture"));
         }
 
-        assertTrue(history.findByVersion(Handle.of("jack"), version("default picture")).isPresent());
-        assertTrue(history.findByVersion(Handle.of("jill"), version("default picture")).isPresent());
+        assertTrue(history.findByVersion(Handle.of("jack"), version("default picture"))
+                .isPresent());
+        assertTrue(history.findByVersion(Handle.of("jill"), version("default picture"))
+                .isPresent());
     }
 
     /** Walks every page of the account's history with {@code limit}; stops after 1000 pages. */
@@ -259,7 +277,9 @@ public abstract class PictureHistoryContract {
         HistoryPageRequest request = HistoryPageRequest.first(limit);
         for (int pages = 0; pages < 1000; pages++) {
             HistoryPage page = history.list(handle, request);
-            assertTrue(page.entries().size() <= limit, "limit " + limit + ": " + page.entries().size());
+            assertTrue(
+                    page.entries().size() <= limit,
+                    "limit " + limit + ": " + page.entries().size());
             walked.addAll(page.entries());
             if (page.next().isEmpty()) {
                 return walked;

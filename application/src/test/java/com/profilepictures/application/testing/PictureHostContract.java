@@ -107,6 +107,7 @@ public abstract class PictureHostContract {
 
     @Test
     void anUnreachableHostIsUnavailable() {
-        assertThrows(PictureHostUnavailableException.class, () -> unreachableHost().download(PICTURE));
+        assertThrows(
+                PictureHostUnavailableException.class, () -> unreachableHost().download(PICTURE));
     }
 }

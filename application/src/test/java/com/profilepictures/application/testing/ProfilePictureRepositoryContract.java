@@ -37,8 +37,10 @@ public abstract class ProfilePictureRepositoryContract {
     protected abstract ProfilePictureRepository emptyRepository();
 
     protected static ProfilePicture picture(String handle, String id, Instant scrapedAt) {
-        return new ProfilePicture(Handle.of(handle),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"), scrapedAt);
+        return new ProfilePicture(
+                Handle.of(handle),
+                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"),
+                scrapedAt);
     }
 
     @Test
@@ -90,7 +92,9 @@ public abstract class ProfilePictureRepositoryContract {
         SaveOutcome outcome = repository.saveIfNewer(picture("jack", "1", T0.minusMillis(1)));
 
         assertEquals(new SaveOutcome.KeptNewer(newer), outcome);
-        assertEquals(newer.picture(), repository.find(Handle.of("jack")).orElseThrow().picture());
+        assertEquals(
+                newer.picture(),
+                repository.find(Handle.of("jack")).orElseThrow().picture());
     }
 
     @Test
@@ -103,7 +107,9 @@ public abstract class ProfilePictureRepositoryContract {
 
         assertInstanceOf(SaveOutcome.KeptNewer.class, outcome);
         assertEquals(first.picture(), outcome.current().picture());
-        assertEquals(first.picture(), repository.find(Handle.of("jack")).orElseThrow().picture());
+        assertEquals(
+                first.picture(),
+                repository.find(Handle.of("jack")).orElseThrow().picture());
     }
 
     @Test
@@ -115,7 +121,9 @@ public abstract class ProfilePictureRepositoryContract {
         SaveOutcome retried = repository.saveIfNewer(scrape);
 
         assertEquals(new SaveOutcome.Saved(scrape), retried);
-        assertInstanceOf(SaveOutcome.KeptNewer.class, repository.saveIfNewer(picture("jack", "1", T0)),
+        assertInstanceOf(
+                SaveOutcome.KeptNewer.class,
+                repository.saveIfNewer(picture("jack", "1", T0)),
                 "another spelling at the same time is another scrape, and a tie keeps the stored one");
     }
 
@@ -157,7 +165,9 @@ public abstract class ProfilePictureRepositoryContract {
             int pages = 0;
             do {
                 Page page = repository.list(new PageRequest(cursor, limit));
-                assertTrue(page.pictures().size() <= limit, "limit " + limit + ": " + page.pictures().size());
+                assertTrue(
+                        page.pictures().size() <= limit,
+                        "limit " + limit + ": " + page.pictures().size());
                 cursor = page.next();
                 pages++;
             } while (cursor.isPresent() && pages < 100);
@@ -172,7 +182,9 @@ public abstract class ProfilePictureRepositoryContract {
         repository.saveIfNewer(picture("jack", "1", T0));
 
         Page first = repository.list(PageRequest.first(1));
-        Page rest = first.next().map(cursor -> repository.list(PageRequest.after(cursor, 1))).orElse(first);
+        Page rest = first.next()
+                .map(cursor -> repository.list(PageRequest.after(cursor, 1)))
+                .orElse(first);
 
         assertEquals(1, first.pictures().size());
         assertFalse(rest.next().isPresent(), "the walk ends");
@@ -259,7 +271,8 @@ public abstract class ProfilePictureRepositoryContract {
         repository.saveIfNewer(first);
         var mark = markOf(first, "bytes");
         repository.markArchived(Handle.of("jack"), mark);
-        var again = new ProfilePicture(Handle.of("Jack"), first.picture().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
+        var again =
+                new ProfilePicture(Handle.of("Jack"), first.picture().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
 
         SaveOutcome outcome = repository.saveIfNewer(again);
 
@@ -285,7 +298,9 @@ public abstract class ProfilePictureRepositoryContract {
         assertEquals(Optional.of(firstMark), outcome.current().archiveMark());
         assertFalse(outcome.current().archived());
         assertTrue(marked);
-        assertEquals(Optional.of(secondMark), repository.find(Handle.of("jack")).orElseThrow().archiveMark());
+        assertEquals(
+                Optional.of(secondMark),
+                repository.find(Handle.of("jack")).orElseThrow().archiveMark());
         assertTrue(repository.find(Handle.of("jack")).orElseThrow().archived());
     }
 
@@ -299,8 +314,10 @@ public abstract class ProfilePictureRepositoryContract {
 
         SaveOutcome outcome = repository.saveIfNewer(picture("jack", "1", T0));
 
-        assertEquals(new SaveOutcome.KeptNewer(new ProfilePicture(winner.handle(), winner.picture(), winner.scrapedAt(),
-                Optional.of(mark))), outcome);
+        assertEquals(
+                new SaveOutcome.KeptNewer(
+                        new ProfilePicture(winner.handle(), winner.picture(), winner.scrapedAt(), Optional.of(mark))),
+                outcome);
     }
 
     @Test

@@ -81,7 +81,9 @@ public abstract class ProfilePictureScraperContract {
         ScrapeVerdict verdict = scraperOf(site.baseUrl()).scrape(Handle.of("_Under_Score"), Deadline.after(AMPLE));
 
         Found found = assertInstanceOf(Found.class, verdict);
-        assertEquals(FixtureSite.canonicalSpellingOf("_under_score"), found.canonicalHandle().display());
+        assertEquals(
+                FixtureSite.canonicalSpellingOf("_under_score"),
+                found.canonicalHandle().display());
         assertEquals(FixtureSite.pictureUrlOf("_under_score"), found.picture().value());
     }
 
@@ -95,8 +97,8 @@ public abstract class ProfilePictureScraperContract {
 
     @Test
     void givenAccountThatDoesNotExist_scrape_findsNoPicture() {
-        ScrapeVerdict verdict = scraperOf(site.baseUrl())
-                .scrape(Handle.of(FixtureSite.NONEXISTENT), Deadline.after(AMPLE));
+        ScrapeVerdict verdict =
+                scraperOf(site.baseUrl()).scrape(Handle.of(FixtureSite.NONEXISTENT), Deadline.after(AMPLE));
 
         assertFalse(verdict instanceof Found, verdict.toString());
     }
@@ -132,8 +134,12 @@ public abstract class ProfilePictureScraperContract {
 
             for (int i = 0; i < handles.size(); i++) {
                 Found found = assertInstanceOf(Found.class, verdicts.get(i).get());
-                assertEquals(FixtureSite.canonicalSpellingOf(handles.get(i)), found.canonicalHandle().display());
-                assertEquals(FixtureSite.pictureUrlOf(handles.get(i)), found.picture().value());
+                assertEquals(
+                        FixtureSite.canonicalSpellingOf(handles.get(i)),
+                        found.canonicalHandle().display());
+                assertEquals(
+                        FixtureSite.pictureUrlOf(handles.get(i)),
+                        found.picture().value());
             }
         } finally {
             callers.shutdownNow();

@@ -17,9 +17,9 @@ public final class ScrapeUseCases {
     private ScrapeUseCases() {}
 
     /** Asks {@code browser} alone, as {@code SCRAPE_SOURCES=browser} does. */
-    public static ScrapeProfilePicture browserOnly(ProfilePictureScraper browser, ProfilePictureRepository repository,
-            Clock clock) {
-        return new ScrapeProfilePicture(List.of(ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)), SCRAPE_TIMEOUT,
-                repository, clock);
+    public static ScrapeProfilePicture browserOnly(
+            ProfilePictureScraper browser, ProfilePictureRepository repository, Clock clock) {
+        return new ScrapeProfilePicture(
+                List.of(ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)), SCRAPE_TIMEOUT, repository, clock);
     }
 }

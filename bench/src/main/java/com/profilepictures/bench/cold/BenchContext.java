@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class BenchContext implements Context {
 
-    private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    private static final PrintStream DISCARD =
+            new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
 
     private final String requestId;
     private final LambdaLogger logger;
@@ -35,15 +36,58 @@ public final class BenchContext implements Context {
         };
     }
 
-    @Override public String getAwsRequestId() { return requestId; }
-    @Override public String getLogGroupName() { return "/aws/lambda/bench"; }
-    @Override public String getLogStreamName() { return "bench"; }
-    @Override public String getFunctionName() { return "bench"; }
-    @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:bench"; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 10_000; }
-    @Override public int getMemoryLimitInMB() { return 1024; }
-    @Override public LambdaLogger getLogger() { return logger; }
+    @Override
+    public String getAwsRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/bench";
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "bench";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return "bench";
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:us-east-1:000000000000:function:bench";
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return 10_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return 1024;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return logger;
+    }
 }

@@ -23,7 +23,9 @@ public final class ColdBaseline {
 
     public static void main(String[] args) {
         long start = System.nanoTime();
-        DynamoDbSettings settings = new DynamoDbSettings(System.getenv("TABLE_NAME"), System.getenv("AWS_REGION"),
+        DynamoDbSettings settings = new DynamoDbSettings(
+                System.getenv("TABLE_NAME"),
+                System.getenv("AWS_REGION"),
                 Optional.of(URI.create(System.getenv("DYNAMODB_ENDPOINT"))),
                 CredentialsSource.valueOf(System.getenv().getOrDefault("BENCH_CREDENTIALS", "ENVIRONMENT")));
         DynamoDbClient client = DynamoDbClients.create(settings);
@@ -39,7 +41,8 @@ public final class ColdBaseline {
             System.err.println("The item " + args[0] + " is missing");
             System.exit(2);
         }
-        System.out.println("COLD answeredEpochNanos=" + (answered.getEpochSecond() * 1_000_000_000L + answered.getNano())
-                + " parseNanos=0 initNanos=" + (initialised - start) + " firstCallNanos=" + (done - initialised));
+        System.out.println("COLD answeredEpochNanos="
+                + (answered.getEpochSecond() * 1_000_000_000L + answered.getNano()) + " parseNanos=0 initNanos="
+                + (initialised - start) + " firstCallNanos=" + (done - initialised));
     }
 }

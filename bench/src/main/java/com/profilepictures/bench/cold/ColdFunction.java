@@ -31,8 +31,9 @@ public final class ColdFunction {
             System.err.println("Unexpected answer " + response.getStatusCode() + ": " + response.getBody());
             System.exit(2);
         }
-        System.out.println("COLD answeredEpochNanos=" + (answered.getEpochSecond() * 1_000_000_000L + answered.getNano())
-                + " parseNanos=" + (parsed - start) + " initNanos=" + (initialised - parsed)
-                + " firstCallNanos=" + (done - initialised));
+        System.out.println(
+                "COLD answeredEpochNanos=" + (answered.getEpochSecond() * 1_000_000_000L + answered.getNano())
+                        + " parseNanos=" + (parsed - start) + " initNanos=" + (initialised - parsed)
+                        + " firstCallNanos=" + (done - initialised));
     }
 }

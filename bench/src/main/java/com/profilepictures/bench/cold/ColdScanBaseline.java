@@ -24,7 +24,9 @@ public final class ColdScanBaseline {
     public static void main(String[] args) {
         int limit = Integer.parseInt(args[0]);
         long start = System.nanoTime();
-        DynamoDbSettings settings = new DynamoDbSettings(System.getenv("TABLE_NAME"), System.getenv("AWS_REGION"),
+        DynamoDbSettings settings = new DynamoDbSettings(
+                System.getenv("TABLE_NAME"),
+                System.getenv("AWS_REGION"),
                 Optional.of(URI.create(System.getenv("DYNAMODB_ENDPOINT"))),
                 CredentialsSource.valueOf(System.getenv().getOrDefault("BENCH_CREDENTIALS", "ENVIRONMENT")));
         DynamoDbClient client = DynamoDbClients.create(settings);
@@ -40,7 +42,8 @@ public final class ColdScanBaseline {
             System.err.println("The scan returned " + response.items().size() + " items, not " + limit);
             System.exit(2);
         }
-        System.out.println("COLD answeredEpochNanos=" + (answered.getEpochSecond() * 1_000_000_000L + answered.getNano())
-                + " parseNanos=0 initNanos=" + (initialised - start) + " firstCallNanos=" + (done - initialised));
+        System.out.println("COLD answeredEpochNanos="
+                + (answered.getEpochSecond() * 1_000_000_000L + answered.getNano()) + " parseNanos=0 initNanos="
+                + (initialised - start) + " firstCallNanos=" + (done - initialised));
     }
 }

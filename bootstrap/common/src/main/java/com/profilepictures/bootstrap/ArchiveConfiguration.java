@@ -1,8 +1,5 @@
 package com.profilepictures.bootstrap;
 
-import com.profilepictures.awsclients.CredentialsSource;
-
-import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.picturehost.PictureHostSettings;
 import com.profilepictures.adapters.s3.S3Settings;
 import java.net.URI;
@@ -20,7 +17,8 @@ public final class ArchiveConfiguration {
     public static final String DEFAULT_BUCKET = "profile-pictures";
     public static final String DEFAULT_HISTORY_TABLE_NAME = "profile-picture-history";
 
-    // S3's rules for a bucket name in short: 3-63 of lower-case letters, digits, dots and hyphens, a letter or digit at each end.
+    // S3's rules for a bucket name in short: 3-63 of lower-case letters, digits, dots and hyphens, a letter or digit at
+    // each end.
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
@@ -33,18 +31,21 @@ public final class ArchiveConfiguration {
     public static S3Settings s3(Environment environment) {
         String bucket = environment.get("PICTURE_BUCKET").orElse(DEFAULT_BUCKET);
         if (!BUCKET.matcher(bucket).matches()) {
-            throw new InvalidConfigurationException("PICTURE_BUCKET is not an S3 bucket name (3-63 of a-z 0-9 . -): " + bucket);
+            throw new InvalidConfigurationException(
+                    "PICTURE_BUCKET is not an S3 bucket name (3-63 of a-z 0-9 . -): " + bucket);
         }
         String region = environment.get("AWS_REGION").orElse(StorageConfiguration.DEFAULT_REGION);
         Optional<URI> endpoint = StorageConfiguration.endpoint(environment, "S3_ENDPOINT", "http://127.0.0.1:5000");
-        return new S3Settings(bucket, region, endpoint, StorageConfiguration.credentials(environment, endpoint.isPresent()));
+        return new S3Settings(
+                bucket, region, endpoint, StorageConfiguration.credentials(environment, endpoint.isPresent()));
     }
 
     /** The history's table, in the same DynamoDB as the pictures' (one client serves both). */
     public static String historyTableName(Environment environment) {
         String table = environment.get("HISTORY_TABLE_NAME").orElse(DEFAULT_HISTORY_TABLE_NAME);
         if (!TABLE.matcher(table).matches()) {
-            throw new InvalidConfigurationException("HISTORY_TABLE_NAME is not a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -): " + table);
+            throw new InvalidConfigurationException(
+                    "HISTORY_TABLE_NAME is not a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -): " + table);
         }
         return table;
     }

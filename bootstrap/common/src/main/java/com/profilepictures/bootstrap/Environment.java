@@ -39,6 +39,7 @@ public final class Environment {
 
     // Only upper-case names like TABLE_NAME: java.* and user.* properties are not configuration.
     private static boolean isVariableName(String name) {
-        return !name.isEmpty() && name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+        return !name.isEmpty()
+                && name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
     }
 }

@@ -48,14 +48,17 @@ public final class StorageConfiguration {
     }
 
     private static boolean credentialsConfigured(Environment environment) {
-        if (environment.isSet("AWS_ACCESS_KEY_ID") || environment.isSet("AWS_PROFILE")
+        if (environment.isSet("AWS_ACCESS_KEY_ID")
+                || environment.isSet("AWS_PROFILE")
                 || environment.isSet("AWS_WEB_IDENTITY_TOKEN_FILE")
                 || environment.isSet("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
                 || environment.isSet("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
             return true;
         }
         Path home = Path.of(environment.get("HOME").orElse(System.getProperty("user.home", "")));
-        Path credentialsFile = environment.get("AWS_SHARED_CREDENTIALS_FILE").map(Path::of)
+        Path credentialsFile = environment
+                .get("AWS_SHARED_CREDENTIALS_FILE")
+                .map(Path::of)
                 .orElse(home.resolve(".aws").resolve("credentials"));
         return Files.isRegularFile(credentialsFile);
     }

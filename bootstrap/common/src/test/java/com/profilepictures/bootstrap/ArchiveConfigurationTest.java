@@ -35,13 +35,15 @@ class ArchiveConfigurationTest {
         assertEquals(Optional.empty(), s3.endpoint());
         assertEquals(CredentialsSource.DEFAULT_CHAIN, s3.credentials());
         assertEquals("profile-picture-history", ArchiveConfiguration.historyTableName(environment()));
-        assertEquals(Optional.empty(), ArchiveConfiguration.pictureHost(environment()).baseUrl());
+        assertEquals(
+                Optional.empty(),
+                ArchiveConfiguration.pictureHost(environment()).baseUrl());
     }
 
     @Test
     void givenALocalS3EndpointAndNoCredentials_thenDummyOnesInTheSharedRegion() {
-        var s3 = ArchiveConfiguration.s3(environment("S3_ENDPOINT", "http://127.0.0.1:5000", "PICTURE_BUCKET", "pics-local",
-                "AWS_REGION", "eu-west-1"));
+        var s3 = ArchiveConfiguration.s3(environment(
+                "S3_ENDPOINT", "http://127.0.0.1:5000", "PICTURE_BUCKET", "pics-local", "AWS_REGION", "eu-west-1"));
 
         assertEquals(Optional.of(URI.create("http://127.0.0.1:5000")), s3.endpoint());
         assertEquals(CredentialsSource.DUMMY, s3.credentials());
@@ -51,30 +53,56 @@ class ArchiveConfigurationTest {
 
     @Test
     void givenALocalS3EndpointAndConfiguredCredentials_thenTheyAreUsed() {
-        assertEquals(CredentialsSource.DEFAULT_CHAIN, ArchiveConfiguration.s3(environment(
-                "S3_ENDPOINT", "http://127.0.0.1:5000", "AWS_PROFILE", "dev")).credentials());
+        assertEquals(
+                CredentialsSource.DEFAULT_CHAIN,
+                ArchiveConfiguration.s3(environment("S3_ENDPOINT", "http://127.0.0.1:5000", "AWS_PROFILE", "dev"))
+                        .credentials());
     }
 
     @Test
     void givenLambda_thenCredentialsAreReadWhereLambdaPutsThem() {
-        assertEquals(CredentialsSource.ENVIRONMENT, ArchiveConfiguration.s3(environment("AWS_LAMBDA_FUNCTION_NAME", "archive",
-                "AWS_ACCESS_KEY_ID", "ASIA", "AWS_SECRET_ACCESS_KEY", "s")).credentials());
-        assertEquals(CredentialsSource.CONTAINER, ArchiveConfiguration.s3(environment("AWS_LAMBDA_FUNCTION_NAME", "image",
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/credentials")).credentials());
+        assertEquals(
+                CredentialsSource.ENVIRONMENT,
+                ArchiveConfiguration.s3(environment(
+                                "AWS_LAMBDA_FUNCTION_NAME",
+                                "archive",
+                                "AWS_ACCESS_KEY_ID",
+                                "ASIA",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "s"))
+                        .credentials());
+        assertEquals(
+                CredentialsSource.CONTAINER,
+                ArchiveConfiguration.s3(environment(
+                                "AWS_LAMBDA_FUNCTION_NAME",
+                                "image",
+                                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                                "http://127.0.0.1:9001/credentials"))
+                        .credentials());
     }
 
     @Test
     void givenTheSettings_thenTheyPassThrough() {
-        assertEquals("history-42", ArchiveConfiguration.historyTableName(environment("HISTORY_TABLE_NAME", "history-42")));
-        assertEquals(Optional.of(URI.create("http://127.0.0.1:8081/images")),
-                ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", "http://127.0.0.1:8081/images/")).baseUrl());
+        assertEquals(
+                "history-42", ArchiveConfiguration.historyTableName(environment("HISTORY_TABLE_NAME", "history-42")));
+        assertEquals(
+                Optional.of(URI.create("http://127.0.0.1:8081/images")),
+                ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", "http://127.0.0.1:8081/images/"))
+                        .baseUrl());
     }
 
     @Test
     void givenBlankValues_thenTheyCountAsUnset() {
-        assertEquals("profile-pictures", ArchiveConfiguration.s3(environment("PICTURE_BUCKET", " ")).bucket());
-        assertEquals(Optional.empty(), ArchiveConfiguration.s3(environment("S3_ENDPOINT", "")).endpoint());
-        assertEquals(Optional.empty(), ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", " ")).baseUrl());
+        assertEquals(
+                "profile-pictures",
+                ArchiveConfiguration.s3(environment("PICTURE_BUCKET", " ")).bucket());
+        assertEquals(
+                Optional.empty(),
+                ArchiveConfiguration.s3(environment("S3_ENDPOINT", "")).endpoint());
+        assertEquals(
+                Optional.empty(),
+                ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", " "))
+                        .baseUrl());
     }
 
     @Test
@@ -82,14 +110,18 @@ class ArchiveConfigurationTest {
         Map<String, Runnable> readings = Map.of(
                 "S3_ENDPOINT", () -> ArchiveConfiguration.s3(environment("S3_ENDPOINT", "localhost:5000")),
                 "PICTURE_BUCKET", () -> ArchiveConfiguration.s3(environment("PICTURE_BUCKET", "Pictures_Bucket")),
-                "HISTORY_TABLE_NAME", () -> ArchiveConfiguration.historyTableName(environment("HISTORY_TABLE_NAME", "a b")),
-                "X_IMAGE_BASE_URL", () -> ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", "ftp://images.example")));
+                "HISTORY_TABLE_NAME",
+                        () -> ArchiveConfiguration.historyTableName(environment("HISTORY_TABLE_NAME", "a b")),
+                "X_IMAGE_BASE_URL",
+                        () -> ArchiveConfiguration.pictureHost(
+                                environment("X_IMAGE_BASE_URL", "ftp://images.example")));
 
         readings.forEach((variable, reading) -> {
             var error = assertThrows(InvalidConfigurationException.class, reading::run, variable);
             assertTrue(error.getMessage().startsWith(variable), error.getMessage());
         });
-        var malformed = assertThrows(InvalidConfigurationException.class,
+        var malformed = assertThrows(
+                InvalidConfigurationException.class,
                 () -> ArchiveConfiguration.pictureHost(environment("X_IMAGE_BASE_URL", "http://images example")));
         assertTrue(malformed.getMessage().startsWith("X_IMAGE_BASE_URL"), malformed.getMessage());
     }

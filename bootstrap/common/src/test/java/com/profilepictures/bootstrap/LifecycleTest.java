@@ -12,6 +12,7 @@ class LifecycleTest {
 
     /** The JVM's shutdown hooks, as far as one lifecycle can see them. */
     private final List<Thread> hooks = new ArrayList<>();
+
     private final Lifecycle lifecycle = new Lifecycle(hooks::add, hooks::remove);
     /** What got closed, in order. */
     private final List<String> closed = new ArrayList<>();

@@ -37,8 +37,8 @@ class StorageConfigurationTest {
 
     @Test
     void aLocalEndpointWithoutCredentialsUsesDummyOnes() {
-        var configuration = StorageConfiguration.from(environment("DYNAMODB_ENDPOINT", "http://127.0.0.1:5000",
-                "TABLE_NAME", "pics", "AWS_REGION", "eu-west-1"));
+        var configuration = StorageConfiguration.from(environment(
+                "DYNAMODB_ENDPOINT", "http://127.0.0.1:5000", "TABLE_NAME", "pics", "AWS_REGION", "eu-west-1"));
 
         assertEquals(Optional.of(URI.create("http://127.0.0.1:5000")), configuration.endpoint());
         assertEquals(CredentialsSource.DUMMY, configuration.credentials());
@@ -48,36 +48,60 @@ class StorageConfigurationTest {
 
     @Test
     void aLocalEndpointWithConfiguredCredentialsUsesThem() {
-        assertEquals(CredentialsSource.DEFAULT_CHAIN, StorageConfiguration.from(environment(
-                "DYNAMODB_ENDPOINT", "http://127.0.0.1:5000", "AWS_ACCESS_KEY_ID", "AKIA", "AWS_SECRET_ACCESS_KEY", "s")).credentials());
-        assertEquals(CredentialsSource.DEFAULT_CHAIN, StorageConfiguration.from(environment(
-                "DYNAMODB_ENDPOINT", "http://127.0.0.1:5000", "AWS_PROFILE", "dev")).credentials());
+        assertEquals(
+                CredentialsSource.DEFAULT_CHAIN,
+                StorageConfiguration.from(environment(
+                                "DYNAMODB_ENDPOINT",
+                                "http://127.0.0.1:5000",
+                                "AWS_ACCESS_KEY_ID",
+                                "AKIA",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "s"))
+                        .credentials());
+        assertEquals(
+                CredentialsSource.DEFAULT_CHAIN,
+                StorageConfiguration.from(
+                                environment("DYNAMODB_ENDPOINT", "http://127.0.0.1:5000", "AWS_PROFILE", "dev"))
+                        .credentials());
     }
 
     @Test
     void onLambdaCredentialsAreReadFromTheEnvironmentWithoutProbing() {
-        var configuration = StorageConfiguration.from(environment("AWS_LAMBDA_FUNCTION_NAME", "get",
-                "AWS_ACCESS_KEY_ID", "ASIA", "AWS_SECRET_ACCESS_KEY", "s", "AWS_SESSION_TOKEN", "t"));
+        var configuration = StorageConfiguration.from(environment(
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "get",
+                "AWS_ACCESS_KEY_ID",
+                "ASIA",
+                "AWS_SECRET_ACCESS_KEY",
+                "s",
+                "AWS_SESSION_TOKEN",
+                "t"));
 
         assertEquals(CredentialsSource.ENVIRONMENT, configuration.credentials());
     }
 
     @Test
     void onSnapStartLambdaCredentialsComeFromTheContainerEndpointWithoutProbing() {
-        var configuration = StorageConfiguration.from(environment("AWS_LAMBDA_FUNCTION_NAME", "get",
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials"));
+        var configuration = StorageConfiguration.from(environment(
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "get",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "http://127.0.0.1:9001/2021-04-23/credentials"));
 
         assertEquals(CredentialsSource.CONTAINER, configuration.credentials());
     }
 
     @Test
     void blankVariablesCountAsUnset() {
-        assertEquals("profile-pictures", StorageConfiguration.from(environment("TABLE_NAME", "  ")).tableName());
+        assertEquals(
+                "profile-pictures",
+                StorageConfiguration.from(environment("TABLE_NAME", "  ")).tableName());
     }
 
     @Test
     void aMalformedEndpointIsRejectedByName() {
-        var error = assertThrows(InvalidConfigurationException.class,
+        var error = assertThrows(
+                InvalidConfigurationException.class,
                 () -> StorageConfiguration.from(environment("DYNAMODB_ENDPOINT", "localhost")));
 
         assertEquals(true, error.getMessage().startsWith("DYNAMODB_ENDPOINT"), error.getMessage());

@@ -1,8 +1,7 @@
 package com.profilepictures.adapters.dynamodb.testing;
 
-import com.profilepictures.awsclients.CredentialsSource;
-
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;

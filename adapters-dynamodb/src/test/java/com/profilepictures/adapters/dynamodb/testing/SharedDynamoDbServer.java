@@ -30,7 +30,8 @@ public final class SharedDynamoDbServer implements ParameterResolver {
     /** When set, the tests use the server at this URL instead of starting one. */
     public static final String ENDPOINT_VARIABLE = "DYNAMODB_ENDPOINT";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedDynamoDbServer.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SharedDynamoDbServer.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -40,12 +41,14 @@ public final class SharedDynamoDbServer implements ParameterResolver {
     @Override
     public DynamoDbServer resolveParameter(ParameterContext parameter, ExtensionContext context) {
         // The root context's store lives as long as the run, and closes what it holds when the run ends.
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Shared.class, key -> Shared.start(), Shared.class)
                 .server();
     }
 
-    private record Shared(DynamoDbServer server, Optional<MotoServer> moto, Optional<Path> log) implements AutoCloseable {
+    private record Shared(DynamoDbServer server, Optional<MotoServer> moto, Optional<Path> log)
+            implements AutoCloseable {
 
         static Shared start() {
             Optional<URI> external = Optional.ofNullable(System.getenv(ENDPOINT_VARIABLE))

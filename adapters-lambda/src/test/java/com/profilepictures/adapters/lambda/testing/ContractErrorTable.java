@@ -24,7 +24,8 @@ public final class ContractErrorTable {
                 return dir.resolve(CONTRACT);
             }
         }
-        throw new IllegalStateException("No " + CONTRACT + " here or above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No " + CONTRACT + " here or above " + Path.of("").toAbsolutePath());
     }
 
     /** Rows `| 404 | `user_not_found` | when |`, some naming two codes: code → status. */

@@ -34,8 +34,12 @@ public interface ArchivePictureComponent {
 
         @Provides
         @Singleton
-        static ArchivePictureHandler handler(PictureHistory history, PictureHost host, PictureArchive archive,
-                ProfilePictureRepository repository, Clock clock) {
+        static ArchivePictureHandler handler(
+                PictureHistory history,
+                PictureHost host,
+                PictureArchive archive,
+                ProfilePictureRepository repository,
+                Clock clock) {
             return new ArchivePictureHandler(new ArchivePicture(history, host, archive, repository), clock);
         }
     }

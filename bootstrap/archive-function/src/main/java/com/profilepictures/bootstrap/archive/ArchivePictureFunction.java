@@ -14,7 +14,9 @@ import com.profilepictures.bootstrap.Environment;
 public final class ArchivePictureFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     // Built once per container, in Lambda's init phase, which is not billed against the batch's timeout.
-    private static final ArchivePictureHandler HANDLER = DaggerArchivePictureComponent.factory().create(Environment.current()).handler();
+    private static final ArchivePictureHandler HANDLER = DaggerArchivePictureComponent.factory()
+            .create(Environment.current())
+            .handler();
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {

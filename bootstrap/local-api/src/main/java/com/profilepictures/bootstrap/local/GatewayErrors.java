@@ -34,6 +34,7 @@ final class GatewayErrors {
     private static final String CONTENT_TYPE = "application/json";
     /** The one value a header mapping or body template may take from the request: its id. */
     private static final String REQUEST_ID_MAPPING = "context.requestId";
+
     private static final Pattern BODY_VARIABLE = Pattern.compile("\\$context\\.[A-Za-z.]+");
 
     private final Map<Cause, SamTemplate.GatewayResponse> responses;
@@ -50,8 +51,9 @@ final class GatewayErrors {
                     .filter(defined::containsKey)
                     .findFirst()
                     .map(defined::get)
-                    .orElseThrow(() -> new IllegalStateException("template.yaml's API has none of the gateway responses "
-                            + cause.types + ", so the local API cannot answer as API Gateway would."));
+                    .orElseThrow(
+                            () -> new IllegalStateException("template.yaml's API has none of the gateway responses "
+                                    + cause.types + ", so the local API cannot answer as API Gateway would."));
             check(response);
             chosen.put(cause, response);
         }
@@ -61,9 +63,9 @@ final class GatewayErrors {
     APIGatewayProxyResponseEvent respond(Cause cause, String requestId) {
         SamTemplate.GatewayResponse response = responses.get(cause);
         Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().forEach((name, mapping) -> headers.put(name, isLiteral(mapping)
-                ? mapping.substring(1, mapping.length() - 1)
-                : requestId));
+        response.headers()
+                .forEach((name, mapping) ->
+                        headers.put(name, isLiteral(mapping) ? mapping.substring(1, mapping.length() - 1) : requestId));
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(Integer.parseInt(response.statusCode()))
                 .withHeaders(headers)
@@ -74,7 +76,8 @@ final class GatewayErrors {
     private static void check(SamTemplate.GatewayResponse response) {
         String where = "template.yaml's " + response.type() + " gateway response";
         if (!response.statusCode().matches("[1-5][0-9][0-9]")) {
-            throw new IllegalStateException(where + " has no StatusCode the local API can answer: " + response.statusCode());
+            throw new IllegalStateException(
+                    where + " has no StatusCode the local API can answer: " + response.statusCode());
         }
         response.headers().forEach((name, mapping) -> {
             if (!isLiteral(mapping) && !REQUEST_ID_MAPPING.equals(mapping)) {

@@ -66,7 +66,11 @@ public final class LocalApi implements AutoCloseable {
     private final PrintStream log;
     private final List<AutoCloseable> streams = new CopyOnWriteArrayList<>();
 
-    private LocalApi(HttpServer server, ExecutorService executor, RouteTable routes, GatewayErrors gatewayErrors,
+    private LocalApi(
+            HttpServer server,
+            ExecutorService executor,
+            RouteTable routes,
+            GatewayErrors gatewayErrors,
             PrintStream log) {
         this.server = server;
         this.executor = executor;
@@ -116,10 +120,15 @@ public final class LocalApi implements AutoCloseable {
 
         System.out.println("profile-pictures local API ready on " + api.baseUrl()
                 + " (DynamoDB " + storage.endpoint().map(URI::toString).orElse("AWS " + storage.region())
-                + ", table " + storage.tableName() + ", history " + environment.get("HISTORY_TABLE_NAME").orElseThrow()
-                + ", bucket " + archive.bucket() + " on " + archive.endpoint().map(URI::toString).orElse("AWS")
+                + ", table " + storage.tableName() + ", history "
+                + environment.get("HISTORY_TABLE_NAME").orElseThrow()
+                + ", bucket " + archive.bucket() + " on "
+                + archive.endpoint().map(URI::toString).orElse("AWS")
                 + ", X at " + environment.get("X_BASE_URL").orElse("https://x.com")
-                + environment.get("X_IMAGE_BASE_URL").map(images -> ", X's images at " + images).orElse("")
+                + environment
+                        .get("X_IMAGE_BASE_URL")
+                        .map(images -> ", X's images at " + images)
+                        .orElse("")
                 + "). Ctrl-C stops it.");
     }
 
@@ -226,22 +235,27 @@ public final class LocalApi implements AutoCloseable {
                 throw new IllegalStateException(event.functionId() + "'s handler names " + event.entryClass() + "::"
                         + event.entryMethod() + "; the local API calls only RequestHandler::handleRequest entries.");
             }
-            String variable = sam.variableNaming(event.tableId()).orElseThrow(() -> new IllegalStateException(
-                    event.functionId() + " reads the stream of " + event.tableId()
-                            + ", whose name template.yaml passes to no function in a variable."));
-            String tableName = "TABLE_NAME".equals(variable) ? storage.tableName()
-                    : environment.get(variable).orElseThrow(() -> new InvalidConfigurationException(
-                            variable + " must name the table whose stream " + event.functionId() + " reads."));
-            streams.add(StreamPoller.start(client, tableName, event, streamFunction(event), log, StreamPoller.Timing.LAMBDA));
+            String variable = sam.variableNaming(event.tableId())
+                    .orElseThrow(() -> new IllegalStateException(event.functionId() + " reads the stream of "
+                            + event.tableId() + ", whose name template.yaml passes to no function in a variable."));
+            String tableName = "TABLE_NAME".equals(variable)
+                    ? storage.tableName()
+                    : environment
+                            .get(variable)
+                            .orElseThrow(() -> new InvalidConfigurationException(
+                                    variable + " must name the table whose stream " + event.functionId() + " reads."));
+            streams.add(StreamPoller.start(
+                    client, tableName, event, streamFunction(event), log, StreamPoller.Timing.LAMBDA));
         }
     }
 
     private StreamPoller.Function streamFunction(SamTemplate.StreamEvent event) {
-        var entry = new java.util.concurrent.atomic.AtomicReference<RequestHandler<DynamodbEvent, StreamsEventResponse>>();
+        var entry =
+                new java.util.concurrent.atomic.AtomicReference<RequestHandler<DynamodbEvent, StreamsEventResponse>>();
         return (records, requestId) -> {
             // Loaded on the first batch, as Lambda starts a function on its first invocation.
-            RequestHandler<DynamodbEvent, StreamsEventResponse> handler = entry.updateAndGet(loaded -> loaded != null
-                    ? loaded : streamEntry(event.entryClass()));
+            RequestHandler<DynamodbEvent, StreamsEventResponse> handler =
+                    entry.updateAndGet(loaded -> loaded != null ? loaded : streamEntry(event.entryClass()));
             return handler.handleRequest(records, new LocalContext(requestId, event.functionId(), log));
         };
     }
@@ -263,7 +277,9 @@ public final class LocalApi implements AutoCloseable {
 
     public URI baseUrl() {
         InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        String host = address.getAddress().isAnyLocalAddress()
+                ? "127.0.0.1"
+                : address.getAddress().getHostAddress();
         return URI.create("http://" + host + ":" + address.getPort());
     }
 
@@ -305,17 +321,23 @@ public final class LocalApi implements AutoCloseable {
                 }
                 return;
             }
-            var request = new LocalRequest(method, exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                    headers(exchange), body, exchange.getRemoteAddress().getAddress().getHostAddress());
+            var request = new LocalRequest(
+                    method,
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    headers(exchange),
+                    body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
             SamTemplate.Route route = match.get().route();
             APIGatewayProxyRequestEvent event = ProxyEvents.event(request, match.get(), requestId);
             APIGatewayProxyResponseEvent response;
             try {
-                response = entry(route.entryClass()).handleRequest(event, new LocalContext(requestId, route.functionId(), log));
+                response = entry(route.entryClass())
+                        .handleRequest(event, new LocalContext(requestId, route.functionId(), log));
             } catch (RuntimeException | LinkageError e) {
                 // What API Gateway answers when a function fails outright.
-                log.println("{\"requestId\":\"" + requestId + "\",\"level\":\"ERROR\",\"message\":\"function " + route.functionId()
-                        + " failed: " + e.getClass().getName() + "\"}");
+                log.println("{\"requestId\":\"" + requestId + "\",\"level\":\"ERROR\",\"message\":\"function "
+                        + route.functionId() + " failed: " + e.getClass().getName() + "\"}");
                 e.printStackTrace(log);
                 response = gatewayErrors.respond(GatewayErrors.Cause.FUNCTION_FAILED, requestId);
             }
@@ -356,9 +378,11 @@ public final class LocalApi implements AutoCloseable {
             response.getMultiValueHeaders().forEach((name, values) -> values.forEach(value -> out.add(name, value)));
         }
         String body = response.getBody();
-        byte[] bytes = body == null ? new byte[0]
-                : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? Base64.getDecoder().decode(body)
-                : body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body == null
+                ? new byte[0]
+                : Boolean.TRUE.equals(response.getIsBase64Encoded())
+                        ? Base64.getDecoder().decode(body)
+                        : body.getBytes(StandardCharsets.UTF_8);
         int status = response.getStatusCode() == null ? 502 : response.getStatusCode();
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
@@ -371,8 +395,15 @@ public final class LocalApi implements AutoCloseable {
     private static APIGatewayProxyResponseEvent preflight(String requestId) {
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(204)
-                .withHeaders(Map.of("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "GET,POST,OPTIONS",
-                        "Access-Control-Allow-Headers", "Content-Type", "X-Request-Id", requestId));
+                .withHeaders(Map.of(
+                        "Access-Control-Allow-Origin",
+                        "*",
+                        "Access-Control-Allow-Methods",
+                        "GET,POST,OPTIONS",
+                        "Access-Control-Allow-Headers",
+                        "Content-Type",
+                        "X-Request-Id",
+                        requestId));
     }
 
     /** The {@code template.yaml} in the working directory or the nearest folder above it. */

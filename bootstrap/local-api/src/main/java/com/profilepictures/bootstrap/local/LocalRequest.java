@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** One HTTP request as the local API received it, before it becomes a proxy event. */
-record LocalRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body, String sourceIp) {
+record LocalRequest(
+        String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body, String sourceIp) {
 
     String firstHeader(String name) {
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {

@@ -28,7 +28,8 @@ final class RouteTable {
             Matcher matcher = PARAMETER.matcher(route.path());
             int last = 0;
             while (matcher.find()) {
-                regex.append(Pattern.quote(route.path().substring(last, matcher.start()))).append("([^/]+)");
+                regex.append(Pattern.quote(route.path().substring(last, matcher.start())))
+                        .append("([^/]+)");
                 names.add(matcher.group(1));
                 last = matcher.end();
             }
@@ -54,7 +55,8 @@ final class RouteTable {
 
     /** True when some route has this path under another method: the browser's CORS preflight case. */
     boolean hasPath(String rawPath) {
-        return routes.stream().anyMatch(compiled -> compiled.pattern().matcher(rawPath).matches());
+        return routes.stream()
+                .anyMatch(compiled -> compiled.pattern().matcher(rawPath).matches());
     }
 
     private static String decodePathSegment(String segment) {

@@ -68,7 +68,8 @@ public final class SamTemplate {
      * as the template writes it: a status, header mappings ({@code 'literal'} or {@code context.requestId})
      * and body templates by content type.
      */
-    public record GatewayResponse(String type, String statusCode, Map<String, String> headers, Map<String, String> templates) {}
+    public record GatewayResponse(
+            String type, String statusCode, Map<String, String> headers, Map<String, String> templates) {}
 
     /** The {@code GatewayResponses} of the template's one REST API, by response type. */
     public Map<String, GatewayResponse> gatewayResponses() {
@@ -82,9 +83,13 @@ public final class SamTemplate {
         responses.forEach((type, value) -> {
             Map<String, Object> response = cast(value);
             Map<String, Object> parameters = cast(response.getOrDefault("ResponseParameters", Map.of()));
-            found.put(type, new GatewayResponse(type, String.valueOf(response.get("StatusCode")),
-                    strings(parameters.getOrDefault("Headers", Map.of())),
-                    strings(response.getOrDefault("ResponseTemplates", Map.of()))));
+            found.put(
+                    type,
+                    new GatewayResponse(
+                            type,
+                            String.valueOf(response.get("StatusCode")),
+                            strings(parameters.getOrDefault("Headers", Map.of())),
+                            strings(response.getOrDefault("ResponseTemplates", Map.of()))));
         });
         return found;
     }
@@ -102,8 +107,12 @@ public final class SamTemplate {
                 Map<String, Object> event = cast(value);
                 if ("Api".equals(event.get("Type"))) {
                     Map<String, Object> api = cast(event.get("Properties"));
-                    routes.add(new Route(id, String.valueOf(api.get("Method")).toUpperCase(java.util.Locale.ROOT),
-                            String.valueOf(api.get("Path")), parts[0], entryMethod));
+                    routes.add(new Route(
+                            id,
+                            String.valueOf(api.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                            String.valueOf(api.get("Path")),
+                            parts[0],
+                            entryMethod));
                 }
             });
         });
@@ -117,8 +126,15 @@ public final class SamTemplate {
      * expire), split in two on a function error when {@code bisectBatchOnFunctionError}, and from the first
      * failure the function reports when {@code reportBatchItemFailures}.
      */
-    public record StreamEvent(String functionId, String tableId, String entryClass, String entryMethod,
-            String startingPosition, int batchSize, int maximumRetryAttempts, boolean bisectBatchOnFunctionError,
+    public record StreamEvent(
+            String functionId,
+            String tableId,
+            String entryClass,
+            String entryMethod,
+            String startingPosition,
+            int batchSize,
+            int maximumRetryAttempts,
+            boolean bisectBatchOnFunctionError,
             boolean reportBatchItemFailures) {
 
         /** Lambda's default batch size for a DynamoDB stream. */
@@ -129,8 +145,8 @@ public final class SamTemplate {
                 throw new IllegalArgumentException(functionId + "'s stream BatchSize must be 1 to 10000: " + batchSize);
             }
             if (maximumRetryAttempts < -1) {
-                throw new IllegalArgumentException(functionId + "'s stream MaximumRetryAttempts must be -1 or more: "
-                        + maximumRetryAttempts);
+                throw new IllegalArgumentException(
+                        functionId + "'s stream MaximumRetryAttempts must be -1 or more: " + maximumRetryAttempts);
             }
         }
     }
@@ -150,12 +166,16 @@ public final class SamTemplate {
                 String handler = entryPoint(id, properties);
                 String[] parts = handler.split("::", 2);
                 Object responseTypes = stream.getOrDefault("FunctionResponseTypes", List.of());
-                found.add(new StreamEvent(id, streamTable(id + "." + name, stream.get("Stream")), parts[0],
+                found.add(new StreamEvent(
+                        id,
+                        streamTable(id + "." + name, stream.get("Stream")),
+                        parts[0],
                         parts.length == 2 ? parts[1] : "handleRequest",
                         String.valueOf(stream.getOrDefault("StartingPosition", "LATEST")),
                         integer(stream.get("BatchSize"), StreamEvent.DEFAULT_BATCH_SIZE),
                         integer(stream.get("MaximumRetryAttempts"), -1),
-                        Boolean.parseBoolean(String.valueOf(stream.getOrDefault("BisectBatchOnFunctionError", "false"))),
+                        Boolean.parseBoolean(
+                                String.valueOf(stream.getOrDefault("BisectBatchOnFunctionError", "false"))),
                         responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures")));
             });
         });
@@ -171,8 +191,11 @@ public final class SamTemplate {
         Map<String, Object> globals = cast(document.getOrDefault("Globals", Map.of()));
         Map<String, Object> globalFunction = cast(globals.getOrDefault("Function", Map.of()));
         environments.add(globalFunction.get("Environment"));
-        resources("AWS::Serverless::Function").values().forEach(function -> environments.add(
-                SamTemplate.<Map<String, Object>>cast(function.getOrDefault("Properties", Map.of())).get("Environment")));
+        resources("AWS::Serverless::Function")
+                .values()
+                .forEach(function -> environments.add(
+                        SamTemplate.<Map<String, Object>>cast(function.getOrDefault("Properties", Map.of()))
+                                .get("Environment")));
         for (Object environment : environments) {
             if (environment instanceof Map<?, ?> map && map.get("Variables") instanceof Map<?, ?> variables) {
                 for (Map.Entry<?, ?> variable : variables.entrySet()) {
@@ -190,8 +213,10 @@ public final class SamTemplate {
         if (stream instanceof String attribute && attribute.endsWith(".StreamArn")) {
             return attribute.substring(0, attribute.length() - ".StreamArn".length());
         }
-        if (stream instanceof Map<?, ?> function && function.get("Fn::GetAtt") instanceof List<?> attribute
-                && attribute.size() == 2 && "StreamArn".equals(attribute.get(1))) {
+        if (stream instanceof Map<?, ?> function
+                && function.get("Fn::GetAtt") instanceof List<?> attribute
+                && attribute.size() == 2
+                && "StreamArn".equals(attribute.get(1))) {
             return String.valueOf(attribute.get(0));
         }
         throw new IllegalArgumentException(event + "'s Stream is not a table's StreamArn: " + stream);
@@ -204,8 +229,10 @@ public final class SamTemplate {
     // A zip function names its entry in Handler; an image function in ImageConfig.Command.
     private static String entryPoint(String id, Map<String, Object> properties) {
         Object handler = properties.get("Handler");
-        if (handler == null && properties.get("ImageConfig") instanceof Map<?, ?> imageConfig
-                && imageConfig.get("Command") instanceof List<?> command && !command.isEmpty()) {
+        if (handler == null
+                && properties.get("ImageConfig") instanceof Map<?, ?> imageConfig
+                && imageConfig.get("Command") instanceof List<?> command
+                && !command.isEmpty()) {
             handler = command.get(0);
         }
         if (!(handler instanceof String name) || name.isBlank()) {

@@ -78,8 +78,13 @@ final class StreamPoller implements AutoCloseable {
     private boolean shardClosed;
     private String lastProblem;
 
-    private StreamPoller(DynamoDbStreamsClient streams, String streamArn, SamTemplate.StreamEvent source, Function function,
-            PrintStream log, Timing timing) {
+    private StreamPoller(
+            DynamoDbStreamsClient streams,
+            String streamArn,
+            SamTemplate.StreamEvent source,
+            Function function,
+            PrintStream log,
+            Timing timing) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.source = source;
@@ -95,8 +100,13 @@ final class StreamPoller implements AutoCloseable {
      *
      * @throws IllegalStateException when the table has no stream
      */
-    static StreamPoller start(DynamoDbStreamsClient streams, String tableName, SamTemplate.StreamEvent source,
-            Function function, PrintStream log, Timing timing) {
+    static StreamPoller start(
+            DynamoDbStreamsClient streams,
+            String tableName,
+            SamTemplate.StreamEvent source,
+            Function function,
+            PrintStream log,
+            Timing timing) {
         String streamArn;
         try {
             streamArn = streams.listStreams(request -> request.tableName(tableName)).streams().stream()
@@ -105,7 +115,8 @@ final class StreamPoller implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("Table " + tableName + " has no stream, which "
                             + source.functionId() + " reads; it must be created with one."));
         } catch (SdkException e) {
-            throw new IllegalStateException("Could not find the stream of table " + tableName + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not find the stream of table " + tableName + ": " + e.getMessage(), e);
         }
         StreamPoller poller = new StreamPoller(streams, streamArn, source, function, log, timing);
         poller.thread.start();
@@ -206,7 +217,8 @@ final class StreamPoller implements AutoCloseable {
                 return read;
             }
             String iterator = iterators.get(shard);
-            GetRecordsResponse response = streams.getRecords(request -> request.shardIterator(iterator).limit(source.batchSize()));
+            GetRecordsResponse response = streams.getRecords(
+                    request -> request.shardIterator(iterator).limit(source.batchSize()));
             if (response.nextShardIterator() == null) {
                 iterators.remove(shard);
                 finishedShards.add(shard);
@@ -217,7 +229,12 @@ final class StreamPoller implements AutoCloseable {
             if (!response.records().isEmpty()) {
                 read = true;
                 deliver(response.records());
-                checkpoints.put(shard, response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
+                checkpoints.put(
+                        shard,
+                        response.records()
+                                .get(response.records().size() - 1)
+                                .dynamodb()
+                                .sequenceNumber());
             }
         }
         return read;
@@ -225,7 +242,8 @@ final class StreamPoller implements AutoCloseable {
 
     /** An iterator for every open shard: after its checkpoint, or from its oldest record. */
     private void openIterators() {
-        StreamDescription description = streams.describeStream(request -> request.streamArn(streamArn)).streamDescription();
+        StreamDescription description =
+                streams.describeStream(request -> request.streamArn(streamArn)).streamDescription();
         for (Shard shard : description.shards()) {
             String id = shard.shardId();
             if (finishedShards.contains(id)) {
@@ -233,13 +251,15 @@ final class StreamPoller implements AutoCloseable {
             }
             String checkpoint = checkpoints.get(id);
             String iterator = streams.getShardIterator(request -> {
-                request.streamArn(streamArn).shardId(id);
-                if (checkpoint == null) {
-                    request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                } else {
-                    request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(checkpoint);
-                }
-            }).shardIterator();
+                        request.streamArn(streamArn).shardId(id);
+                        if (checkpoint == null) {
+                            request.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                        } else {
+                            request.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                    .sequenceNumber(checkpoint);
+                        }
+                    })
+                    .shardIterator();
             if (iterator != null) {
                 iterators.put(id, iterator);
             }
@@ -260,7 +280,8 @@ final class StreamPoller implements AutoCloseable {
                 delay = timing.firstRetryDelay();
                 continue;
             }
-            List<Record> failing = next.records().subList(outcome.failedFrom(), next.records().size());
+            List<Record> failing =
+                    next.records().subList(outcome.failedFrom(), next.records().size());
             if (outcome.functionError() && source.bisectBatchOnFunctionError() && failing.size() > 1) {
                 // Splitting costs no retry: each half is tried again as it is.
                 int half = failing.size() / 2;
@@ -269,8 +290,11 @@ final class StreamPoller implements AutoCloseable {
                 continue;
             }
             if (source.maximumRetryAttempts() >= 0 && next.retries() >= source.maximumRetryAttempts()) {
-                log("ERROR", "gave up on " + failing.size() + " record(s) after " + next.retries() + " retries ("
-                        + outcome.why() + "); skipping sequence numbers " + sequenceNumbers(failing), null);
+                log(
+                        "ERROR",
+                        "gave up on " + failing.size() + " record(s) after " + next.retries() + " retries ("
+                                + outcome.why() + "); skipping sequence numbers " + sequenceNumbers(failing),
+                        null);
                 delay = timing.firstRetryDelay();
                 continue;
             }
@@ -300,7 +324,9 @@ final class StreamPoller implements AutoCloseable {
             }
             return new Outcome(0, true, "function error " + e.getClass().getSimpleName());
         }
-        if (!source.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
+        if (!source.reportBatchItemFailures()
+                || response == null
+                || response.getBatchItemFailures() == null
                 || response.getBatchItemFailures().isEmpty()) {
             return Outcome.DONE;
         }
@@ -309,13 +335,18 @@ final class StreamPoller implements AutoCloseable {
         for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
             int index = indexOf(records, failure == null ? null : failure.getItemIdentifier());
             if (index < 0) {
-                return new Outcome(0, false, "a reported failure names no record of the batch: "
-                        + (failure == null ? null : failure.getItemIdentifier()));
+                return new Outcome(
+                        0,
+                        false,
+                        "a reported failure names no record of the batch: "
+                                + (failure == null ? null : failure.getItemIdentifier()));
             }
             first = Math.min(first, index);
         }
-        return new Outcome(first, false, "the function reported record " + records.get(first).dynamodb().sequenceNumber()
-                + " failed");
+        return new Outcome(
+                first,
+                false,
+                "the function reported record " + records.get(first).dynamodb().sequenceNumber() + " failed");
     }
 
     private static int indexOf(List<Record> records, String sequenceNumber) {
@@ -331,7 +362,9 @@ final class StreamPoller implements AutoCloseable {
     }
 
     private static List<String> sequenceNumbers(List<Record> records) {
-        return records.stream().map(record -> record.dynamodb().sequenceNumber()).toList();
+        return records.stream()
+                .map(record -> record.dynamodb().sequenceNumber())
+                .toList();
     }
 
     private Duration longer(Duration delay) {
@@ -342,6 +375,7 @@ final class StreamPoller implements AutoCloseable {
     private void log(String level, String message, String requestId) {
         log.println("{\"level\":\"" + level + "\",\"eventSourceMapping\":\"" + source.functionId() + "\""
                 + (requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"")
-                + ",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}");
+                + ",\"message\":\""
+                + message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}");
     }
 }

@@ -65,7 +65,8 @@ final class StreamRecords {
         return record;
     }
 
-    static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
+    static Map<String, AttributeValue> image(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
         Map<String, AttributeValue> mapped = new LinkedHashMap<>();
         image.forEach((name, value) -> mapped.put(name, value(value)));
         return mapped;
@@ -79,12 +80,14 @@ final class StreamRecords {
             case B -> mapped.setB(bytes(value.b()));
             case SS -> mapped.setSS(value.ss());
             case NS -> mapped.setNS(value.ns());
-            case BS -> mapped.setBS(value.bs().stream().map(StreamRecords::bytes).toList());
+            case BS ->
+                mapped.setBS(value.bs().stream().map(StreamRecords::bytes).toList());
             case M -> mapped.setM(image(value.m()));
             case L -> mapped.setL(value.l().stream().map(StreamRecords::value).toList());
             case BOOL -> mapped.setBOOL(value.bool());
             case NUL -> mapped.setNULL(value.nul());
-            default -> throw new IllegalArgumentException("A stream record holds an attribute of unknown type: " + value);
+            default ->
+                throw new IllegalArgumentException("A stream record holds an attribute of unknown type: " + value);
         }
         return mapped;
     }

@@ -3,9 +3,9 @@ package com.profilepictures.bootstrap.local;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static java.util.stream.Collectors.toSet;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static java.util.stream.Collectors.toSet;
 
 import com.profilepictures.adapters.dynamodb.archfixture.RepositoryReadingEnvironment;
 import com.profilepictures.adapters.lambda.archfixture.HandlerCallingRepository;
@@ -16,9 +16,9 @@ import com.profilepictures.adapters.selenium.archfixture.ScraperWiredByDagger;
 import com.profilepictures.application.archfixture.UseCaseUsingDynamoDb;
 import com.profilepictures.archfixture.cycle.a.A;
 import com.profilepictures.archfixture.cycle.b.B;
-import com.profilepictures.domain.archfixture.DomainClassUsingGson;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.ProfilePictureScraper;
+import com.profilepictures.domain.archfixture.DomainClassUsingGson;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -54,29 +54,50 @@ class ArchitectureTest {
             .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
             .importPackages(ROOT);
 
-    static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+    static final ArchRule DOMAIN_IS_PURE_JAVA = classes()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(DOMAIN, "java..")
             .because("the domain is plain Java: no library, no framework, no AWS");
 
-    static final ArchRule APPLICATION_KNOWS_ONLY_THE_DOMAIN = classes().that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+    static final ArchRule APPLICATION_KNOWS_ONLY_THE_DOMAIN = classes()
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(APPLICATION, DOMAIN, "java..")
             .because("use cases talk to the outside only through the domain's ports");
 
     static final ArchRule ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER = slices().matching(ROOT + ".adapters.(*)..")
-            .should().notDependOnEachOther()
+            .should()
+            .notDependOnEachOther()
             .because("each adapter plugs into a port; bootstrap alone connects them");
 
-    static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+    static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BOOTSTRAP)
             .because("bootstrap is the outermost ring: dependencies point inward");
 
-    static final ArchRule ONLY_BOOTSTRAP_KNOWS_DAGGER = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
+    static final ArchRule ONLY_BOOTSTRAP_KNOWS_DAGGER = noClasses()
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
             .because("wiring is bootstrap's job; the other modules use plain constructors");
 
-    static final ArchRule ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().callMethod(System.class, "getenv")
-            .orShould().callMethod(System.class, "getenv", String.class)
+    static final ArchRule ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT = noClasses()
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .callMethod(System.class, "getenv")
+            .orShould()
+            .callMethod(System.class, "getenv", String.class)
             .because("configuration is read once, in bootstrap, and passed down");
 
     /** The domain's ports: its interfaces, less the sealed ones, which are results (ScrapeOutcome, SaveOutcome). */
@@ -93,17 +114,25 @@ class ArchitectureTest {
     };
 
     static final ArchRule HANDLERS_REACH_PORTS_ONLY_THROUGH_USE_CASES = noClasses()
-            .that().resideInAPackage(ROOT + ".adapters.lambda..")
-            .should().dependOnClassesThat(DOMAIN_PORT)
+            .that()
+            .resideInAPackage(ROOT + ".adapters.lambda..")
+            .should()
+            .dependOnClassesThat(DOMAIN_PORT)
             .because("a handler turns a request into one use case's call; what is read, written or scraped, and in "
                     + "what order, is the use case's to decide, where it is tested with fakes");
 
-    static final ArchRule NO_PACKAGE_CYCLES = slices().matching(ROOT + ".(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule NO_PACKAGE_CYCLES =
+            slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
 
-    private static final List<ArchRule> RULES = List.of(DOMAIN_IS_PURE_JAVA, APPLICATION_KNOWS_ONLY_THE_DOMAIN,
-            ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, NOTHING_DEPENDS_ON_BOOTSTRAP, ONLY_BOOTSTRAP_KNOWS_DAGGER,
-            ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT, HANDLERS_REACH_PORTS_ONLY_THROUGH_USE_CASES, NO_PACKAGE_CYCLES);
+    private static final List<ArchRule> RULES = List.of(
+            DOMAIN_IS_PURE_JAVA,
+            APPLICATION_KNOWS_ONLY_THE_DOMAIN,
+            ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
+            NOTHING_DEPENDS_ON_BOOTSTRAP,
+            ONLY_BOOTSTRAP_KNOWS_DAGGER,
+            ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT,
+            HANDLERS_REACH_PORTS_ONLY_THROUGH_USE_CASES,
+            NO_PACKAGE_CYCLES);
 
     @Test
     void theCodebaseFollowsEveryRule() {
@@ -113,26 +142,46 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "application", "adapters.lambda", "adapters.dynamodb", "adapters.selenium",
-            "adapters.crawler", "adapters.s3", "adapters.picturehost", "bootstrap", "bootstrap.read", "bootstrap.archive",
-            "bootstrap.scrape", "bootstrap.local"})
+    @ValueSource(
+            strings = {
+                "domain",
+                "application",
+                "adapters.lambda",
+                "adapters.dynamodb",
+                "adapters.selenium",
+                "adapters.crawler",
+                "adapters.s3",
+                "adapters.picturehost",
+                "bootstrap",
+                "bootstrap.read",
+                "bootstrap.archive",
+                "bootstrap.scrape",
+                "bootstrap.local"
+            })
     void everyPackageARuleNamesHoldsProductionClasses(String module) {
         String packageName = ROOT + "." + module;
 
-        boolean present = PRODUCTION.stream().anyMatch(javaClass -> javaClass.getPackageName().equals(packageName));
+        boolean present = PRODUCTION.stream()
+                .anyMatch(javaClass -> javaClass.getPackageName().equals(packageName));
 
         assertTrue(present, packageName + " has no production classes, so rules about it would check nothing");
     }
 
     @Test
     void theHandlerRuleKnowsThePortsAndNotTheResults() {
-        Set<String> ports = PRODUCTION.stream().filter(DOMAIN_PORT).map(JavaClass::getName).collect(toSet());
+        Set<String> ports =
+                PRODUCTION.stream().filter(DOMAIN_PORT).map(JavaClass::getName).collect(toSet());
 
-        assertTrue(ports.containsAll(Set.of(ProfilePictureRepository.class.getName(), ProfilePictureScraper.class.getName(),
-                        com.profilepictures.domain.PictureArchive.class.getName(), com.profilepictures.domain.PictureHistory.class.getName(),
+        assertTrue(
+                ports.containsAll(Set.of(
+                        ProfilePictureRepository.class.getName(),
+                        ProfilePictureScraper.class.getName(),
+                        com.profilepictures.domain.PictureArchive.class.getName(),
+                        com.profilepictures.domain.PictureHistory.class.getName(),
                         com.profilepictures.domain.PictureHost.class.getName())),
                 "ports found: " + ports);
-        assertFalse(ports.contains(com.profilepictures.domain.ScrapeVerdict.class.getName()), "a sealed result is no port");
+        assertFalse(
+                ports.contains(com.profilepictures.domain.ScrapeVerdict.class.getName()), "a sealed result is no port");
     }
 
     @Test
@@ -156,7 +205,9 @@ class ArchitectureTest {
 
         @Test
         void adapterUsingAnotherAdapter() {
-            assertViolated(ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, HandlerUsingRepositoryAdapter.class,
+            assertViolated(
+                    ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
+                    HandlerUsingRepositoryAdapter.class,
                     com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository.class);
         }
 

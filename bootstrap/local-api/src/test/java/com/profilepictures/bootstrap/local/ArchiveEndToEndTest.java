@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.profilepictures.awsclients.CredentialsSource;
 import com.google.gson.JsonObject;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.adapters.s3.S3Clients;
 import com.profilepictures.adapters.s3.S3Settings;
+import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.moto.MotoServer;
 import java.io.BufferedReader;
@@ -59,13 +59,15 @@ class ArchiveEndToEndTest {
 
     /** Archiving runs right after the scrape; on a loaded machine it may take a few seconds. */
     private static final Duration ARCHIVING = Duration.ofSeconds(60);
+
     private static final Pattern READY = Pattern.compile("ready on (http://[0-9.]+:[0-9]+)");
 
     private static final String TABLE = DynamoDbServer.uniqueTableName("archive-e2e");
     private static final String HISTORY = DynamoDbServer.uniqueTableName("archive-e2e-history");
     private static final String BUCKET = "archive-e2e-" + UUID.randomUUID();
     private static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
-    private static final HttpClient PLAIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient PLAIN =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static FixtureSite x;
     private static MotoServer s3Server;
@@ -80,18 +82,21 @@ class ArchiveEndToEndTest {
         x = FixtureSite.start(Duration.ofMillis(100));
         workDir = Files.createTempDirectory("archive-e2e");
         s3Server = MotoServer.start(workDir.resolve("s3-moto.log"));
-        s3 = S3Clients.create(new S3Settings(BUCKET, DynamoDbServer.REGION, Optional.of(s3Server.endpoint()),
-                CredentialsSource.DUMMY));
+        s3 = S3Clients.create(new S3Settings(
+                BUCKET, DynamoDbServer.REGION, Optional.of(s3Server.endpoint()), CredentialsSource.DUMMY));
         DynamoDbSettings storage = dynamoDb.settings(TABLE);
         streams = LocalApi.streamsClient(storage);
 
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LocalApi.class.getName()))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
         var environment = builder.environment();
-        environment.put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
+        environment.put(
+                "TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
         environment.put("PORT", "0");
         environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
         environment.put("TABLE_NAME", TABLE);
@@ -111,7 +116,9 @@ class ArchiveEndToEndTest {
     @AfterAll
     static void stopTheService() throws Exception {
         if (process != null) {
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .start()
+                    .waitFor();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
@@ -137,13 +144,18 @@ class ArchiveEndToEndTest {
         String picture = scraped.body().get("profileUrl").getAsString();
         assertFalse(scraped.body().get("image").getAsString().isEmpty());
 
-        JsonObject profile = awaitProfile("archie", stored -> stored.get("archived").getAsBoolean());
+        JsonObject profile =
+                awaitProfile("archie", stored -> stored.get("archived").getAsBoolean());
 
         assertEquals(picture, profile.get("profile_url").getAsString());
-        assertEquals(http.baseUrl() + "/user/Archie/profile_pic/image", profile.get("image").getAsString(),
+        assertEquals(
+                http.baseUrl() + "/user/Archie/profile_pic/image",
+                profile.get("image").getAsString(),
                 "an absolute link that works here");
         assertArrayEquals(FixtureSite.pictureBytesOf(picture), image("/user/archie/profile_pic/image"));
-        assertArrayEquals(FixtureSite.pictureBytesOf(picture), image(URI.create(profile.get("image").getAsString()).getPath()),
+        assertArrayEquals(
+                FixtureSite.pictureBytesOf(picture),
+                image(URI.create(profile.get("image").getAsString()).getPath()),
                 "the link in the body leads to the same picture");
         assertEquals(1, x.pictureRequestsFor("archie"), "downloaded once");
     }
@@ -155,31 +167,41 @@ class ArchiveEndToEndTest {
         String second = x.changePicture("changer");
 
         assertEquals(second, scrape("changer").body().get("profileUrl").getAsString());
-        awaitProfile("changer", stored -> stored.get("profile_url").getAsString().equals(second)
-                && stored.get("archived").getAsBoolean());
+        awaitProfile(
+                "changer",
+                stored -> stored.get("profile_url").getAsString().equals(second)
+                        && stored.get("archived").getAsBoolean());
 
         assertArrayEquals(FixtureSite.pictureBytesOf(second), image("/user/changer/profile_pic/image"));
         var history = http.get("/user/changer/history");
         assertEquals(200, history.status(), history.raw().body());
         List<JsonObject> pictures = new ArrayList<>();
         history.body().getAsJsonArray("pictures").forEach(entry -> pictures.add(entry.getAsJsonObject()));
-        assertEquals(List.of(second, first), pictures.stream().map(entry -> entry.get("profile_url").getAsString()).toList(),
+        assertEquals(
+                List.of(second, first),
+                pictures.stream()
+                        .map(entry -> entry.get("profile_url").getAsString())
+                        .toList(),
                 "newest first");
         for (JsonObject entry : pictures) {
             URI link = URI.create(entry.get("image").getAsString());
-            assertArrayEquals(FixtureSite.pictureBytesOf(entry.get("profile_url").getAsString()),
+            assertArrayEquals(
+                    FixtureSite.pictureBytesOf(entry.get("profile_url").getAsString()),
                     image(link.getRawPath() + "?" + link.getRawQuery()));
         }
     }
 
     @Test
     void aBadPictureIsNotArchivedNotRetriedAndLeavesNothingInS3() {
-        for (String handle : List.of(FixtureSite.PICTURE_GONE, FixtureSite.PICTURE_NOT_IMAGE, FixtureSite.PICTURE_TOO_BIG)) {
+        for (String handle :
+                List.of(FixtureSite.PICTURE_GONE, FixtureSite.PICTURE_NOT_IMAGE, FixtureSite.PICTURE_TOO_BIG)) {
             int objectsBefore = objectsInBucket();
             var scraped = scrape(handle);
             String picture = scraped.body().get("profileUrl").getAsString();
 
-            awaitOutput(line -> line.contains("\"outcome\":\"not_archivable\"") && line.contains(picture), handle + " judged");
+            awaitOutput(
+                    line -> line.contains("\"outcome\":\"not_archivable\"") && line.contains(picture),
+                    handle + " judged");
             assertEquals(objectsBefore, objectsInBucket(), handle + ": no object");
             // The stream is delivered in order: once a later scrape is archived, a retry of this one would have come.
             scrape("after" + handle);
@@ -200,14 +222,18 @@ class ArchiveEndToEndTest {
         s3Server.pause();
         try {
             scrape("briefout");
-            awaitOutput(line -> line.contains("\"outcome\":\"failed\"") && line.contains("Briefout"), "a failed attempt");
+            awaitOutput(
+                    line -> line.contains("\"outcome\":\"failed\"") && line.contains("Briefout"), "a failed attempt");
         } finally {
             s3Server.resume();
         }
 
-        JsonObject archived = awaitProfile("briefout", stored -> stored.get("archived").getAsBoolean());
-        assertArrayEquals(FixtureSite.pictureBytesOf(archived.get("profile_url").getAsString()),
-                image("/user/briefout/profile_pic/image"), "nothing lost: the very bytes X served");
+        JsonObject archived =
+                awaitProfile("briefout", stored -> stored.get("archived").getAsBoolean());
+        assertArrayEquals(
+                FixtureSite.pictureBytesOf(archived.get("profile_url").getAsString()),
+                image("/user/briefout/profile_pic/image"),
+                "nothing lost: the very bytes X served");
     }
 
     @Test
@@ -236,18 +262,21 @@ class ArchiveEndToEndTest {
         awaitProfile("again", stored -> stored.get("archived").getAsBoolean());
         AtomicBoolean scraping = new AtomicBoolean(true);
         List<String> problems = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            while (scraping.get()) {
-                JsonObject profile = http.get("/user/again/profile_pic").body();
-                if (!profile.get("archived").getAsBoolean()) {
-                    problems.add("archived false: " + profile);
-                }
-                int status = http.redirect("/user/again/profile_pic/image").statusCode();
-                if (status != 302) {
-                    problems.add("image answered " + status);
-                }
-            }
-        }, "archive-e2e-reader");
+        Thread reader = new Thread(
+                () -> {
+                    while (scraping.get()) {
+                        JsonObject profile = http.get("/user/again/profile_pic").body();
+                        if (!profile.get("archived").getAsBoolean()) {
+                            problems.add("archived false: " + profile);
+                        }
+                        int status =
+                                http.redirect("/user/again/profile_pic/image").statusCode();
+                        if (status != 302) {
+                            problems.add("image answered " + status);
+                        }
+                    }
+                },
+                "archive-e2e-reader");
         reader.start();
         try {
             for (int i = 0; i < 3; i++) {
@@ -262,7 +291,9 @@ class ArchiveEndToEndTest {
         // The stream is in order: once a later scrape's record is handled, every record for "again" before it is too.
         int settled = awaitMarker("marker1");
         int later = awaitMarker("marker2");
-        assertEquals(settled, later,
+        assertEquals(
+                settled,
+                later,
                 "no new records for the re-scraped picture once its own were handled: nothing feeds on its own writes");
         assertArrayEquals(FixtureSite.pictureBytesOf(picture), image("/user/again/profile_pic/image"));
         assertEquals(1, x.pictureRequestsFor("again"), "an archived picture is not downloaded again");
@@ -301,9 +332,12 @@ class ArchiveEndToEndTest {
     /** The image route's redirect, followed by hand: the bytes the presigned URL serves. */
     private static byte[] image(String pathAndQuery) throws Exception {
         HttpResponse<String> redirect = http.redirect(pathAndQuery);
-        assertEquals("private, max-age=60", redirect.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals(
+                "private, max-age=60",
+                redirect.headers().firstValue("Cache-Control").orElse(null));
         URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-        HttpResponse<byte[]> copy = PLAIN.send(HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<byte[]> copy = PLAIN.send(
+                HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, copy.statusCode(), location.toString());
         assertTrue(copy.headers().firstValue("Content-Type").orElse("").startsWith("image/"), "served as an image");
@@ -316,14 +350,22 @@ class ArchiveEndToEndTest {
 
     /** How many records the picture table's stream holds for {@code key}, read from the oldest. */
     private static int recordsOf(String key) {
-        String streamArn = streams.listStreams(request -> request.tableName(TABLE)).streams().get(0).streamArn();
+        String streamArn = streams.listStreams(request -> request.tableName(TABLE))
+                .streams()
+                .get(0)
+                .streamArn();
         int count = 0;
-        for (var shard : streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards()) {
-            String iterator = streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        for (var shard : streams.describeStream(request -> request.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            String iterator = streams.getShardIterator(request -> request.streamArn(streamArn)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (iterator != null) {
                 String current = iterator;
-                var page = streams.getRecords(request -> request.shardIterator(current).limit(1000));
+                var page = streams.getRecords(
+                        request -> request.shardIterator(current).limit(1000));
                 for (Record record : page.records()) {
                     if (key.equals(record.dynamodb().keys().get("handle_key").s())) {
                         count++;

@@ -1,18 +1,17 @@
 package com.profilepictures.bootstrap.local;
 
-import com.profilepictures.adapters.lambda.testing.ContractErrorTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.HistoryTable;
+import com.profilepictures.adapters.lambda.testing.ContractErrorTable;
 import com.profilepictures.adapters.picturehost.HttpPictureHost;
 import com.profilepictures.adapters.s3.S3Clients;
 import com.profilepictures.adapters.s3.S3PictureArchive;
@@ -76,22 +75,39 @@ final class DeploymentDescriptorsTest {
                 .map(route -> route.method() + " " + route.path())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertEquals(new TreeSet<>(Set.of("POST /scrape", "GET /user/{handle}/profile_pic", "GET /users",
-                "GET /user/{handle}/profile_pic/image", "GET /user/{handle}/history", "GET /")), routes);
-        assertTrue(template.routes().stream().anyMatch(route -> route.path().equals("/")
-                && route.functionId().equals("GalleryFunction")
-                && route.entryClass().equals("com.profilepictures.bootstrap.read.GalleryFunction")), "GalleryFunction serves GET /");
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        "POST /scrape",
+                        "GET /user/{handle}/profile_pic",
+                        "GET /users",
+                        "GET /user/{handle}/profile_pic/image",
+                        "GET /user/{handle}/history",
+                        "GET /")),
+                routes);
+        assertTrue(
+                template.routes().stream()
+                        .anyMatch(route -> route.path().equals("/")
+                                && route.functionId().equals("GalleryFunction")
+                                && route.entryClass().equals("com.profilepictures.bootstrap.read.GalleryFunction")),
+                "GalleryFunction serves GET /");
     }
 
     @Test
     void eachRouteIsServedByTheFunctionOfItsOwnName() {
         Map<String, String> entryClassByRoute = new TreeMap<>();
-        template.routes().forEach(route -> entryClassByRoute.put(route.method() + " " + route.path(), route.entryClass()));
+        template.routes()
+                .forEach(route -> entryClassByRoute.put(route.method() + " " + route.path(), route.entryClass()));
         Set<String> functions = template.resources("AWS::Serverless::Function").keySet();
 
-        assertEquals("com.profilepictures.bootstrap.read.GetArchivedImageFunction", entryClassByRoute.get("GET /user/{handle}/profile_pic/image"));
-        assertEquals("com.profilepictures.bootstrap.read.GetPictureHistoryFunction", entryClassByRoute.get("GET /user/{handle}/history"));
-        assertTrue(functions.containsAll(Set.of("GetArchivedImageFunction", "GetPictureHistoryFunction", "ArchivePictureFunction")),
+        assertEquals(
+                "com.profilepictures.bootstrap.read.GetArchivedImageFunction",
+                entryClassByRoute.get("GET /user/{handle}/profile_pic/image"));
+        assertEquals(
+                "com.profilepictures.bootstrap.read.GetPictureHistoryFunction",
+                entryClassByRoute.get("GET /user/{handle}/history"));
+        assertTrue(
+                functions.containsAll(
+                        Set.of("GetArchivedImageFunction", "GetPictureHistoryFunction", "ArchivePictureFunction")),
                 "functions: " + functions);
         template.routes().forEach(route -> assertTrue(functions.contains(route.functionId()), route + "'s function"));
     }
@@ -103,7 +119,8 @@ final class DeploymentDescriptorsTest {
         // The stream's consumer serves no route; its entry class is checked all the same.
         Map<String, Object> archive = archiveFunction();
         String[] handler = String.valueOf(properties(archive).get("Handler")).split("::", 2);
-        entries.add(new Route("ArchivePictureFunction", "-", "-", handler[0], handler.length == 2 ? handler[1] : "handleRequest"));
+        entries.add(new Route(
+                "ArchivePictureFunction", "-", "-", handler[0], handler.length == 2 ? handler[1] : "handleRequest"));
 
         for (Route route : entries) {
             Class<?> entry;
@@ -115,28 +132,37 @@ final class DeploymentDescriptorsTest {
                 return;
             }
 
-            assertTrue(RequestHandler.class.isAssignableFrom(entry),
+            assertTrue(
+                    RequestHandler.class.isAssignableFrom(entry),
                     route.entryClass() + " must implement " + RequestHandler.class.getName());
-            assertTrue(Modifier.isPublic(entry.getModifiers()) && !Modifier.isAbstract(entry.getModifiers()),
+            assertTrue(
+                    Modifier.isPublic(entry.getModifiers()) && !Modifier.isAbstract(entry.getModifiers()),
                     route.entryClass() + " must be a public concrete class: Lambda instantiates it");
-            assertTrue(Arrays.stream(entry.getConstructors()).anyMatch(c -> c.getParameterCount() == 0),
+            assertTrue(
+                    Arrays.stream(entry.getConstructors()).anyMatch(c -> c.getParameterCount() == 0),
                     route.entryClass() + " needs a public no-argument constructor: Lambda calls it");
-            assertTrue(Arrays.stream(entry.getMethods()).map(Method::getName).anyMatch(route.entryMethod()::equals),
+            assertTrue(
+                    Arrays.stream(entry.getMethods()).map(Method::getName).anyMatch(route.entryMethod()::equals),
                     route.entryClass() + " has no public method " + route.entryMethod());
         }
     }
 
     @Test
     void theZipFunctionsShipTheJarMavenBuildsAndSamDoesNotRebuildIt() {
-        Map<String, Map<String, Object>> zipFunctions = new LinkedHashMap<>(template.resources("AWS::Serverless::Function"));
-        zipFunctions.values().removeIf(function -> "Image".equals(properties(function).get("PackageType")));
+        Map<String, Map<String, Object>> zipFunctions =
+                new LinkedHashMap<>(template.resources("AWS::Serverless::Function"));
+        zipFunctions
+                .values()
+                .removeIf(function -> "Image".equals(properties(function).get("PackageType")));
         assertFalse(zipFunctions.isEmpty(), "the read functions are zip functions");
 
         zipFunctions.forEach((id, function) -> {
             String codeUri = String.valueOf(functionProperty(function, "CodeUri"));
             assertTrue(codeUri.endsWith(".jar"), id + "'s CodeUri should be the shaded jar, not " + codeUri);
             // sam build skips only .zip paths by itself; on a .jar path it would run Maven inside it and fail.
-            assertEquals(Boolean.TRUE, map(function.get("Metadata")).get("SkipBuild"),
+            assertEquals(
+                    Boolean.TRUE,
+                    map(function.get("Metadata")).get("SkipBuild"),
                     id + " needs Metadata SkipBuild: true so that sam build takes the jar as built");
 
             Path jar = root.resolve(codeUri).normalize();
@@ -147,7 +173,8 @@ final class DeploymentDescriptorsTest {
 
     @Test
     void theZipFunctionsRunOnJava25AndTheReadOnesWithSnapStartAndAnUncappedJit() {
-        Set<String> readFunctions = template.routes().stream().map(Route::functionId).collect(Collectors.toSet());
+        Set<String> readFunctions =
+                template.routes().stream().map(Route::functionId).collect(Collectors.toSet());
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
             if ("Image".equals(properties(function).get("PackageType"))) {
                 return;
@@ -157,10 +184,15 @@ final class DeploymentDescriptorsTest {
                 // The stream's consumer: nobody waits on its cold start.
                 return;
             }
-            assertEquals(Map.of("ApplyOn", "PublishedVersions"), properties(function).get("SnapStart"), id + "'s SnapStart");
-            assertNotNull(properties(function).get("AutoPublishAlias"), id + " needs an alias: SnapStart applies to published versions");
+            assertEquals(
+                    Map.of("ApplyOn", "PublishedVersions"), properties(function).get("SnapStart"), id + "'s SnapStart");
+            assertNotNull(
+                    properties(function).get("AutoPublishAlias"),
+                    id + " needs an alias: SnapStart applies to published versions");
             // What priming compiles before the snapshot should not be held back at C1.
-            assertFalse(String.valueOf(environment(function).get("JAVA_TOOL_OPTIONS")).contains("TieredStopAtLevel"),
+            assertFalse(
+                    String.valueOf(environment(function).get("JAVA_TOOL_OPTIONS"))
+                            .contains("TieredStopAtLevel"),
                     id + " caps the JIT that java25 leaves uncapped for SnapStart");
         });
     }
@@ -168,7 +200,8 @@ final class DeploymentDescriptorsTest {
     @Test
     void everyPathTheDockerfileCopiesExistsInItsContext() {
         Map<String, Object> metadata = map(scrapeFunction().get("Metadata"));
-        Path context = root.resolve(String.valueOf(metadata.get("DockerContext"))).normalize();
+        Path context =
+                root.resolve(String.valueOf(metadata.get("DockerContext"))).normalize();
         Path dockerfile = context.resolve(String.valueOf(metadata.getOrDefault("Dockerfile", "Dockerfile")));
         assertTrue(Files.isRegularFile(dockerfile), "no Dockerfile at " + dockerfile);
 
@@ -186,18 +219,22 @@ final class DeploymentDescriptorsTest {
 
     @Test
     void theImageStartsTheRuntimeClientAndDefaultsToTheTemplatesHandler() {
-        Path dockerfile = root.resolve(String.valueOf(map(scrapeFunction().get("Metadata")).get("DockerContext")))
-                .resolve(String.valueOf(map(scrapeFunction().get("Metadata")).getOrDefault("Dockerfile", "Dockerfile")));
+        Path dockerfile = root.resolve(
+                        String.valueOf(map(scrapeFunction().get("Metadata")).get("DockerContext")))
+                .resolve(
+                        String.valueOf(map(scrapeFunction().get("Metadata")).getOrDefault("Dockerfile", "Dockerfile")));
         List<String> instructions = instructions(dockerfile);
         List<String> entrypoint = execForm(last(instructions, "ENTRYPOINT"));
         List<String> command = execForm(last(instructions, "CMD"));
-        List<?> templateCommand = (List<?>) map(properties(scrapeFunction()).get("ImageConfig")).get("Command");
+        List<?> templateCommand =
+                (List<?>) map(properties(scrapeFunction()).get("ImageConfig")).get("Command");
 
         String mainClass = mainClass(entrypoint);
         try {
             Class.forName(mainClass, false, getClass().getClassLoader());
         } catch (ClassNotFoundException e) {
-            fail("the image's ENTRYPOINT starts " + mainClass + ", which is not among the scrape function's dependencies");
+            fail("the image's ENTRYPOINT starts " + mainClass
+                    + ", which is not among the scrape function's dependencies");
         }
         assertEquals(templateCommand, command, "the image's default CMD should be the template's ImageConfig.Command");
     }
@@ -205,19 +242,23 @@ final class DeploymentDescriptorsTest {
     @Test
     void theScrapeFunctionOutlastsItsScrapeTimeoutAndAnswersWithinApiGatewaysLimit() {
         Map<String, Object> scrape = scrapeFunction();
-        Duration scrapeTimeout = Duration.parse(String.valueOf(environment(scrape).get("SCRAPE_TIMEOUT")));
+        Duration scrapeTimeout =
+                Duration.parse(String.valueOf(environment(scrape).get("SCRAPE_TIMEOUT")));
         Object timeout = functionProperty(scrape, "Timeout");
 
         assertNotNull(timeout, "the scrape function needs a Timeout: Lambda's default of 3 s is far too short");
         long timeoutSeconds = ((Number) timeout).longValue();
         // The longest request: a verdict at the very end of the scrape, then a save to a DynamoDB that does
         // not answer. The function must still answer that itself (503), not be cut off by Lambda (502).
-        Duration longestRequest = scrapeTimeout.plus(SeleniumProfilePictureScraper.MAX_VERDICT_DELAY)
+        Duration longestRequest = scrapeTimeout
+                .plus(SeleniumProfilePictureScraper.MAX_VERDICT_DELAY)
                 .plus(DynamoDbClients.API_CALL_TIMEOUT);
-        assertTrue(Duration.ofSeconds(timeoutSeconds).compareTo(longestRequest) > 0,
+        assertTrue(
+                Duration.ofSeconds(timeoutSeconds).compareTo(longestRequest) > 0,
                 "Timeout " + timeoutSeconds + " s must exceed the longest request, " + longestRequest
                         + " (SCRAPE_TIMEOUT " + scrapeTimeout + ", the scraper's margins, DynamoDB's call timeout)");
-        assertTrue(timeoutSeconds < API_GATEWAY_LIMIT_SECONDS,
+        assertTrue(
+                timeoutSeconds < API_GATEWAY_LIMIT_SECONDS,
                 "Timeout " + timeoutSeconds + " s must stay under API Gateway's " + API_GATEWAY_LIMIT_SECONDS + " s");
     }
 
@@ -226,7 +267,9 @@ final class DeploymentDescriptorsTest {
         Map<String, Object> table = properties(resource("AWS::DynamoDB::Table", PICTURE_TABLE));
 
         assertEquals(List.of(Map.of("AttributeName", "handle_key", "KeyType", "HASH")), list(table.get("KeySchema")));
-        assertEquals(List.of(Map.of("AttributeName", "handle_key", "AttributeType", "S")), list(table.get("AttributeDefinitions")),
+        assertEquals(
+                List.of(Map.of("AttributeName", "handle_key", "AttributeType", "S")),
+                list(table.get("AttributeDefinitions")),
                 "handle_key is a string attribute, and the only one a key or index needs");
         // The archive tells a scrape's write from its own by comparing the old and new images.
         assertEquals(Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"), table.get("StreamSpecification"));
@@ -236,54 +279,91 @@ final class DeploymentDescriptorsTest {
     void theHistoryTableHasTheKeysAndIndexesTheAdapterQueries() {
         Map<String, Object> table = properties(resource("AWS::DynamoDB::Table", HISTORY_TABLE));
 
-        assertEquals(List.of(Map.of("AttributeName", "handle_key", "KeyType", "HASH"),
-                Map.of("AttributeName", "profile_url", "KeyType", "RANGE")), list(table.get("KeySchema")));
-        assertEquals(Set.of(Map.of("AttributeName", "handle_key", "AttributeType", "S"),
-                Map.of("AttributeName", "profile_url", "AttributeType", "S"),
-                Map.of("AttributeName", "first_seen_at", "AttributeType", "N"),
-                Map.of("AttributeName", "image_version", "AttributeType", "S")), Set.copyOf(list(table.get("AttributeDefinitions"))));
+        assertEquals(
+                List.of(
+                        Map.of("AttributeName", "handle_key", "KeyType", "HASH"),
+                        Map.of("AttributeName", "profile_url", "KeyType", "RANGE")),
+                list(table.get("KeySchema")));
+        assertEquals(
+                Set.of(
+                        Map.of("AttributeName", "handle_key", "AttributeType", "S"),
+                        Map.of("AttributeName", "profile_url", "AttributeType", "S"),
+                        Map.of("AttributeName", "first_seen_at", "AttributeType", "N"),
+                        Map.of("AttributeName", "image_version", "AttributeType", "S")),
+                Set.copyOf(list(table.get("AttributeDefinitions"))));
         Map<String, Object> indexes = new TreeMap<>();
-        list(table.get("LocalSecondaryIndexes")).forEach(index -> indexes.put(String.valueOf(index.get("IndexName")), index));
-        assertEquals(new TreeSet<>(Set.of(HistoryTable.BY_FIRST_SEEN, HistoryTable.BY_IMAGE_VERSION)), indexes.keySet());
-        Map<String, String> rangeKeys = Map.of(HistoryTable.BY_FIRST_SEEN, "first_seen_at", HistoryTable.BY_IMAGE_VERSION, "image_version");
+        list(table.get("LocalSecondaryIndexes"))
+                .forEach(index -> indexes.put(String.valueOf(index.get("IndexName")), index));
+        assertEquals(
+                new TreeSet<>(Set.of(HistoryTable.BY_FIRST_SEEN, HistoryTable.BY_IMAGE_VERSION)), indexes.keySet());
+        Map<String, String> rangeKeys =
+                Map.of(HistoryTable.BY_FIRST_SEEN, "first_seen_at", HistoryTable.BY_IMAGE_VERSION, "image_version");
         rangeKeys.forEach((name, rangeKey) -> {
             Map<String, Object> index = map(indexes.get(name));
-            assertEquals(List.of(Map.of("AttributeName", "handle_key", "KeyType", "HASH"),
-                    Map.of("AttributeName", rangeKey, "KeyType", "RANGE")), list(index.get("KeySchema")), name);
-            assertEquals(Map.of("ProjectionType", "ALL"), index.get("Projection"), name + " projects every attribute a page shows");
+            assertEquals(
+                    List.of(
+                            Map.of("AttributeName", "handle_key", "KeyType", "HASH"),
+                            Map.of("AttributeName", rangeKey, "KeyType", "RANGE")),
+                    list(index.get("KeySchema")),
+                    name);
+            assertEquals(
+                    Map.of("ProjectionType", "ALL"),
+                    index.get("Projection"),
+                    name + " projects every attribute a page shows");
         });
     }
 
     @Test
     void theStateOutlivesTheStackTablesAndBucketAlike() {
-        for (Map<String, Object> stateful : List.of(resource("AWS::DynamoDB::Table", PICTURE_TABLE),
-                resource("AWS::DynamoDB::Table", HISTORY_TABLE), resource("AWS::S3::Bucket", BUCKET))) {
+        for (Map<String, Object> stateful : List.of(
+                resource("AWS::DynamoDB::Table", PICTURE_TABLE),
+                resource("AWS::DynamoDB::Table", HISTORY_TABLE),
+                resource("AWS::S3::Bucket", BUCKET))) {
             assertEquals("Retain", stateful.get("DeletionPolicy"), String.valueOf(stateful));
             assertEquals("Retain", stateful.get("UpdateReplacePolicy"), String.valueOf(stateful));
         }
         template.resources("AWS::DynamoDB::Table").forEach((id, table) -> {
             assertEquals("PAY_PER_REQUEST", properties(table).get("BillingMode"), id);
-            assertEquals(Map.of("PointInTimeRecoveryEnabled", true), properties(table).get("PointInTimeRecoverySpecification"), id);
+            assertEquals(
+                    Map.of("PointInTimeRecoveryEnabled", true),
+                    properties(table).get("PointInTimeRecoverySpecification"),
+                    id);
         });
     }
 
     @Test
     void theBucketIsPrivateEncryptedAndRefusesPlainHttp() {
         Map<String, Object> bucket = properties(resource("AWS::S3::Bucket", BUCKET));
-        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+        assertEquals(
+                Map.of(
+                        "BlockPublicAcls",
+                        true,
+                        "BlockPublicPolicy",
+                        true,
+                        "IgnorePublicAcls",
+                        true,
+                        "RestrictPublicBuckets",
+                        true),
                 bucket.get("PublicAccessBlockConfiguration"));
-        List<Map<String, Object>> encryption = list(map(bucket.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"));
+        List<Map<String, Object>> encryption =
+                list(map(bucket.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"));
         assertFalse(encryption.isEmpty(), "the bucket encrypts at rest");
-        assertNotNull(map(encryption.get(0).get("ServerSideEncryptionByDefault")).get("SSEAlgorithm"));
+        assertNotNull(
+                map(encryption.get(0).get("ServerSideEncryptionByDefault")).get("SSEAlgorithm"));
 
         List<Map<String, Object>> denials = new ArrayList<>();
         template.resources("AWS::S3::BucketPolicy").values().stream()
                 .filter(policy -> BUCKET.equals(properties(policy).get("Bucket")))
-                .forEach(policy -> denials.addAll(list(map(properties(policy).get("PolicyDocument")).get("Statement"))));
+                .forEach(policy -> denials.addAll(
+                        list(map(properties(policy).get("PolicyDocument")).get("Statement"))));
         denials.removeIf(statement -> !"Deny".equals(statement.get("Effect")));
-        assertTrue(denials.stream().anyMatch(statement -> "*".equals(statement.get("Principal"))
-                        && "s3:*".equals(statement.get("Action"))
-                        && Map.of("aws:SecureTransport", "false").equals(map(map(statement.get("Condition")).get("Bool")))),
+        assertTrue(
+                denials.stream()
+                        .anyMatch(statement -> "*".equals(statement.get("Principal"))
+                                && "s3:*".equals(statement.get("Action"))
+                                && Map.of("aws:SecureTransport", "false")
+                                        .equals(map(
+                                                map(statement.get("Condition")).get("Bool")))),
                 "a policy denies every request without TLS: " + denials);
     }
 
@@ -295,7 +375,8 @@ final class DeploymentDescriptorsTest {
                 "ArchivePictureFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"),
                 // Not to read it: its page's policy names the bucket's origin, where images come from.
                 "GalleryFunction", Set.of("PICTURE_BUCKET"));
-        Map<String, String> resourceOf = Map.of("TABLE_NAME", PICTURE_TABLE, "HISTORY_TABLE_NAME", HISTORY_TABLE, "PICTURE_BUCKET", BUCKET);
+        Map<String, String> resourceOf =
+                Map.of("TABLE_NAME", PICTURE_TABLE, "HISTORY_TABLE_NAME", HISTORY_TABLE, "PICTURE_BUCKET", BUCKET);
 
         template.resources("AWS::Serverless::Function").forEach((id, function) -> {
             Map<String, Object> environment = environment(function);
@@ -303,8 +384,12 @@ final class DeploymentDescriptorsTest {
             assertEquals(PICTURE_TABLE, environment.get("TABLE_NAME"), id + "'s TABLE_NAME");
             Set<String> told = new TreeSet<>(environment.keySet());
             told.retainAll(Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"));
-            assertEquals(new TreeSet<>(stores.getOrDefault(id, Set.of())), told, id + " is told of the archive's stores it uses, no others");
-            told.forEach(variable -> assertEquals(resourceOf.get(variable), environment.get(variable), id + "'s " + variable));
+            assertEquals(
+                    new TreeSet<>(stores.getOrDefault(id, Set.of())),
+                    told,
+                    id + " is told of the archive's stores it uses, no others");
+            told.forEach(variable ->
+                    assertEquals(resourceOf.get(variable), environment.get(variable), id + "'s " + variable));
         });
     }
 
@@ -320,12 +405,18 @@ final class DeploymentDescriptorsTest {
         assertEquals(10, source.get("BatchSize"));
         assertEquals(3, source.get("MaximumRetryAttempts"));
         assertEquals(true, source.get("BisectBatchOnFunctionError"));
-        assertEquals(List.of("ReportBatchItemFailures"), source.get("FunctionResponseTypes"),
+        assertEquals(
+                List.of("ReportBatchItemFailures"),
+                source.get("FunctionResponseTypes"),
                 "the handler answers the records to deliver again, so the template must ask Lambda to read that answer");
         // ...which only a handler of stream events that answers a StreamsEventResponse can give.
-        Class<?> entry = Class.forName(String.valueOf(properties(archiveFunction()).get("Handler")).split("::")[0]);
-        assertTrue(Arrays.stream(entry.getMethods()).anyMatch(method -> method.getName().equals("handleRequest")
-                && method.getParameterTypes()[0] == DynamodbEvent.class && method.getReturnType() == StreamsEventResponse.class),
+        Class<?> entry = Class.forName(
+                String.valueOf(properties(archiveFunction()).get("Handler")).split("::")[0]);
+        assertTrue(
+                Arrays.stream(entry.getMethods())
+                        .anyMatch(method -> method.getName().equals("handleRequest")
+                                && method.getParameterTypes()[0] == DynamodbEvent.class
+                                && method.getReturnType() == StreamsEventResponse.class),
                 entry + " handles DynamodbEvent and answers StreamsEventResponse");
     }
 
@@ -333,47 +424,80 @@ final class DeploymentDescriptorsTest {
     void theArchiveFunctionOutlastsOneRecordWhoseEveryCallRunsToItsTimeout() {
         long timeoutSeconds = ((Number) functionProperty(archiveFunction(), "Timeout")).longValue();
         // Record the sighting, mark the entry and the item (DynamoDB), download (X's host), upload (S3).
-        Duration slowestRecord = DynamoDbClients.API_CALL_TIMEOUT.multipliedBy(3).plus(HttpPictureHost.DOWNLOAD_TIMEOUT)
+        Duration slowestRecord = DynamoDbClients.API_CALL_TIMEOUT
+                .multipliedBy(3)
+                .plus(HttpPictureHost.DOWNLOAD_TIMEOUT)
                 .plus(S3Clients.API_CALL_TIMEOUT);
 
-        assertTrue(Duration.ofSeconds(timeoutSeconds).compareTo(slowestRecord.multipliedBy(2)) > 0,
-                "Timeout " + timeoutSeconds + " s should hold at least two records at their slowest, " + slowestRecord + " each");
+        assertTrue(
+                Duration.ofSeconds(timeoutSeconds).compareTo(slowestRecord.multipliedBy(2)) > 0,
+                "Timeout " + timeoutSeconds + " s should hold at least two records at their slowest, " + slowestRecord
+                        + " each");
     }
 
     @Test
     void thePoliciesGrantEachFunctionOnlyWhatItsAdaptersCall() {
-        assertEquals(Map.of("dynamodb:UpdateItem", Set.of(PICTURE_TABLE + ".Arn", HISTORY_TABLE + ".Arn"),
-                        "dynamodb:GetItem", Set.of(HISTORY_TABLE + ".Arn"),
-                        "s3:PutObject", Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")),
+        assertEquals(
+                Map.of(
+                        "dynamodb:UpdateItem",
+                        Set.of(PICTURE_TABLE + ".Arn", HISTORY_TABLE + ".Arn"),
+                        "dynamodb:GetItem",
+                        Set.of(HISTORY_TABLE + ".Arn"),
+                        "s3:PutObject",
+                        Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")),
                 grants("ArchivePictureFunction"));
-        assertEquals(Map.of("dynamodb:GetItem", Set.of(PICTURE_TABLE + ".Arn"),
-                        "dynamodb:Query", Set.of("${" + HISTORY_TABLE + ".Arn}/index/*"),
-                        "s3:GetObject", Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")),
+        assertEquals(
+                Map.of(
+                        "dynamodb:GetItem",
+                        Set.of(PICTURE_TABLE + ".Arn"),
+                        "dynamodb:Query",
+                        Set.of("${" + HISTORY_TABLE + ".Arn}/index/*"),
+                        "s3:GetObject",
+                        Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")),
                 grants("GetArchivedImageFunction"));
-        assertEquals(Map.of("dynamodb:GetItem", Set.of(PICTURE_TABLE + ".Arn"),
-                        "dynamodb:Query", Set.of("${" + HISTORY_TABLE + ".Arn}/index/" + HistoryTable.BY_FIRST_SEEN)),
+        assertEquals(
+                Map.of(
+                        "dynamodb:GetItem",
+                        Set.of(PICTURE_TABLE + ".Arn"),
+                        "dynamodb:Query",
+                        Set.of("${" + HISTORY_TABLE + ".Arn}/index/" + HistoryTable.BY_FIRST_SEEN)),
                 grants("GetPictureHistoryFunction"));
         // The scrape's save is a conditional UpdateItem of its own fields (a put would erase the archive's mark).
-        assertEquals(Map.of("dynamodb:GetItem", Set.of(PICTURE_TABLE + ".Arn"), "dynamodb:UpdateItem", Set.of(PICTURE_TABLE + ".Arn")),
-                grants(template.routes().stream().filter(route -> route.path().equals("/scrape")).findFirst().orElseThrow().functionId()));
+        assertEquals(
+                Map.of(
+                        "dynamodb:GetItem",
+                        Set.of(PICTURE_TABLE + ".Arn"),
+                        "dynamodb:UpdateItem",
+                        Set.of(PICTURE_TABLE + ".Arn")),
+                grants(template.routes().stream()
+                        .filter(route -> route.path().equals("/scrape"))
+                        .findFirst()
+                        .orElseThrow()
+                        .functionId()));
     }
 
     @Test
     void aPageOfAHundredImagesFitsTheImageRoutesBurst() {
-        Map<String, Object> api = template.resources("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> api =
+                template.resources("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> setting = list(properties(api).get("MethodSettings")).stream()
                 .filter(candidate -> "/~1user~1{handle}~1profile_pic~1image".equals(candidate.get("ResourcePath"))
                         && "GET".equals(candidate.get("HttpMethod")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the image route has no method settings of its own"));
 
-        assertTrue(parameterDefault(setting.get("ThrottlingBurstLimit")) >= 100, "burst " + setting.get("ThrottlingBurstLimit"));
-        assertTrue(parameterDefault(setting.get("ThrottlingRateLimit")) >= 25, "rate " + setting.get("ThrottlingRateLimit"));
+        assertTrue(
+                parameterDefault(setting.get("ThrottlingBurstLimit")) >= 100,
+                "burst " + setting.get("ThrottlingBurstLimit"));
+        assertTrue(
+                parameterDefault(setting.get("ThrottlingRateLimit")) >= 25,
+                "rate " + setting.get("ThrottlingRateLimit"));
     }
 
     @Test
     void theOpenApiErrorCodesAreExactlyTheContractsCodes() {
-        Set<String> contractCodes = ContractErrorTable.read(root.resolve(CONTRACT)).keySet();
+        Set<String> contractCodes =
+                ContractErrorTable.read(root.resolve(CONTRACT)).keySet();
         Set<String> openApiCodes = openApiErrorCodes();
 
         assertFalse(contractCodes.isEmpty(), "found no error codes in docs/API.md's table");
@@ -389,8 +513,8 @@ final class DeploymentDescriptorsTest {
         Set<String> textFiles = Set.of("md", "java", "yaml", "yml", "xml", "sh", "js", "html", "toml", "properties");
         List<String> offenders;
         try (Stream<Path> files = Files.walk(root)) {
-            offenders = files
-                    .filter(path -> root.relativize(path).toString().split("/")[0].matches("[^.].*"))
+            offenders = files.filter(path ->
+                            root.relativize(path).toString().split("/")[0].matches("[^.].*"))
                     .filter(path -> !root.relativize(path).toString().matches("(.*/)?target/.*"))
                     .filter(Files::isRegularFile)
                     .filter(path -> textFiles.contains(extension(path)) || path.endsWith("Makefile"))
@@ -405,22 +529,37 @@ final class DeploymentDescriptorsTest {
 
     @Test
     void everyGatewayResponseIsAContractErrorWithARequestId() {
-        Map<String, Object> api = template.resources("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> api =
+                template.resources("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> gatewayResponses = map(properties(api).get("GatewayResponses"));
         Set<String> codes = openApiErrorCodes();
         Map<String, Integer> statuses = ContractErrorTable.read(root.resolve(CONTRACT));
-        assertTrue(gatewayResponses.keySet().containsAll(Set.of("MISSING_AUTHENTICATION_TOKEN", "RESOURCE_NOT_FOUND",
-                "THROTTLED", "REQUEST_TOO_LARGE", "DEFAULT_4XX", "DEFAULT_5XX")), "gateway responses: " + gatewayResponses.keySet());
+        assertTrue(
+                gatewayResponses
+                        .keySet()
+                        .containsAll(Set.of(
+                                "MISSING_AUTHENTICATION_TOKEN",
+                                "RESOURCE_NOT_FOUND",
+                                "THROTTLED",
+                                "REQUEST_TOO_LARGE",
+                                "DEFAULT_4XX",
+                                "DEFAULT_5XX")),
+                "gateway responses: " + gatewayResponses.keySet());
 
         gatewayResponses.forEach((type, value) -> {
             Map<String, Object> response = map(value);
             String body = String.valueOf(map(response.get("ResponseTemplates")).get("application/json"));
             Matcher matcher = GATEWAY_ERROR_BODY.matcher(body);
             assertTrue(matcher.matches(), type + "'s body is not the contract's error shape: " + body);
-            assertTrue(codes.contains(matcher.group(1)), type + " answers code " + matcher.group(1) + ", not in the contract");
-            assertEquals(String.valueOf(statuses.get(matcher.group(1))), String.valueOf(response.get("StatusCode")),
+            assertTrue(
+                    codes.contains(matcher.group(1)),
+                    type + " answers code " + matcher.group(1) + ", not in the contract");
+            assertEquals(
+                    String.valueOf(statuses.get(matcher.group(1))),
+                    String.valueOf(response.get("StatusCode")),
                     type + " answers " + matcher.group(1) + " with the status the contract gives it");
-            Map<String, Object> headers = map(map(response.get("ResponseParameters")).get("Headers"));
+            Map<String, Object> headers =
+                    map(map(response.get("ResponseParameters")).get("Headers"));
             assertEquals("'application/json'", headers.get("Content-Type"), type + "'s Content-Type");
             assertEquals("context.requestId", headers.get("X-Request-Id"), type + "'s X-Request-Id");
         });
@@ -445,7 +584,8 @@ final class DeploymentDescriptorsTest {
     // Every action a function's policy statements allow, with the resources (as written: !GetAtt x.Arn reads x.Arn).
     private static Map<String, Set<String>> grants(String functionId) {
         Map<String, Set<String>> grants = new TreeMap<>();
-        for (Object policy : (List<?>) properties(resource("AWS::Serverless::Function", functionId)).get("Policies")) {
+        for (Object policy : (List<?>)
+                properties(resource("AWS::Serverless::Function", functionId)).get("Policies")) {
             for (Map<String, Object> statement : list(map(policy).get("Statement"))) {
                 assertEquals("Allow", statement.get("Effect"), functionId + ": " + statement);
                 for (Object action : (List<?>) statement.get("Action")) {
@@ -614,8 +754,10 @@ final class DeploymentDescriptorsTest {
     // --- the contract and openapi.yaml -----------------------------------------------------------
 
     private static Set<String> openApiErrorCodes() {
-        Map<String, Object> openApi = SamTemplate.load(root.resolve("openapi.yaml")).document();
-        Map<String, Object> error = map(map(map(openApi.get("components")).get("schemas")).get("Error"));
+        Map<String, Object> openApi =
+                SamTemplate.load(root.resolve("openapi.yaml")).document();
+        Map<String, Object> error =
+                map(map(map(openApi.get("components")).get("schemas")).get("Error"));
         Map<String, Object> inner = map(map(error.get("properties")).get("error"));
         Map<String, Object> code = map(map(inner.get("properties")).get("code"));
         List<?> values = (List<?>) code.get("enum");

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
-import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
-import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.fixturesite.FixtureSite;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -71,8 +71,10 @@ class EndToEndTest {
         LocalApi.createStorage(Environment.current());
         DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
         repository = new DynamoDbProfilePictureRepository(DynamoDbClients.create(storage), TABLE);
-        api = LocalApi.start(RepositoryRoot.path().resolve("template.yaml"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8));
+        api = LocalApi.start(
+                RepositoryRoot.path().resolve("template.yaml"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8));
         http = new Http(api.baseUrl());
     }
 
@@ -94,7 +96,9 @@ class EndToEndTest {
         assertEquals("Jack", scraped.body().get("handle").getAsString(), "the spelling the profile page shows");
         String picture = FixtureSite.pictureUrlOf("jack");
         assertEquals(picture, scraped.body().get("profileUrl").getAsString());
-        assertEquals(PictureUrl.of(picture).sizes().size(), scraped.body().getAsJsonObject("sizes").size());
+        assertEquals(
+                PictureUrl.of(picture).sizes().size(),
+                scraped.body().getAsJsonObject("sizes").size());
         Instant scrapedAt = Instant.parse(scraped.body().get("scrapedAt").getAsString());
 
         var stored = http.get("/user/jAcK/profile_pic");
@@ -103,7 +107,8 @@ class EndToEndTest {
         assertEquals(picture, stored.body().get("profile_url").getAsString());
         assertEquals("Jack", stored.body().get("handle").getAsString());
         assertEquals(scrapedAt, Instant.parse(stored.body().get("scrapedAt").getAsString()));
-        assertTrue(FUNCTION_LOG.toString(StandardCharsets.UTF_8).contains(scraped.header("X-Request-Id")),
+        assertTrue(
+                FUNCTION_LOG.toString(StandardCharsets.UTF_8).contains(scraped.header("X-Request-Id")),
                 "the function logged the request under the id the client saw");
     }
 
@@ -114,13 +119,20 @@ class EndToEndTest {
 
         assertEquals(200, crawled.status(), crawled.raw().body());
         assertEquals("crawler", crawled.body().get("source").getAsString());
-        assertEquals(FixtureSite.pictureUrlOf("crawled"), crawled.body().get("profileUrl").getAsString());
+        assertEquals(
+                FixtureSite.pictureUrlOf("crawled"),
+                crawled.body().get("profileUrl").getAsString());
         assertEquals(200, rendered.status(), rendered.raw().body());
         assertEquals("browser", rendered.body().get("source").getAsString());
-        assertEquals(FixtureSite.pictureUrlOf(FixtureSite.APP_ONLY), rendered.body().get("profileUrl").getAsString());
+        assertEquals(
+                FixtureSite.pictureUrlOf(FixtureSite.APP_ONLY),
+                rendered.body().get("profileUrl").getAsString());
         String log = FUNCTION_LOG.toString(StandardCharsets.UTF_8);
-        assertTrue(log.lines().anyMatch(line -> line.contains(rendered.header("X-Request-Id"))
-                && line.contains("\"source\":\"browser\"") && line.contains("\"crawler_undecided\":\"no_profile")),
+        assertTrue(
+                log.lines()
+                        .anyMatch(line -> line.contains(rendered.header("X-Request-Id"))
+                                && line.contains("\"source\":\"browser\"")
+                                && line.contains("\"crawler_undecided\":\"no_profile")),
                 "the request log names the source and why the crawler could not tell");
     }
 
@@ -135,9 +147,13 @@ class EndToEndTest {
                 new Case(FixtureSite.FOREIGN_PICTURE, 502, "invalid_picture_url"))) {
             var reply = http.post("/scrape", "{\"handle\":\"" + expected.handle() + "\"}");
 
-            assertEquals(expected.status(), reply.status(), expected.handle() + ": " + reply.raw().body());
+            assertEquals(
+                    expected.status(),
+                    reply.status(),
+                    expected.handle() + ": " + reply.raw().body());
             assertEquals(expected.code(), reply.error().get("code").getAsString(), expected.handle());
-            assertEquals(404, http.get("/user/" + expected.handle() + "/profile_pic").status(), "nothing stored");
+            assertEquals(
+                    404, http.get("/user/" + expected.handle() + "/profile_pic").status(), "nothing stored");
         }
     }
 
@@ -151,19 +167,35 @@ class EndToEndTest {
                 new Case("a number", http.post("/scrape", "{\"handle\": 42}"), 400, "invalid_handle"),
                 new Case("an @", http.post("/scrape", "{\"handle\": \"@jack\"}"), 400, "invalid_handle"),
                 new Case("a newline", http.post("/scrape", "{\"handle\": \"jack\\n\"}"), 400, "invalid_handle"),
-                new Case("16 characters", http.post("/scrape", "{\"handle\": \"abcdefghijklmnop\"}"), 400, "invalid_handle"),
+                new Case(
+                        "16 characters",
+                        http.post("/scrape", "{\"handle\": \"abcdefghijklmnop\"}"),
+                        400,
+                        "invalid_handle"),
                 new Case("non-ASCII", http.post("/scrape", "{\"handle\": \"jäck\"}"), 400, "invalid_handle"),
-                new Case("over 4 KiB", http.post("/scrape", "{\"handle\":\"jack\",\"pad\":\"" + "x".repeat(5000) + "\"}"), 413, "payload_too_large"),
+                new Case(
+                        "over 4 KiB",
+                        http.post("/scrape", "{\"handle\":\"jack\",\"pad\":\"" + "x".repeat(5000) + "\"}"),
+                        413,
+                        "payload_too_large"),
                 new Case("bad handle in path", http.get("/user/j%40ck/profile_pic"), 400, "invalid_handle"),
                 new Case("never scraped", http.get("/user/nobody_here/profile_pic"), 404, "user_not_found"),
                 new Case("limit 0", http.get("/users?limit=0"), 400, "invalid_limit"),
                 new Case("limit abc", http.get("/users?limit=abc"), 400, "invalid_limit"),
-                new Case("forged cursor", http.get("/users?lastKey=" + URLEncoder.encode("{\"handle_key\":\"x\"}", StandardCharsets.UTF_8)), 400, "invalid_cursor"),
+                new Case(
+                        "forged cursor",
+                        http.get("/users?lastKey="
+                                + URLEncoder.encode("{\"handle_key\":\"x\"}", StandardCharsets.UTF_8)),
+                        400,
+                        "invalid_cursor"),
                 new Case("no such route", http.get("/nope"), 404, "route_not_found"),
                 new Case("no such method", http.send("DELETE", "/users"), 404, "route_not_found"));
 
         for (Case expected : cases) {
-            assertEquals(expected.status(), expected.reply().status(), expected.description() + ": " + expected.reply().raw().body());
+            assertEquals(
+                    expected.status(),
+                    expected.reply().status(),
+                    expected.description() + ": " + expected.reply().raw().body());
             assertEquals(expected.code(), expected.reply().error().get("code").getAsString(), expected.description());
             assertTrue(!expected.reply().error().get("message").getAsString().isBlank(), expected.description());
         }
@@ -175,8 +207,10 @@ class EndToEndTest {
         Set<String> seeded = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             String handle = "Paged_" + i;
-            repository.saveIfNewer(new ProfilePicture(Handle.of(handle),
-                    PictureUrl.of("https://pbs.twimg.com/profile_images/" + (1000 + i) + "/p_400x400.jpg"), Instant.now()));
+            repository.saveIfNewer(new ProfilePicture(
+                    Handle.of(handle),
+                    PictureUrl.of("https://pbs.twimg.com/profile_images/" + (1000 + i) + "/p_400x400.jpg"),
+                    Instant.now()));
             seeded.add(handle);
         }
 
@@ -214,7 +248,9 @@ class EndToEndTest {
             for (int i = 0; i < handles.size(); i++) {
                 var reply = replies.get(i).get();
                 assertEquals(200, reply.status(), reply.raw().body());
-                assertEquals(FixtureSite.pictureUrlOf(handles.get(i)), reply.body().get("profileUrl").getAsString());
+                assertEquals(
+                        FixtureSite.pictureUrlOf(handles.get(i)),
+                        reply.body().get("profileUrl").getAsString());
             }
         } finally {
             clients.shutdownNow();
@@ -226,7 +262,13 @@ class EndToEndTest {
         var preflight = http.unchecked("OPTIONS", "/scrape");
 
         assertEquals(204, preflight.statusCode());
-        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+        assertEquals(
+                "*",
+                preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight
+                .headers()
+                .firstValue("Access-Control-Allow-Methods")
+                .orElse("")
+                .contains("POST"));
     }
 }

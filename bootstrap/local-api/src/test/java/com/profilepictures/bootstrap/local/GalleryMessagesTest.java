@@ -63,23 +63,36 @@ class GalleryMessagesTest {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
                 if (path.equals("/")) {
-                    APIGatewayProxyResponseEvent page = gallery.handle(new APIGatewayProxyRequestEvent()
-                            .withHttpMethod("GET").withPath("/").withResource("/"),
-                            new LocalContext("messages", "GalleryFunction", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+                    APIGatewayProxyResponseEvent page = gallery.handle(
+                            new APIGatewayProxyRequestEvent()
+                                    .withHttpMethod("GET")
+                                    .withPath("/")
+                                    .withResource("/"),
+                            new LocalContext(
+                                    "messages",
+                                    "GalleryFunction",
+                                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
                     page.getHeaders().forEach(exchange.getResponseHeaders()::set);
                     send(exchange, page.getStatusCode(), page.getBody());
                 } else if (path.equals("/users")) {
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     send(exchange, 200, "{\"users\":[],\"lastKey\":\"\"}");
                 } else if (path.equals("/scrape")) {
-                    String code = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
-                            .getAsJsonObject().get("handle").getAsString();
+                    String code = JsonParser.parseString(
+                                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                            .getAsJsonObject()
+                            .get("handle")
+                            .getAsString();
                     int status = contract.getOrDefault(code, 500);
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     if (status == 503) {
                         exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
                     }
-                    send(exchange, status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"m\",\"requestId\":\"req-" + code + "\"}}");
+                    send(
+                            exchange,
+                            status,
+                            "{\"error\":{\"code\":\"" + code + "\",\"message\":\"m\",\"requestId\":\"req-" + code
+                                    + "\"}}");
                 } else {
                     send(exchange, 404, "");
                 }
@@ -113,17 +126,24 @@ class GalleryMessagesTest {
             shown.put(code, awaitMessage(code));
         }
         Files.createDirectories(Path.of("target", "gallery"));
-        Files.write(Path.of("target", "gallery", "everyErrorCodesMessage.png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                Path.of("target", "gallery", "everyErrorCodesMessage.png"), browser.getScreenshotAs(OutputType.BYTES));
 
         shown.forEach((code, message) -> {
             assertFalse(message.isBlank() || message.contains(FALLBACK), code + ": " + message);
-            assertFalse(message.contains("\"m\"") || message.equals("m"), code + ": the page writes its own words, not the API's: " + message);
+            assertFalse(
+                    message.contains("\"m\"") || message.equals("m"),
+                    code + ": the page writes its own words, not the API's: " + message);
             if (contract.get(code) == 503) {
-                assertTrue(message.contains("Try again in " + RETRY_AFTER_SECONDS + " seconds."), code + ": " + message);
+                assertTrue(
+                        message.contains("Try again in " + RETRY_AFTER_SECONDS + " seconds."), code + ": " + message);
             }
         });
-        assertTrue(shown.get("internal_error").contains("req-internal_error"), "a bug's message names the request to report");
-        assertEquals(contract.size(), shown.values().stream().distinct().count(), "each code its own message: " + shown);
+        assertTrue(
+                shown.get("internal_error").contains("req-internal_error"),
+                "a bug's message names the request to report");
+        assertEquals(
+                contract.size(), shown.values().stream().distinct().count(), "each code its own message: " + shown);
     }
 
     /** The alert for this submission: the one before it named another code, so wait until the text changes. */
@@ -131,11 +151,14 @@ class GalleryMessagesTest {
         try {
             return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
                 var alerts = driver.findElements(By.cssSelector("#scrape-result [role=alert]"));
-                if (alerts.isEmpty() || browser.findElement(By.id("scrape-button")).getAttribute("disabled") != null) {
+                if (alerts.isEmpty()
+                        || browser.findElement(By.id("scrape-button")).getAttribute("disabled") != null) {
                     return null;
                 }
                 String text = alerts.get(0).getText();
-                return text.equals(driver.findElement(By.id("scrape-result")).getAttribute("data-previous")) ? null : markSeen(text);
+                return text.equals(driver.findElement(By.id("scrape-result")).getAttribute("data-previous"))
+                        ? null
+                        : markSeen(text);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
             return fail("no message for " + code);

@@ -67,6 +67,7 @@ class GalleryTest {
 
     /** More than one page of the gallery (24), so that "more" has something to show. */
     private static final int STORED = 30;
+
     private static final int PAGE_SIZE = 24;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Path.of("target", "gallery");
@@ -79,10 +80,12 @@ class GalleryTest {
     private static Process localApi;
     private static URI service;
     private static ChromeDriver browser;
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final List<String> SEEDED = IntStream.range(0, STORED)
-            .mapToObj(i -> "Gallery_" + i).toList();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final List<String> SEEDED =
+            IntStream.range(0, STORED).mapToObj(i -> "Gallery_" + i).toList();
 
     private String testName;
 
@@ -90,13 +93,16 @@ class GalleryTest {
     static void startTheServiceStoreAccountsAndOpenABrowser() throws Exception {
         x = FixtureSite.start(Duration.ofMillis(50));
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LocalApi.class.getName()))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.remove("DYNAMODB_ENDPOINT");
-        environment.put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
+        environment.put(
+                "TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
         environment.put("PORT", "0");
         environment.put("X_BASE_URL", x.baseUrl().toString());
         environment.put("X_IMAGE_BASE_URL", x.baseUrl().toString());
@@ -150,7 +156,9 @@ class GalleryTest {
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         browser.manage().logs().get(LogType.PERFORMANCE); // drop what earlier tests logged
         browser.get(service.resolve("/").toString());
-        awaitTrue("the first page of accounts", "return document.querySelectorAll('#gallery-grid > li').length >= " + PAGE_SIZE);
+        awaitTrue(
+                "the first page of accounts",
+                "return document.querySelectorAll('#gallery-grid > li').length >= " + PAGE_SIZE);
     }
 
     @AfterEach
@@ -168,11 +176,16 @@ class GalleryTest {
         for (WebElement card : cards) {
             String handle = card.findElement(By.cssSelector(".handle")).getText();
             assertTrue(handle.matches("@[A-Za-z0-9_]{1,15}"), handle);
-            assertTrue(card.findElement(By.cssSelector("time")).getAttribute("datetime").endsWith("Z"), "when it was scraped");
+            assertTrue(
+                    card.findElement(By.cssSelector("time"))
+                            .getAttribute("datetime")
+                            .endsWith("Z"),
+                    "when it was scraped");
             browser.executeScript("arguments[0].scrollIntoView()", card);
             WebElement picture = awaitDecodedPicture(card, "the picture of " + handle + " decoded after the redirect");
             assertEquals("Profile picture of " + handle, picture.getAttribute("alt"));
-            assertTrue(picture.getAttribute("src").endsWith("/user/" + handle.substring(1) + "/profile_pic/image"),
+            assertTrue(
+                    picture.getAttribute("src").endsWith("/user/" + handle.substring(1) + "/profile_pic/image"),
                     "through the image route: " + picture.getAttribute("src"));
         }
         browser.executeScript("window.scrollTo(0, 0)");
@@ -185,17 +198,22 @@ class GalleryTest {
         while (more.isDisplayed() && pages < 10) {
             int before = cardKeys().size();
             more.click();
-            awaitTrue("another page", "return document.querySelectorAll('#gallery-grid > li').length > " + before
-                    + " || document.getElementById('gallery-more').hidden");
+            awaitTrue(
+                    "another page",
+                    "return document.querySelectorAll('#gallery-grid > li').length > " + before
+                            + " || document.getElementById('gallery-more').hidden");
             pages++;
         }
 
         List<String> keys = cardKeys();
         assertFalse(more.isDisplayed(), "no more after the last page");
         assertEquals(keys.size(), new HashSet<>(keys).size(), "no account twice: " + keys);
-        assertTrue(keys.containsAll(SEEDED.stream().map(h -> h.toLowerCase()).toList()), "every stored account: " + keys);
+        assertTrue(
+                keys.containsAll(SEEDED.stream().map(h -> h.toLowerCase()).toList()), "every stored account: " + keys);
         assertTrue(pages >= 2, "more than one page of " + PAGE_SIZE);
-        assertTrue(text("gallery-status").startsWith("Showing " + keys.size() + " stored accounts"), text("gallery-status"));
+        assertTrue(
+                text("gallery-status").startsWith("Showing " + keys.size() + " stored accounts"),
+                text("gallery-status"));
     }
 
     // --- the forms --------------------------------------------------------------------------------
@@ -206,7 +224,9 @@ class GalleryTest {
         browser.findElement(By.id("scrape-button")).click();
 
         awaitTrue("the stored picture", "return document.querySelector('#scrape-result figure') !== null");
-        assertTrue(text("scrape-result").contains("@" + FixtureSite.canonicalSpellingOf("newface")), text("scrape-result"));
+        assertTrue(
+                text("scrape-result").contains("@" + FixtureSite.canonicalSpellingOf("newface")),
+                text("scrape-result"));
         WebElement first = browser.findElement(By.cssSelector("#gallery-grid > li:first-child"));
         assertEquals("newface", first.getAttribute("data-key"));
         awaitDecodedPicture(browser.findElement(By.id("scrape-result")), "the new picture decoded once archived");
@@ -217,7 +237,9 @@ class GalleryTest {
         type("scrape-handle", FixtureSite.NONEXISTENT + Keys.ENTER);
 
         WebElement message = awaitElement(browser.findElement(By.id("scrape-result")), "[role=alert]");
-        assertEquals("X says there is no account “" + FixtureSite.NONEXISTENT + "”. Check the spelling and try again.", message.getText());
+        assertEquals(
+                "X says there is no account “" + FixtureSite.NONEXISTENT + "”. Check the spelling and try again.",
+                message.getText());
     }
 
     @Test
@@ -229,7 +251,11 @@ class GalleryTest {
         awaitTrue("its history", "return document.querySelectorAll('#history-strip > li').length > 0");
         assertEquals("History of @Gallery_3", text("history-title"));
         WebElement past = browser.findElement(By.cssSelector("#history-strip > li"));
-        assertTrue(past.findElements(By.cssSelector("img.avatar, .placeholder[role=img]")).size() == 1, "a picture or its placeholder");
+        assertTrue(
+                past.findElements(By.cssSelector("img.avatar, .placeholder[role=img]"))
+                                .size()
+                        == 1,
+                "a picture or its placeholder");
     }
 
     @Test
@@ -247,8 +273,14 @@ class GalleryTest {
 
         assertTrue(scrapeMessage.getText().startsWith("“" + markup + "” is not an X handle."), scrapeMessage.getText());
         assertTrue(lookupMessage.getText().startsWith("“" + markup + "” is not an X handle."), lookupMessage.getText());
-        assertEquals(0L, browser.executeScript("return document.querySelectorAll('img[src=\"x\"]').length"), "no element made of it");
-        assertEquals(0L, browser.executeScript("return document.querySelectorAll('#scrape-result *, #lookup-result *').length - 2"),
+        assertEquals(
+                0L,
+                browser.executeScript("return document.querySelectorAll('img[src=\"x\"]').length"),
+                "no element made of it");
+        assertEquals(
+                0L,
+                browser.executeScript(
+                        "return document.querySelectorAll('#scrape-result *, #lookup-result *').length - 2"),
                 "each message is one element of text");
         assertEquals(imagesBefore, imageCount());
         assertEquals(Boolean.FALSE, browser.executeScript("return window.__ran"), "no handler ran");
@@ -262,11 +294,13 @@ class GalleryTest {
         type("scrape-handle", FixtureSite.NONEXISTENT);
         browser.findElement(By.id("scrape-button")).click();
         awaitElement(browser.findElement(By.id("scrape-result")), "[role=alert]");
-        browser.findElement(By.cssSelector("#gallery-grid > li:first-child button")).click();
+        browser.findElement(By.cssSelector("#gallery-grid > li:first-child button"))
+                .click();
         awaitTrue("a history", "return document.getElementById('history-status').textContent !== 'Loading…'");
 
         List<String> light = seriousViolations();
-        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+        browser.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         List<String> dark = seriousViolations();
 
@@ -276,7 +310,8 @@ class GalleryTest {
 
     @Test
     void atAPhonesWidthNothingScrollsSideways() {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
         browser.navigate().refresh();
         awaitTrue("the first page", "return document.querySelectorAll('#gallery-grid > li').length >= " + PAGE_SIZE);
@@ -292,14 +327,17 @@ class GalleryTest {
 
     @Test
     void aDarkColourSchemeChangesThePagesColours() {
-        String lightBackground = (String) browser.executeScript("return getComputedStyle(document.body).backgroundColor");
+        String lightBackground =
+                (String) browser.executeScript("return getComputedStyle(document.body).backgroundColor");
         String lightText = (String) browser.executeScript("return getComputedStyle(document.body).color");
 
-        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+        browser.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
 
         awaitTrue("dark", "return matchMedia('(prefers-color-scheme: dark)').matches");
-        String darkBackground = (String) browser.executeScript("return getComputedStyle(document.body).backgroundColor");
+        String darkBackground =
+                (String) browser.executeScript("return getComputedStyle(document.body).backgroundColor");
         String darkText = (String) browser.executeScript("return getComputedStyle(document.body).color");
         assertNotEquals(lightBackground, darkBackground);
         assertNotEquals(lightText, darkText);
@@ -311,28 +349,38 @@ class GalleryTest {
 
     @Test
     void everyPictureCameFromTheServiceOrTheArchiveRedirectsIncludedUnderThePagesPolicy() throws Exception {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(service.resolve("/")).GET());
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(service.resolve("/")).GET());
         String policy = page.headers().firstValue("Content-Security-Policy").orElse(null);
         assertNotNull(policy, "the page is served with a Content-Security-Policy");
-        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(null));
-        HttpResponse<String> redirect = send(HttpRequest.newBuilder(service.resolve("/user/" + SEEDED.get(0) + "/profile_pic/image")).GET());
+        assertEquals(
+                "text/html; charset=utf-8",
+                page.headers().firstValue("Content-Type").orElse(null));
+        HttpResponse<String> redirect =
+                send(HttpRequest.newBuilder(service.resolve("/user/" + SEEDED.get(0) + "/profile_pic/image"))
+                        .GET());
         assertEquals(302, redirect.statusCode(), redirect.body());
         String archive = origin(redirect.headers().firstValue("Location").orElseThrow());
-        assertTrue(policy.contains("img-src 'self' " + archive + ";"), "images from here and the archive only: " + policy);
+        assertTrue(
+                policy.contains("img-src 'self' " + archive + ";"), "images from here and the archive only: " + policy);
         // Earlier loads' redirects and pictures are cached (the route says max-age=60): this load fetches every hop.
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
         browser.manage().logs().get(LogType.PERFORMANCE);
         browser.navigate().refresh();
         awaitTrue("the first page", "return document.querySelectorAll('#gallery-grid > li').length >= " + PAGE_SIZE);
-        awaitTrue("the visible pictures decoded", "return [...document.querySelectorAll('#gallery-grid img.avatar')]"
-                + ".filter(i => i.getBoundingClientRect().top < innerHeight).every(i => i.complete && i.naturalWidth > 0)");
+        awaitTrue(
+                "the visible pictures decoded",
+                "return [...document.querySelectorAll('#gallery-grid img.avatar')]"
+                        + ".filter(i => i.getBoundingClientRect().top < innerHeight).every(i => i.complete && i.naturalWidth > 0)");
 
         List<String> hops = imageHops();
 
-        Set<String> origins = hops.stream().map(GalleryTest::origin).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> origins =
+                hops.stream().map(GalleryTest::origin).collect(Collectors.toCollection(LinkedHashSet::new));
         assertEquals(Set.of(origin(service.toString()), archive), origins, "every image hop: " + hops);
-        assertTrue(hops.stream().anyMatch(hop -> hop.contains("/profile_pic/image")), "through the image route: " + hops);
+        assertTrue(
+                hops.stream().anyMatch(hop -> hop.contains("/profile_pic/image")), "through the image route: " + hops);
         browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
     }
 
@@ -344,8 +392,10 @@ class GalleryTest {
         Set<String> archived = new HashSet<>();
         while (archived.size() < STORED) {
             archived.clear();
-            HttpResponse<String> page = send(HttpRequest.newBuilder(service.resolve("/users?limit=100")).GET());
-            for (JsonElement user : JsonParser.parseString(page.body()).getAsJsonObject().getAsJsonArray("users")) {
+            HttpResponse<String> page = send(
+                    HttpRequest.newBuilder(service.resolve("/users?limit=100")).GET());
+            for (JsonElement user :
+                    JsonParser.parseString(page.body()).getAsJsonObject().getAsJsonArray("users")) {
                 if (user.getAsJsonObject().get("archived").getAsBoolean()) {
                     archived.add(user.getAsJsonObject().get("handle").getAsString());
                 }
@@ -354,7 +404,9 @@ class GalleryTest {
                 fail("only " + archived.size() + " of " + STORED + " pictures archived after 90 s: " + archived);
             }
             if (archived.size() < STORED) {
-                localApi.onExit().completeOnTimeout(null, 200, TimeUnit.MILLISECONDS).join();
+                localApi.onExit()
+                        .completeOnTimeout(null, 200, TimeUnit.MILLISECONDS)
+                        .join();
             }
         }
     }
@@ -364,7 +416,8 @@ class GalleryTest {
         Set<String> imageRequests = new HashSet<>();
         List<JsonObject> sent = new ArrayList<>();
         for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonObject message = JsonParser.parseString(entry.getMessage()).getAsJsonObject().getAsJsonObject("message");
+            JsonObject message =
+                    JsonParser.parseString(entry.getMessage()).getAsJsonObject().getAsJsonObject("message");
             if (message.get("method").getAsString().equals("Network.requestWillBeSent")) {
                 JsonObject params = message.getAsJsonObject("params");
                 sent.add(params);
@@ -378,7 +431,9 @@ class GalleryTest {
             if (imageRequests.contains(params.get("requestId").getAsString())) {
                 hops.add(params.getAsJsonObject("request").get("url").getAsString());
                 if (params.has("redirectResponse")) {
-                    hops.add(params.getAsJsonObject("redirectResponse").get("url").getAsString());
+                    hops.add(params.getAsJsonObject("redirectResponse")
+                            .get("url")
+                            .getAsString());
                 }
             }
         }
@@ -389,9 +444,13 @@ class GalleryTest {
     private static List<String> requestedUrls() {
         List<String> urls = new ArrayList<>();
         for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
-            JsonObject message = JsonParser.parseString(entry.getMessage()).getAsJsonObject().getAsJsonObject("message");
+            JsonObject message =
+                    JsonParser.parseString(entry.getMessage()).getAsJsonObject().getAsJsonObject("message");
             if (message.get("method").getAsString().equals("Network.requestWillBeSent")) {
-                urls.add(message.getAsJsonObject("params").getAsJsonObject("request").get("url").getAsString());
+                urls.add(message.getAsJsonObject("params")
+                        .getAsJsonObject("request")
+                        .get("url")
+                        .getAsString());
             }
         }
         return urls;
@@ -410,7 +469,8 @@ class GalleryTest {
             String impact = v.get("impact").isJsonNull() ? "" : v.get("impact").getAsString();
             if (impact.equals("serious") || impact.equals("critical")) {
                 JsonArray nodes = v.getAsJsonArray("nodes");
-                serious.add(impact + " " + v.get("id").getAsString() + ": " + v.get("help").getAsString() + " at "
+                serious.add(impact + " " + v.get("id").getAsString() + ": "
+                        + v.get("help").getAsString() + " at "
                         + nodes.get(0).getAsJsonObject().get("html").getAsString());
             }
         }
@@ -418,7 +478,8 @@ class GalleryTest {
     }
 
     private static String axeSource() throws IOException {
-        try (InputStream in = GalleryTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+        try (InputStream in =
+                GalleryTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             assertNotNull(in, "axe-core's WebJar is not on the test classpath");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -427,7 +488,9 @@ class GalleryTest {
     private static double luminance(String rgb) {
         Matcher m = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(rgb);
         assertTrue(m.find(), rgb);
-        return 0.2126 * Integer.parseInt(m.group(1)) + 0.7152 * Integer.parseInt(m.group(2)) + 0.0722 * Integer.parseInt(m.group(3));
+        return 0.2126 * Integer.parseInt(m.group(1))
+                + 0.7152 * Integer.parseInt(m.group(2))
+                + 0.0722 * Integer.parseInt(m.group(3));
     }
 
     private static String origin(String url) {
@@ -436,7 +499,9 @@ class GalleryTest {
     }
 
     private static List<String> cardKeys() {
-        return browser.findElements(By.cssSelector("#gallery-grid > li")).stream().map(li -> li.getAttribute("data-key")).toList();
+        return browser.findElements(By.cssSelector("#gallery-grid > li")).stream()
+                .map(li -> li.getAttribute("data-key"))
+                .toList();
     }
 
     private static int imageCount() {
@@ -455,7 +520,9 @@ class GalleryTest {
 
     private static void awaitTrue(String what, String script, Object... arguments) {
         try {
-            new WebDriverWait(browser, WAIT).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(script, arguments)));
+            new WebDriverWait(browser, WAIT)
+                    .until(driver ->
+                            Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(script, arguments)));
         } catch (org.openqa.selenium.TimeoutException e) {
             fail("waited " + WAIT + " for " + what);
         }
@@ -467,16 +534,23 @@ class GalleryTest {
      * across a swap would be stale.
      */
     private static WebElement awaitDecodedPicture(WebElement within, String what) {
-        awaitTrue(what, "const picture = arguments[0].querySelector('img.avatar');"
-                + " return picture !== null && picture.complete && picture.naturalWidth > 0", within);
+        awaitTrue(
+                what,
+                "const picture = arguments[0].querySelector('img.avatar');"
+                        + " return picture !== null && picture.complete && picture.naturalWidth > 0",
+                within);
         return within.findElement(By.cssSelector("img.avatar"));
     }
 
     private static WebElement awaitElement(WebElement within, String selector) {
         try {
-            return new WebDriverWait(browser, WAIT).until(driver -> within.findElements(By.cssSelector(selector)).stream().findFirst().orElse(null));
+            return new WebDriverWait(browser, WAIT)
+                    .until(driver -> within.findElements(By.cssSelector(selector)).stream()
+                            .findFirst()
+                            .orElse(null));
         } catch (org.openqa.selenium.TimeoutException e) {
-            return fail("waited " + WAIT + " for " + selector + " in " + within.getAttribute("id") + ": " + within.getText());
+            return fail("waited " + WAIT + " for " + selector + " in " + within.getAttribute("id") + ": "
+                    + within.getText());
         }
     }
 
@@ -486,16 +560,19 @@ class GalleryTest {
 
     private static URI awaitReady(Process process) throws InterruptedException {
         BlockingQueue<String> output = new ArrayBlockingQueue<>(100_000);
-        Thread reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.offer(line);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "gallery-local-api-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (var lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            output.offer(line);
+                        }
+                    } catch (IOException e) {
+                        // the process ended
+                    }
+                },
+                "gallery-local-api-output");
         reader.setDaemon(true);
         reader.start();
         Instant deadline = Instant.now().plusSeconds(120);
@@ -507,15 +584,17 @@ class GalleryTest {
                 Matcher ready = READY.matcher(line);
                 if (ready.find()) {
                     // Keep draining, so that a chatty log never blocks the service.
-                    Thread drain = new Thread(() -> {
-                        while (true) {
-                            try {
-                                output.take();
-                            } catch (InterruptedException e) {
-                                return;
-                            }
-                        }
-                    }, "gallery-local-api-drain");
+                    Thread drain = new Thread(
+                            () -> {
+                                while (true) {
+                                    try {
+                                        output.take();
+                                    } catch (InterruptedException e) {
+                                        return;
+                                    }
+                                }
+                            },
+                            "gallery-local-api-drain");
                     drain.setDaemon(true);
                     drain.start();
                     return URI.create(ready.group(1));

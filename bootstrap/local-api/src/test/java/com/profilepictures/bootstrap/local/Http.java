@@ -16,8 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -36,11 +34,12 @@ final class Http {
         }
     }
 
-    private static final OpenApiInteractionValidator OPENAPI =
-            OpenApiInteractionValidator.createForSpecificationUrl(RepositoryRoot.path().resolve("openapi.yaml").toUri().toString())
-                    .build();
+    private static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator.createForSpecificationUrl(
+                    RepositoryRoot.path().resolve("openapi.yaml").toUri().toString())
+            .build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI baseUrl;
 
     Http(URI baseUrl) {
@@ -56,12 +55,19 @@ final class Http {
     }
 
     Reply post(String path, String body) {
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), "POST", path);
+        return send(
+                HttpRequest.newBuilder(baseUrl.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                "POST",
+                path);
     }
 
     Reply send(String method, String path) {
-        return send(HttpRequest.newBuilder(baseUrl.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()), method, path);
+        return send(
+                HttpRequest.newBuilder(baseUrl.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()),
+                method,
+                path);
     }
 
     /**
@@ -69,7 +75,8 @@ final class Http {
      * {@code openapi.yaml} like every answer, but it has no JSON body.
      */
     HttpResponse<String> redirect(String pathAndQuery) {
-        HttpResponse<String> response = exchange(HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery)).GET());
+        HttpResponse<String> response =
+                exchange(HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery)).GET());
         assertEquals(302, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("X-Request-Id").isPresent(), "every response carries X-Request-Id");
         assertTrue(response.headers().firstValue("Location").isPresent(), "a redirect says where to");
@@ -79,7 +86,8 @@ final class Http {
 
     /** The response as it is, unchecked: for the one answer that is not the API's own, a CORS preflight. */
     HttpResponse<String> unchecked(String method, String path) {
-        return exchange(HttpRequest.newBuilder(baseUrl.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+        return exchange(
+                HttpRequest.newBuilder(baseUrl.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
@@ -95,12 +103,16 @@ final class Http {
 
     private Reply send(HttpRequest.Builder request, String method, String pathAndQuery) {
         HttpResponse<String> response = exchange(request);
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null), response.body());
+        assertEquals(
+                "application/json",
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
         assertTrue(response.headers().firstValue("X-Request-Id").isPresent(), "every response carries X-Request-Id");
         assertFalse(response.body().isEmpty(), "never an empty body");
         JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
         if (response.statusCode() >= 400) {
-            assertEquals(response.headers().firstValue("X-Request-Id").get(),
+            assertEquals(
+                    response.headers().firstValue("X-Request-Id").get(),
                     body.getAsJsonObject("error").get("requestId").getAsString());
         }
         validateAgainstOpenApi(method, pathAndQuery, response);
@@ -116,13 +128,17 @@ final class Http {
         response.headers().map().forEach((name, values) -> described.withHeader(name, values));
         ValidationReport report = OPENAPI.validateResponse(path, Request.Method.valueOf(method), described.build());
         // A route the API does not have is described by no path: that is API Gateway's 404, checked by the caller.
-        boolean unknownPath = report.getMessages().stream().anyMatch(message -> message.getKey().equals("validation.request.path.missing"));
-        boolean unknownMethod = report.getMessages().stream().anyMatch(message -> message.getKey().equals("validation.request.operation.notAllowed"));
+        boolean unknownPath = report.getMessages().stream()
+                .anyMatch(message -> message.getKey().equals("validation.request.path.missing"));
+        boolean unknownMethod = report.getMessages().stream()
+                .anyMatch(message -> message.getKey().equals("validation.request.operation.notAllowed"));
         if (unknownPath || unknownMethod) {
             assertEquals(404, response.statusCode());
             return;
         }
-        assertFalse(report.hasErrors(), () -> method + " " + pathAndQuery + " -> " + response.statusCode()
-                + " does not match openapi.yaml: " + report.getMessages() + "\n" + response.body());
+        assertFalse(
+                report.hasErrors(),
+                () -> method + " " + pathAndQuery + " -> " + response.statusCode() + " does not match openapi.yaml: "
+                        + report.getMessages() + "\n" + response.body());
     }
 }

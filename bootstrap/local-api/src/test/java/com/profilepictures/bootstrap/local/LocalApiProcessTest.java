@@ -58,17 +58,24 @@ class LocalApiProcessTest {
                 assertEquals(200, crawled.status(), crawled.raw().body());
                 assertEquals("crawler", crawled.body().get("source").getAsString());
                 List<ProcessHandle> afterCrawling = process.descendants().collect(Collectors.toList());
-                assertFalse(afterCrawling.stream().anyMatch(LocalApiProcessTest::isBrowser),
+                assertFalse(
+                        afterCrawling.stream().anyMatch(LocalApiProcessTest::isBrowser),
                         "a scrape the crawler decides starts no browser: " + commands(afterCrawling));
 
                 var rendered = http.post("/scrape", "{\"handle\":\"" + FixtureSite.APP_ONLY + "\"}");
                 assertEquals(200, rendered.status(), rendered.raw().body());
                 assertEquals("browser", rendered.body().get("source").getAsString());
                 List<ProcessHandle> started = process.descendants().collect(Collectors.toList());
-                assertTrue(started.stream().anyMatch(child -> command(child).contains("moto")), "moto runs: " + commands(started));
-                assertTrue(started.stream().anyMatch(child -> command(child).contains("chromedriver")), "a browser runs: " + commands(started));
+                assertTrue(
+                        started.stream().anyMatch(child -> command(child).contains("moto")),
+                        "moto runs: " + commands(started));
+                assertTrue(
+                        started.stream().anyMatch(child -> command(child).contains("chromedriver")),
+                        "a browser runs: " + commands(started));
 
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                        .start()
+                        .waitFor();
 
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), "exits on Ctrl-C");
                 awaitAllGone(started);
@@ -92,8 +99,11 @@ class LocalApiProcessTest {
             assertTrue(exited, "still running: " + output);
             assertEquals(1, process.exitValue(), output);
             assertTrue(output.contains("make run: "), output);
-            assertFalse(output.contains("\tat ") || output.contains("Exception in thread"), "no stack trace: " + output);
-            assertTrue(Files.isRegularFile(workDir.resolve(".local/moto.log")), "moto had started, so its cleanup is what is checked");
+            assertFalse(
+                    output.contains("\tat ") || output.contains("Exception in thread"), "no stack trace: " + output);
+            assertTrue(
+                    Files.isRegularFile(workDir.resolve(".local/moto.log")),
+                    "moto had started, so its cleanup is what is checked");
             awaitAllGone(processesIn(workDir));
         }
     }
@@ -105,12 +115,15 @@ class LocalApiProcessTest {
 
     private static ProcessBuilder localApi(Path workDir) {
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalApi.class.getName()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LocalApi.class.getName()))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
         builder.environment().remove("DYNAMODB_ENDPOINT");
-        builder.environment().put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
+        builder.environment()
+                .put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
         return builder;
     }
 
@@ -119,12 +132,14 @@ class LocalApiProcessTest {
         Path real = folder.toRealPath();
         try (var all = ProcessHandle.allProcesses()) {
             return all.filter(process -> {
-                try {
-                    return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(real);
-                } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                    return false;
-                }
-            }).toList();
+                        try {
+                            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"))
+                                    .equals(real);
+                        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                            return false;
+                        }
+                    })
+                    .toList();
         }
     }
 
@@ -150,10 +165,18 @@ class LocalApiProcessTest {
         Instant deadline = Instant.now().plusSeconds(15);
         while (processes.stream().anyMatch(LocalApiProcessTest::running)) {
             if (Instant.now().isAfter(deadline)) {
-                fail("still running after Ctrl-C: " + commands(processes.stream().filter(LocalApiProcessTest::running).toList()));
+                fail("still running after Ctrl-C: "
+                        + commands(processes.stream()
+                                .filter(LocalApiProcessTest::running)
+                                .toList()));
             }
-            processes.stream().filter(LocalApiProcessTest::running).findFirst()
-                    .ifPresent(alive -> alive.onExit().orTimeout(100, TimeUnit.MILLISECONDS).exceptionally(e -> alive).join());
+            processes.stream()
+                    .filter(LocalApiProcessTest::running)
+                    .findFirst()
+                    .ifPresent(alive -> alive.onExit()
+                            .orTimeout(100, TimeUnit.MILLISECONDS)
+                            .exceptionally(e -> alive)
+                            .join());
         }
     }
 

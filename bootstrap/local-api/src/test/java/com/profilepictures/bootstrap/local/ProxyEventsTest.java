@@ -20,8 +20,13 @@ class ProxyEventsTest {
             new SamTemplate.Route("ScrapeFunction", "POST", "/scrape", "Scrape", "handleRequest")));
 
     private static LocalRequest request(String method, String path, String query, byte[] body) {
-        return new LocalRequest(method, path, query, Map.of("Content-Type", List.of("application/json"),
-                "X-Twice", List.of("a", "b")), body, "127.0.0.1");
+        return new LocalRequest(
+                method,
+                path,
+                query,
+                Map.of("Content-Type", List.of("application/json"), "X-Twice", List.of("a", "b")),
+                body,
+                "127.0.0.1");
     }
 
     @Test
@@ -41,19 +46,23 @@ class ProxyEventsTest {
     void buildsTheEventApiGatewayWouldSend() {
         var match = routes.match("GET", "/users").orElseThrow();
 
-        var event = ProxyEvents.event(request("GET", "/users", "limit=7&lastKey=abc&limit=9&flag", new byte[0]), match, "req-1");
+        var event = ProxyEvents.event(
+                request("GET", "/users", "limit=7&lastKey=abc&limit=9&flag", new byte[0]), match, "req-1");
 
         assertEquals("GET", event.getHttpMethod());
         assertEquals("/users", event.getPath());
         assertEquals("/users", event.getResource());
-        assertEquals(Map.of("limit", List.of("7", "9"), "lastKey", List.of("abc"), "flag", List.of("")),
+        assertEquals(
+                Map.of("limit", List.of("7", "9"), "lastKey", List.of("abc"), "flag", List.of("")),
                 event.getMultiValueQueryStringParameters());
         assertEquals("9", event.getQueryStringParameters().get("limit"), "the single-value map keeps the last value");
         assertEquals("b", event.getHeaders().get("X-Twice"));
         assertEquals(List.of("a", "b"), event.getMultiValueHeaders().get("X-Twice"));
         assertEquals("req-1", event.getRequestContext().getRequestId());
         assertEquals("/users", event.getRequestContext().getResourcePath());
-        assertEquals("/users", event.getRequestContext().getPath(),
+        assertEquals(
+                "/users",
+                event.getRequestContext().getPath(),
                 "the path the client used, which has no stage locally: links built from it must work here");
         assertEquals("127.0.0.1", event.getRequestContext().getIdentity().getSourceIp());
         assertNull(event.getBody());
@@ -65,7 +74,8 @@ class ProxyEventsTest {
         var match = routes.match("POST", "/scrape").orElseThrow();
         byte[] binary = {(byte) 0xff, (byte) 0xfe, 0x00};
 
-        var text = ProxyEvents.event(request("POST", "/scrape", null, "{\"handle\":\"jäck\"}".getBytes(StandardCharsets.UTF_8)), match, "r");
+        var text = ProxyEvents.event(
+                request("POST", "/scrape", null, "{\"handle\":\"jäck\"}".getBytes(StandardCharsets.UTF_8)), match, "r");
         var bytes = ProxyEvents.event(request("POST", "/scrape", null, binary), match, "r");
 
         assertEquals("{\"handle\":\"jäck\"}", text.getBody());

@@ -27,18 +27,26 @@ class ReadFunctionsJarTest {
             assertTrue(size < MAX_BYTES, "read-functions-lambda.jar is " + size + " bytes");
             assertTrue(names.contains("com/profilepictures/bootstrap/read/GetProfilePictureFunction.class"));
             assertTrue(names.contains("com/profilepictures/bootstrap/read/ListProfilePicturesFunction.class"));
-            assertTrue(names.contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"), "it is the real, shaded jar");
+            assertTrue(
+                    names.contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"),
+                    "it is the real, shaded jar");
             // SnapStart priming registers through org.crac; Lambda's runtime brings its own CRaC context.
-            assertTrue(names.contains("org/crac/Core.class"), "the jar lacks org.crac, which priming registers through");
-            assertTrue(names.stream().noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/crac/")),
+            assertTrue(
+                    names.contains("org/crac/Core.class"), "the jar lacks org.crac, which priming registers through");
+            assertTrue(
+                    names.stream().noneMatch(name -> name.startsWith("com/amazonaws/services/lambda/crac/")),
                     "the jar carries the Lambda runtime's own CRaC classes");
             List<String> scraperParts = names.stream()
-                    .filter(name -> name.startsWith("org/openqa/") || name.startsWith("com/profilepictures/adapters/selenium/")
-                            || name.startsWith("com/profilepictures/bootstrap/scrape/") || name.startsWith("io/netty/")
+                    .filter(name -> name.startsWith("org/openqa/")
+                            || name.startsWith("com/profilepictures/adapters/selenium/")
+                            || name.startsWith("com/profilepictures/bootstrap/scrape/")
+                            || name.startsWith("io/netty/")
                             || name.startsWith("org/apache/http/"))
                     .limit(5)
                     .toList();
-            assertTrue(scraperParts.isEmpty(), "the read functions carry scraper or unused HTTP-client classes: " + scraperParts);
+            assertTrue(
+                    scraperParts.isEmpty(),
+                    "the read functions carry scraper or unused HTTP-client classes: " + scraperParts);
         }
     }
 }

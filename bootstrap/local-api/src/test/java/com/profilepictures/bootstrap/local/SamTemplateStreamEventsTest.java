@@ -52,11 +52,29 @@ class SamTemplateStreamEventsTest {
                             StartingPosition: LATEST
                 """));
 
-        assertEquals(List.of(
-                new SamTemplate.StreamEvent("ArchiveFunction", "PicturesTable", "com.example.Archive", "handleRequest",
-                        "TRIM_HORIZON", 25, 4, true, true),
-                new SamTemplate.StreamEvent("OtherFunction", "PicturesTable", "com.example.Other", "handle",
-                        "LATEST", 100, -1, false, false)), template.streamEvents());
+        assertEquals(
+                List.of(
+                        new SamTemplate.StreamEvent(
+                                "ArchiveFunction",
+                                "PicturesTable",
+                                "com.example.Archive",
+                                "handleRequest",
+                                "TRIM_HORIZON",
+                                25,
+                                4,
+                                true,
+                                true),
+                        new SamTemplate.StreamEvent(
+                                "OtherFunction",
+                                "PicturesTable",
+                                "com.example.Other",
+                                "handle",
+                                "LATEST",
+                                100,
+                                -1,
+                                false,
+                                false)),
+                template.streamEvents());
         assertEquals(Optional.of("TABLE_NAME"), template.variableNaming("PicturesTable"));
         assertEquals(Optional.empty(), template.variableNaming("ArchiveFunction"));
     }

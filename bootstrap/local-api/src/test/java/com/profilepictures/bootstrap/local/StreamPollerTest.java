@@ -63,10 +63,12 @@ class StreamPollerTest {
         dynamoDb = DynamoDbClients.create(server.settings(table));
         dynamoDb.createTable(request -> request.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(definition -> definition.attributeName("id").attributeType(ScalarAttributeType.S))
+                .attributeDefinitions(
+                        definition -> definition.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
                 .streamSpecification(stream -> stream.streamEnabled(true)
-                        .streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
+                        .streamViewType(
+                                software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
         dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(table));
         streams = LocalApi.streamsClient(server.settings(table));
     }
@@ -91,10 +93,14 @@ class StreamPollerTest {
         poller = start(mapping(3, -1, false, true), recorder(record -> false));
         awaitRecords(7);
 
-        assertTrue(batches.stream().allMatch(batch -> !batch.isEmpty() && batch.size() <= 3), "batch sizes: " + sizes());
+        assertTrue(
+                batches.stream().allMatch(batch -> !batch.isEmpty() && batch.size() <= 3), "batch sizes: " + sizes());
         List<DynamodbEvent.DynamodbStreamRecord> records = delivered();
-        assertEquals(List.of("INSERT", "INSERT", "INSERT", "INSERT", "INSERT", "MODIFY", "REMOVE"),
-                records.stream().map(DynamodbEvent.DynamodbStreamRecord::getEventName).toList());
+        assertEquals(
+                List.of("INSERT", "INSERT", "INSERT", "INSERT", "INSERT", "MODIFY", "REMOVE"),
+                records.stream()
+                        .map(DynamodbEvent.DynamodbStreamRecord::getEventName)
+                        .toList());
         for (int i = 1; i < records.size(); i++) {
             assertTrue(sequence(records.get(i - 1)).compareTo(sequence(records.get(i))) < 0, "in stream order");
         }
@@ -102,10 +108,16 @@ class StreamPollerTest {
         assertEquals("aws:dynamodb", inserted.getEventSource());
         assertEquals(poller.streamArn(), inserted.getEventSourceARN());
         assertNotNull(inserted.getEventID());
-        assertEquals(StreamViewType.NEW_AND_OLD_IMAGES.toString(), inserted.getDynamodb().getStreamViewType());
+        assertEquals(
+                StreamViewType.NEW_AND_OLD_IMAGES.toString(),
+                inserted.getDynamodb().getStreamViewType());
         assertEquals("a", inserted.getDynamodb().getKeys().get("id").getS());
         assertEquals("1", inserted.getDynamodb().getNewImage().get("version").getN());
-        assertEquals(List.of("x", "y"), inserted.getDynamodb().getNewImage().get("tags").getL().stream().map(value -> value.getS()).toList());
+        assertEquals(
+                List.of("x", "y"),
+                inserted.getDynamodb().getNewImage().get("tags").getL().stream()
+                        .map(value -> value.getS())
+                        .toList());
         assertNull(inserted.getDynamodb().getOldImage(), "an insertion has no old image");
         var modified = records.get(5);
         assertEquals("1", modified.getDynamodb().getOldImage().get("version").getN());
@@ -123,7 +135,8 @@ class StreamPollerTest {
             put(id, 1);
         }
 
-        poller = start(mapping(10, 3, false, true), recorder(record -> id(record).equals("c") && failedOnce.add("c")));
+        poller =
+                start(mapping(10, 3, false, true), recorder(record -> id(record).equals("c") && failedOnce.add("c")));
         awaitRecords(6);
 
         assertEquals(List.of("a", "b", "c", "d", "c", "d"), ids(delivered()), "batches: " + sizes());
@@ -138,13 +151,16 @@ class StreamPollerTest {
         List<String> succeeded = new CopyOnWriteArrayList<>();
         List<String> attemptedC = new CopyOnWriteArrayList<>();
         poller = start(mapping(10, 2, true, true), (event, requestId) -> {
-            List<String> ids = event.getRecords().stream().map(StreamPollerTest::id).toList();
+            List<String> ids =
+                    event.getRecords().stream().map(StreamPollerTest::id).toList();
             if (ids.contains("c")) {
                 attemptedC.add(String.join(",", ids));
                 throw new IllegalStateException("cannot handle c");
             }
             succeeded.addAll(ids);
-            return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+            return StreamsEventResponse.builder()
+                    .withBatchItemFailures(List.of())
+                    .build();
         });
         await(() -> log().contains("gave up"), "the poller gives up on c");
         put("e", 1);
@@ -162,14 +178,17 @@ class StreamPollerTest {
             put(id, 1);
         }
 
-        poller = start(mapping(10, 1, false, true), recorder(record -> id(record).equals("b")));
+        poller =
+                start(mapping(10, 1, false, true), recorder(record -> id(record).equals("b")));
         await(() -> log().contains("gave up"), "the poller gives up on b");
         put("d", 1);
         awaitRecords(6);
 
         assertEquals(List.of("a", "b", "c", "b", "c", "d"), ids(delivered()));
         String sequenceOfB = delivered().get(1).getDynamodb().getSequenceNumber();
-        assertTrue(log().lines().anyMatch(line -> line.contains("\"level\":\"ERROR\"") && line.contains(sequenceOfB)), log());
+        assertTrue(
+                log().lines().anyMatch(line -> line.contains("\"level\":\"ERROR\"") && line.contains(sequenceOfB)),
+                log());
         assertEquals(3, poller.invocations());
     }
 
@@ -200,12 +219,21 @@ class StreamPollerTest {
     }
 
     private StreamPoller start(SamTemplate.StreamEvent mapping, StreamPoller.Function function) {
-        return StreamPoller.start(streams, table, mapping, function, new PrintStream(log, true, StandardCharsets.UTF_8), QUICK);
+        return StreamPoller.start(
+                streams, table, mapping, function, new PrintStream(log, true, StandardCharsets.UTF_8), QUICK);
     }
 
     private static SamTemplate.StreamEvent mapping(int batchSize, int retries, boolean bisect, boolean reportFailures) {
-        return new SamTemplate.StreamEvent("TestFunction", "TestTable", "unused.Entry", "handleRequest", "TRIM_HORIZON",
-                batchSize, retries, bisect, reportFailures);
+        return new SamTemplate.StreamEvent(
+                "TestFunction",
+                "TestTable",
+                "unused.Entry",
+                "handleRequest",
+                "TRIM_HORIZON",
+                batchSize,
+                retries,
+                bisect,
+                reportFailures);
     }
 
     /** Records each batch; reports the first record {@code fails} picks, and every later one, as failed. */
@@ -216,17 +244,25 @@ class StreamPollerTest {
             for (var record : event.getRecords()) {
                 if (!failures.isEmpty() || fails.test(record)) {
                     failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                            .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+                            .withItemIdentifier(record.getDynamodb().getSequenceNumber())
+                            .build());
                 }
             }
-            return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+            return StreamsEventResponse.builder()
+                    .withBatchItemFailures(failures)
+                    .build();
         };
     }
 
     private void put(String id, int version) {
-        dynamoDb.putItem(request -> request.tableName(table).item(Map.of("id", AttributeValue.fromS(id),
-                "version", AttributeValue.fromN(Integer.toString(version)),
-                "tags", AttributeValue.fromL(List.of(AttributeValue.fromS("x"), AttributeValue.fromS("y"))))));
+        dynamoDb.putItem(request -> request.tableName(table)
+                .item(Map.of(
+                        "id",
+                        AttributeValue.fromS(id),
+                        "version",
+                        AttributeValue.fromN(Integer.toString(version)),
+                        "tags",
+                        AttributeValue.fromL(List.of(AttributeValue.fromS("x"), AttributeValue.fromS("y"))))));
     }
 
     private List<DynamodbEvent.DynamodbStreamRecord> delivered() {
@@ -265,7 +301,8 @@ class StreamPollerTest {
                 fail("not within " + WAIT.toSeconds() + " s: " + what + "; batches " + sizes() + ", log:\n" + log());
             }
             Thread.onSpinWait();
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(10).toNanos());
         }
     }
 }

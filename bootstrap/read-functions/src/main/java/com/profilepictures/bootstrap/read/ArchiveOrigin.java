@@ -1,9 +1,8 @@
 package com.profilepictures.bootstrap.read;
 
-import com.profilepictures.awsclients.CredentialsSource;
-
 import com.profilepictures.adapters.s3.S3Clients;
 import com.profilepictures.adapters.s3.S3Settings;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -22,11 +21,14 @@ final class ArchiveOrigin {
 
     static URI of(S3Settings archive) {
         // Signing needs keys but makes no call: only the URL's host matters here.
-        S3Settings signing = new S3Settings(archive.bucket(), archive.region(), archive.endpoint(), CredentialsSource.DUMMY);
+        S3Settings signing =
+                new S3Settings(archive.bucket(), archive.region(), archive.endpoint(), CredentialsSource.DUMMY);
         try (S3Presigner presigner = S3Clients.presigner(signing)) {
-            URL signed = presigner.presignGetObject(request -> request
-                    .signatureDuration(Duration.ofMinutes(1))
-                    .getObjectRequest(get -> get.bucket(archive.bucket()).key("origin"))).url();
+            URL signed = presigner
+                    .presignGetObject(request -> request.signatureDuration(Duration.ofMinutes(1))
+                            .getObjectRequest(
+                                    get -> get.bucket(archive.bucket()).key("origin")))
+                    .url();
             return URI.create(signed.getProtocol() + "://" + signed.getAuthority());
         }
     }

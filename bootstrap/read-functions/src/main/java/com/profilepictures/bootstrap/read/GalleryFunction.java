@@ -8,10 +8,12 @@ import com.profilepictures.adapters.lambda.GalleryHandler;
 import com.profilepictures.bootstrap.Environment;
 
 /** Lambda entry of {@code GET /}, the gallery page, named in template.yaml. */
-public final class GalleryFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GalleryFunction
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     // Built in Lambda's init phase, before a SnapStart snapshot: the page, its hashes and the archive's origin.
-    private static final GalleryHandler HANDLER = DaggerGalleryComponent.factory().create(Environment.current()).handler();
+    private static final GalleryHandler HANDLER =
+            DaggerGalleryComponent.factory().create(Environment.current()).handler();
 
     private final Priming priming = Priming.register(this, Priming.get("/"));
 

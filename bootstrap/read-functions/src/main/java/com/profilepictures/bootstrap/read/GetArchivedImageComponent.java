@@ -38,8 +38,8 @@ public interface GetArchivedImageComponent {
 
         @Provides
         @Singleton
-        static GetArchivedImageHandler handler(ProfilePictureRepository repository, PictureHistory history,
-                PictureArchive archive, Clock clock) {
+        static GetArchivedImageHandler handler(
+                ProfilePictureRepository repository, PictureHistory history, PictureArchive archive, Clock clock) {
             return new GetArchivedImageHandler(new GetArchivedImage(repository, history, archive), clock);
         }
     }

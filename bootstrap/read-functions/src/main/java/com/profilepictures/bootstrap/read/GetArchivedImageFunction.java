@@ -14,18 +14,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Lambda entry of {@code GET /user/{handle}/profile_pic/image}, named in template.yaml. */
-public final class GetArchivedImageFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetArchivedImageFunction
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    private static final GetArchivedImageComponent COMPONENT = DaggerGetArchivedImageComponent.factory().create(Environment.current());
+    private static final GetArchivedImageComponent COMPONENT =
+            DaggerGetArchivedImageComponent.factory().create(Environment.current());
     // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client and S3's
     // presigner are then built in Lambda's init phase, before a SnapStart snapshot, not by the first request.
     private static final GetArchivedImageHandler HANDLER = COMPONENT.handler();
 
     // The priming handle is not stored, so its request ends before the history and the signature: both are
     // warmed directly, read-only (a query of a handle with no history, a URL signed locally, never used).
-    private final Priming priming = Priming.register(this,
+    private final Priming priming = Priming.register(
+            this,
             Priming.get("/user/{handle}/profile_pic/image", Map.of("handle", Priming.HANDLE)),
-            List.of(() -> COMPONENT.history().list(Handle.of(Priming.HANDLE), HistoryPageRequest.first(1)),
+            List.of(
+                    () -> COMPONENT.history().list(Handle.of(Priming.HANDLE), HistoryPageRequest.first(1)),
                     () -> COMPONENT.archive().presign(ImageVersion.of("0".repeat(64)), Duration.ofMinutes(1))));
 
     @Override

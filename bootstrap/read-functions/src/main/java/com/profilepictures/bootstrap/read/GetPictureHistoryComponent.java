@@ -35,7 +35,8 @@ public interface GetPictureHistoryComponent {
 
         @Provides
         @Singleton
-        static GetPictureHistoryHandler handler(ProfilePictureRepository repository, PictureHistory history, Clock clock) {
+        static GetPictureHistoryHandler handler(
+                ProfilePictureRepository repository, PictureHistory history, Clock clock) {
             return new GetPictureHistoryHandler(new GetPictureHistory(repository, history), clock);
         }
     }

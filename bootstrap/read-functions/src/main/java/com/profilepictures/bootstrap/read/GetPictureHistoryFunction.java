@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Lambda entry of {@code GET /user/{handle}/history}, named in template.yaml. */
-public final class GetPictureHistoryFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetPictureHistoryFunction
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    private static final GetPictureHistoryComponent COMPONENT = DaggerGetPictureHistoryComponent.factory().create(Environment.current());
+    private static final GetPictureHistoryComponent COMPONENT =
+            DaggerGetPictureHistoryComponent.factory().create(Environment.current());
     // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
     // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
     private static final GetPictureHistoryHandler HANDLER = COMPONENT.handler();
 
     // The priming handle is not stored, so its request ends before the history is read: the query is warmed
     // directly, read-only (the first page of a handle with no history).
-    private final Priming priming = Priming.register(this,
+    private final Priming priming = Priming.register(
+            this,
             Priming.get("/user/{handle}/history", Map.of("handle", Priming.HANDLE)),
             List.of(() -> COMPONENT.history().list(Handle.of(Priming.HANDLE), HistoryPageRequest.first(1))));
 

@@ -9,13 +9,17 @@ import com.profilepictures.bootstrap.Environment;
 import java.util.Map;
 
 /** Lambda entry of {@code GET /user/{handle}/profile_pic}, named in template.yaml. */
-public final class GetProfilePictureFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetProfilePictureFunction
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
     // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
-    private static final GetProfilePictureHandler HANDLER = DaggerGetProfilePictureComponent.factory().create(Environment.current()).handler();
+    private static final GetProfilePictureHandler HANDLER = DaggerGetProfilePictureComponent.factory()
+            .create(Environment.current())
+            .handler();
 
-    private final Priming priming = Priming.register(this, Priming.get("/user/{handle}/profile_pic", Map.of("handle", Priming.HANDLE)));
+    private final Priming priming =
+            Priming.register(this, Priming.get("/user/{handle}/profile_pic", Map.of("handle", Priming.HANDLE)));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

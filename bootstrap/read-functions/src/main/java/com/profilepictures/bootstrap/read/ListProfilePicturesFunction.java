@@ -8,11 +8,14 @@ import com.profilepictures.adapters.lambda.ListProfilePicturesHandler;
 import com.profilepictures.bootstrap.Environment;
 
 /** Lambda entry of {@code GET /users}, named in template.yaml. */
-public final class ListProfilePicturesFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ListProfilePicturesFunction
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
     // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
-    private static final ListProfilePicturesHandler HANDLER = DaggerListProfilePicturesComponent.factory().create(Environment.current()).handler();
+    private static final ListProfilePicturesHandler HANDLER = DaggerListProfilePicturesComponent.factory()
+            .create(Environment.current())
+            .handler();
 
     private final Priming priming = Priming.register(this, Priming.get("/users"));
 

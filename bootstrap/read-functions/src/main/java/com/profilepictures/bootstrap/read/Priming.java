@@ -37,15 +37,18 @@ public final class Priming implements Resource {
     private final APIGatewayProxyRequestEvent request;
     private final List<Runnable> warmUps;
 
-    private Priming(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
-            APIGatewayProxyRequestEvent request, List<Runnable> warmUps) {
+    private Priming(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
+            APIGatewayProxyRequestEvent request,
+            List<Runnable> warmUps) {
         this.function = function;
         this.request = request;
         this.warmUps = warmUps;
     }
 
     /** Registers {@code function}'s priming with the global CRaC context; keep the result in a field. */
-    public static Priming register(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
+    public static Priming register(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
             APIGatewayProxyRequestEvent request) {
         return register(function, request, List.of());
     }
@@ -55,8 +58,10 @@ public final class Priming implements Resource {
      * ports made first, for what the priming request cannot reach: a handle that is not stored is answered
      * before the history is queried or a URL signed. A warm-up that throws is logged and skipped.
      */
-    public static Priming register(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
-            APIGatewayProxyRequestEvent request, List<Runnable> warmUps) {
+    public static Priming register(
+            RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
+            APIGatewayProxyRequestEvent request,
+            List<Runnable> warmUps) {
         Priming priming = new Priming(function, request, List.copyOf(warmUps));
         Core.getGlobalContext().register(priming);
         return priming;
@@ -135,7 +140,8 @@ public final class Priming implements Resource {
             @Override
             public void log(String message) {
                 // The request log line is a JSON object: the mark goes in as its first field.
-                System.out.println(message.startsWith("{") ? "{\"priming\":true," + message.substring(1) : "priming: " + message);
+                System.out.println(
+                        message.startsWith("{") ? "{\"priming\":true," + message.substring(1) : "priming: " + message);
             }
 
             @Override
@@ -144,16 +150,59 @@ public final class Priming implements Resource {
             }
         };
 
-        @Override public String getAwsRequestId() { return REQUEST_ID; }
-        @Override public String getLogGroupName() { return null; }
-        @Override public String getLogStreamName() { return null; }
-        @Override public String getFunctionName() { return null; }
-        @Override public String getFunctionVersion() { return null; }
-        @Override public String getInvokedFunctionArn() { return null; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 10_000; }
-        @Override public int getMemoryLimitInMB() { return 0; }
-        @Override public LambdaLogger getLogger() { return LOGGER; }
+        @Override
+        public String getAwsRequestId() {
+            return REQUEST_ID;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return null;
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return null;
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return null;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 10_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 0;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return LOGGER;
+        }
     }
 }

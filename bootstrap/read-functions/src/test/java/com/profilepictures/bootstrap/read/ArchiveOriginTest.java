@@ -2,8 +2,8 @@ package com.profilepictures.bootstrap.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.adapters.s3.S3Settings;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

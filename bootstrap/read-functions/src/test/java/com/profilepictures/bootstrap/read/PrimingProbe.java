@@ -59,8 +59,8 @@ public final class PrimingProbe {
         APIGatewayProxyResponseEvent response = function.handleRequest(request, context);
         long loaded = classes.getTotalLoadedClassCount() - before;
 
-        System.out.println("PROBE status=" + response.getStatusCode() + " classesLoaded=" + loaded
-                + " unheldCollected=" + (unheld.get() == null) + " unheldRan=" + unheldRan.get());
+        System.out.println("PROBE status=" + response.getStatusCode() + " classesLoaded=" + loaded + " unheldCollected="
+                + (unheld.get() == null) + " unheldRan=" + unheldRan.get());
     }
 
     private static WeakReference<Resource> registerUnheld(AtomicBoolean ran) {
@@ -93,8 +93,11 @@ public final class PrimingProbe {
                 .withPath(path)
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withHeaders(Map.of("Accept", "application/json", "Host", "api.example", "X-Forwarded-Proto", "https"))
-                .withRequestContext(new ProxyRequestContext().withRequestId("probe-request").withHttpMethod("GET")
-                        .withDomainName("api.example").withPath("/prod" + path))
+                .withRequestContext(new ProxyRequestContext()
+                        .withRequestId("probe-request")
+                        .withHttpMethod("GET")
+                        .withDomainName("api.example")
+                        .withPath("/prod" + path))
                 .withIsBase64Encoded(false);
     }
 
@@ -112,16 +115,59 @@ public final class PrimingProbe {
             }
         };
 
-        @Override public String getAwsRequestId() { return "probe-invocation"; }
-        @Override public String getLogGroupName() { return null; }
-        @Override public String getLogStreamName() { return null; }
-        @Override public String getFunctionName() { return "priming-probe"; }
-        @Override public String getFunctionVersion() { return "1"; }
-        @Override public String getInvokedFunctionArn() { return null; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 10_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-        @Override public LambdaLogger getLogger() { return LOGGER; }
+        @Override
+        public String getAwsRequestId() {
+            return "probe-invocation";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return null;
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "priming-probe";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "1";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return null;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 10_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return LOGGER;
+        }
     }
 }

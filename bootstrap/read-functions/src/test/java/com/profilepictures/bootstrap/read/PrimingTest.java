@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,10 +57,12 @@ class PrimingTest {
 
     /** A primed first request may load at most this share of what an unprimed one loads. */
     private static final double MAX_SHARE_OF_CLASSES = 0.1;
+
     private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(2);
     private static final String STORED_HANDLE = "Jack";
     private static final String LAMBDA_CRAC = "com.amazonaws.services.lambda.crac";
-    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static final String JNI_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
     private static final Pattern PROBE_LINE = Pattern.compile(
             "PROBE status=(\\d+) classesLoaded=(\\d+) unheldCollected=(true|false) unheldRan=(true|false)");
 
@@ -72,7 +74,12 @@ class PrimingTest {
     private static DynamoDbServer moto;
     private static Path jniLibrary;
 
-    record Probe(int status, long classesLoaded, boolean unheldCollected, boolean unheldRan, List<String> primingLines,
+    record Probe(
+            int status,
+            long classesLoaded,
+            boolean unheldCollected,
+            boolean unheldRan,
+            List<String> primingLines,
             String output) {}
 
     @BeforeAll
@@ -94,7 +101,9 @@ class PrimingTest {
         DynamoDbPictureHistory history = new DynamoDbPictureHistory(client, historyTableName);
         history.record(handle, picture, scrapedAt);
         history.attach(handle, picture, version);
-        assertTrue(repository.markArchived(handle, new ArchiveMark(picture, version)), "the stored picture is marked archived");
+        assertTrue(
+                repository.markArchived(handle, new ArchiveMark(picture, version)),
+                "the stored picture is marked archived");
         client.close();
         jniLibrary = unpackLambdasJniLibrary();
     }
@@ -105,16 +114,29 @@ class PrimingTest {
      */
     static Stream<Arguments> readFunctions() {
         return Stream.of(
-                Arguments.of(GetProfilePictureFunction.class, "/user/{handle}/profile_pic", List.of("handle=" + STORED_HANDLE), 200),
+                Arguments.of(
+                        GetProfilePictureFunction.class,
+                        "/user/{handle}/profile_pic",
+                        List.of("handle=" + STORED_HANDLE),
+                        200),
                 Arguments.of(ListProfilePicturesFunction.class, "/users", List.of(), 200),
-                Arguments.of(GetArchivedImageFunction.class, "/user/{handle}/profile_pic/image", List.of("handle=" + STORED_HANDLE), 302),
-                Arguments.of(GetPictureHistoryFunction.class, "/user/{handle}/history", List.of("handle=" + STORED_HANDLE), 200),
+                Arguments.of(
+                        GetArchivedImageFunction.class,
+                        "/user/{handle}/profile_pic/image",
+                        List.of("handle=" + STORED_HANDLE),
+                        302),
+                Arguments.of(
+                        GetPictureHistoryFunction.class,
+                        "/user/{handle}/history",
+                        List.of("handle=" + STORED_HANDLE),
+                        200),
                 Arguments.of(GalleryFunction.class, "/", List.of(), 200));
     }
 
     @Test
     void everyReadFunctionIsProvenHere() throws Exception {
-        Set<String> proven = readFunctions().map(arguments -> ((Class<?>) arguments.get()[0]).getName())
+        Set<String> proven = readFunctions()
+                .map(arguments -> ((Class<?>) arguments.get()[0]).getName())
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertEquals(entryClassesOfThisModule(), proven, "a read function without priming proven in readFunctions()");
@@ -129,13 +151,18 @@ class PrimingTest {
 
         assertEquals(status, unprimed.status(), unprimed.output());
         assertEquals(status, primed.status(), primed.output());
-        assertTrue(primed.unheldCollected() && !primed.unheldRan(),
-                "a resource nothing holds must be collected and never run, or this test cannot see a weak hold: " + primed.output());
+        assertTrue(
+                primed.unheldCollected() && !primed.unheldRan(),
+                "a resource nothing holds must be collected and never run, or this test cannot see a weak hold: "
+                        + primed.output());
         assertEquals(1, primed.primingLines().size(), "one priming request, its log line marked: " + primed.output());
-        assertTrue(primed.primingLines().get(0).contains("\"route\":\"" + resource + "\""), primed.primingLines().get(0));
+        assertTrue(
+                primed.primingLines().get(0).contains("\"route\":\"" + resource + "\""),
+                primed.primingLines().get(0));
         assertTrue(unprimed.primingLines().isEmpty(), "no hooks ran, yet something primed: " + unprimed.output());
         assertTrue(unprimed.classesLoaded() > 0, unprimed.output());
-        assertTrue(primed.classesLoaded() <= MAX_SHARE_OF_CLASSES * unprimed.classesLoaded(),
+        assertTrue(
+                primed.classesLoaded() <= MAX_SHARE_OF_CLASSES * unprimed.classesLoaded(),
                 "the primed first request loaded " + primed.classesLoaded() + " classes, the unprimed one "
                         + unprimed.classesLoaded() + "\n" + primed.output());
     }
@@ -146,20 +173,43 @@ class PrimingTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.crac.Core.Compat=" + LAMBDA_CRAC,
                 "-D" + JNI_PROPERTY + "=" + jniLibrary,
-                "-cp", System.getProperty("java.class.path"),
-                PrimingProbe.class.getName(), entryClass.getName(), mode, resource));
+                "-cp",
+                System.getProperty("java.class.path"),
+                PrimingProbe.class.getName(),
+                entryClass.getName(),
+                mode,
+                resource));
         command.addAll(pathParameters);
         Path output = Files.createTempFile(scratch, mode, ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.endsWith("JAVA_OPTIONS")
-                || name.equals("JAVA_TOOL_OPTIONS"));
+        environment
+                .keySet()
+                .removeIf(name ->
+                        name.startsWith("AWS_") || name.endsWith("JAVA_OPTIONS") || name.equals("JAVA_TOOL_OPTIONS"));
         // What a Lambda sandbox has: the table, the region and credentials in the environment.
-        environment.putAll(Map.of("TABLE_NAME", tableName, "AWS_REGION", DynamoDbServer.REGION,
-                "DYNAMODB_ENDPOINT", moto.endpoint().toString(), "AWS_LAMBDA_FUNCTION_NAME", "priming-test",
-                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_SESSION_TOKEN", "test",
-                "HISTORY_TABLE_NAME", historyTableName, "PICTURE_BUCKET", "priming-pictures",
-                "S3_ENDPOINT", moto.endpoint().toString()));
+        environment.putAll(Map.of(
+                "TABLE_NAME",
+                tableName,
+                "AWS_REGION",
+                DynamoDbServer.REGION,
+                "DYNAMODB_ENDPOINT",
+                moto.endpoint().toString(),
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "priming-test",
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test",
+                "AWS_SESSION_TOKEN",
+                "test",
+                "HISTORY_TABLE_NAME",
+                historyTableName,
+                "PICTURE_BUCKET",
+                "priming-pictures",
+                "S3_ENDPOINT",
+                moto.endpoint().toString()));
 
         Process process = builder.start();
         if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -171,10 +221,16 @@ class PrimingTest {
         Matcher result = PROBE_LINE.matcher(text);
         assertTrue(process.exitValue() == 0 && result.find(), "the " + mode + " probe failed:\n" + text);
         List<String> primingLines = text.lines()
-                .filter(line -> line.startsWith("{\"priming\":true,") && line.contains("\"requestId\":\"" + Priming.REQUEST_ID + "\""))
+                .filter(line -> line.startsWith("{\"priming\":true,")
+                        && line.contains("\"requestId\":\"" + Priming.REQUEST_ID + "\""))
                 .toList();
-        return new Probe(Integer.parseInt(result.group(1)), Long.parseLong(result.group(2)),
-                Boolean.parseBoolean(result.group(3)), Boolean.parseBoolean(result.group(4)), primingLines, text);
+        return new Probe(
+                Integer.parseInt(result.group(1)),
+                Long.parseLong(result.group(2)),
+                Boolean.parseBoolean(result.group(3)),
+                Boolean.parseBoolean(result.group(4)),
+                primingLines,
+                text);
     }
 
     /** Lambda passes the runtime's JNI library by path; here it is taken from the runtime interface client's jar. */
@@ -191,15 +247,24 @@ class PrimingTest {
 
     /** The public, concrete request handlers compiled into this module's entry package. */
     private static Set<String> entryClassesOfThisModule() throws Exception {
-        Path classes = Path.of(GetProfilePictureFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path entryPackage = classes.resolve(GetProfilePictureFunction.class.getPackageName().replace('.', '/'));
+        Path classes = Path.of(GetProfilePictureFunction.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        Path entryPackage =
+                classes.resolve(GetProfilePictureFunction.class.getPackageName().replace('.', '/'));
         Set<String> entries = new TreeSet<>();
         try (Stream<Path> files = Files.list(entryPackage)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".class")).toList()) {
                 String simpleName = file.getFileName().toString().replace(".class", "");
-                Class<?> type = Class.forName(GetProfilePictureFunction.class.getPackageName() + "." + simpleName, false,
+                Class<?> type = Class.forName(
+                        GetProfilePictureFunction.class.getPackageName() + "." + simpleName,
+                        false,
                         PrimingTest.class.getClassLoader());
-                if (RequestHandler.class.isAssignableFrom(type) && Modifier.isPublic(type.getModifiers())
+                if (RequestHandler.class.isAssignableFrom(type)
+                        && Modifier.isPublic(type.getModifiers())
                         && !Modifier.isAbstract(type.getModifiers())) {
                     entries.add(type.getName());
                 }

@@ -1,9 +1,8 @@
 package com.profilepictures.bootstrap.scrape;
 
+import com.profilepictures.adapters.selenium.SeleniumSettings;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
-
-import com.profilepictures.adapters.selenium.SeleniumSettings;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,12 +27,20 @@ public final class BrowserConfiguration {
 
     /** {@code commandTimeout}: no one browser command can usefully take longer than the whole scrape. */
     public static SeleniumSettings from(Environment environment, int defaultPoolSize, Duration commandTimeout) {
-        URI baseUrl = environment.get("X_BASE_URL").map(BrowserConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
+        URI baseUrl =
+                environment.get("X_BASE_URL").map(BrowserConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
         // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.
-        Path chromium = environment.get("CHROMIUM_BINARY").map(Path::of)
-                .orElseGet(() -> Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : onPath(environment, "chromium"));
-        Path chromedriver = environment.get("CHROMEDRIVER").map(Path::of).orElseGet(() -> onPath(environment, "chromedriver"));
-        int poolSize = environment.get("BROWSER_POOL_SIZE").map(BrowserConfiguration::poolSize).orElse(defaultPoolSize);
+        Path chromium = environment
+                .get("CHROMIUM_BINARY")
+                .map(Path::of)
+                .orElseGet(
+                        () -> Files.isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : onPath(environment, "chromium"));
+        Path chromedriver =
+                environment.get("CHROMEDRIVER").map(Path::of).orElseGet(() -> onPath(environment, "chromedriver"));
+        int poolSize = environment
+                .get("BROWSER_POOL_SIZE")
+                .map(BrowserConfiguration::poolSize)
+                .orElse(defaultPoolSize);
         return new SeleniumSettings(baseUrl, commandTimeout, chromium, chromedriver, poolSize);
     }
 
@@ -58,7 +65,8 @@ public final class BrowserConfiguration {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidConfigurationException("BROWSER_POOL_SIZE is a whole number from 1 to " + MAX_POOL_SIZE + ": " + value);
+        throw new InvalidConfigurationException(
+                "BROWSER_POOL_SIZE is a whole number from 1 to " + MAX_POOL_SIZE + ": " + value);
     }
 
     private static Path onPath(Environment environment, String command) {

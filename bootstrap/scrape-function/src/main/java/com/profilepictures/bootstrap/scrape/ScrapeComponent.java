@@ -64,13 +64,18 @@ public interface ScrapeComponent {
 
         @Provides
         @Singleton
-        static ScrapeProfilePicture scrapeProfilePicture(ScrapeConfiguration configuration,
-                Lazy<CrawlerProfilePictureScraper> crawler, BrowserOnDemand browser,
-                ProfilePictureRepository repository, Clock clock) {
-            var steps = configuration.sources().stream().map(source -> switch (source) {
-                case CRAWLER -> ScrapeStep.within(source, crawler.get(), configuration.crawlerTimeout());
-                case BROWSER -> ScrapeStep.withTheRest(source, browser);
-            }).toList();
+        static ScrapeProfilePicture scrapeProfilePicture(
+                ScrapeConfiguration configuration,
+                Lazy<CrawlerProfilePictureScraper> crawler,
+                BrowserOnDemand browser,
+                ProfilePictureRepository repository,
+                Clock clock) {
+            var steps = configuration.sources().stream()
+                    .map(source -> switch (source) {
+                        case CRAWLER -> ScrapeStep.within(source, crawler.get(), configuration.crawlerTimeout());
+                        case BROWSER -> ScrapeStep.withTheRest(source, browser);
+                    })
+                    .toList();
             return new ScrapeProfilePicture(steps, configuration.scrapeTimeout(), repository, clock);
         }
 

@@ -18,8 +18,12 @@ import java.util.Objects;
  * settings ({@code CRAWLER_USER_AGENT}; the browser's from {@link BrowserConfiguration}). Read once, with
  * errors that name the variable, so that a bad value stops the function at start.
  */
-public record ScrapeConfiguration(List<ScrapeSource> sources, Duration scrapeTimeout, Duration crawlerTimeout,
-        CrawlerSettings crawler, SeleniumSettings browser) {
+public record ScrapeConfiguration(
+        List<ScrapeSource> sources,
+        Duration scrapeTimeout,
+        Duration crawlerTimeout,
+        CrawlerSettings crawler,
+        SeleniumSettings browser) {
 
     public static final Duration DEFAULT_SCRAPE_TIMEOUT = Duration.ofSeconds(20);
     public static final Duration DEFAULT_CRAWLER_TIMEOUT = Duration.ofSeconds(4);
@@ -39,7 +43,9 @@ public record ScrapeConfiguration(List<ScrapeSource> sources, Duration scrapeTim
     }
 
     public static ScrapeConfiguration from(Environment environment, int defaultPoolSize) {
-        List<ScrapeSource> sources = environment.get("SCRAPE_SOURCES").map(ScrapeConfiguration::sources)
+        List<ScrapeSource> sources = environment
+                .get("SCRAPE_SOURCES")
+                .map(ScrapeConfiguration::sources)
                 .orElse(SOURCE_ORDERS.get("crawler,browser"));
         Duration scrapeTimeout = positiveDuration(environment, "SCRAPE_TIMEOUT", DEFAULT_SCRAPE_TIMEOUT);
         Duration crawlerTimeout = positiveDuration(environment, "CRAWLER_TIMEOUT", DEFAULT_CRAWLER_TIMEOUT);
@@ -59,17 +65,21 @@ public record ScrapeConfiguration(List<ScrapeSource> sources, Duration scrapeTim
     }
 
     static Duration positiveDuration(Environment environment, String variable, Duration fallback) {
-        return environment.get(variable).map(value -> {
-            try {
-                Duration duration = Duration.parse(value);
-                if (!duration.isNegative() && !duration.isZero()) {
-                    return duration;
-                }
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-            throw new InvalidConfigurationException(variable + " is a positive ISO-8601 duration, e.g. PT20S: " + value);
-        }).orElse(fallback);
+        return environment
+                .get(variable)
+                .map(value -> {
+                    try {
+                        Duration duration = Duration.parse(value);
+                        if (!duration.isNegative() && !duration.isZero()) {
+                            return duration;
+                        }
+                    } catch (DateTimeParseException e) {
+                        // reported below
+                    }
+                    throw new InvalidConfigurationException(
+                            variable + " is a positive ISO-8601 duration, e.g. PT20S: " + value);
+                })
+                .orElse(fallback);
     }
 
     private static List<ScrapeSource> sources(String value) {

@@ -12,7 +12,8 @@ public final class ScrapeFunction implements RequestHandler<APIGatewayProxyReque
 
     // Built once per container; the browser itself starts on the first scrape and is then reused by
     // warm invocations. Lambda freezes the container between them, so nothing here runs in the background.
-    private static final ScrapeComponent COMPONENT = DaggerScrapeComponent.factory().create(Environment.current());
+    private static final ScrapeComponent COMPONENT =
+            DaggerScrapeComponent.factory().create(Environment.current());
 
     static {
         // No browser outlives the process that started it (SIGTERM on Lambda, Ctrl-C on make run).

@@ -23,7 +23,10 @@ class BrowserConfigurationTest {
         assertEquals(URI.create("https://x.com"), configuration.baseUrl());
         assertEquals(Duration.ofSeconds(20), configuration.commandTimeout(), "no browser command outlasts the scrape");
         assertEquals(2, configuration.poolSize());
-        assertEquals(Path.of("chromedriver"), configuration.chromedriver(), "not found: the bare name is kept for the error");
+        assertEquals(
+                Path.of("chromedriver"),
+                configuration.chromedriver(),
+                "not found: the bare name is kept for the error");
     }
 
     @Test
@@ -32,8 +35,14 @@ class BrowserConfigurationTest {
         driver.toFile().setExecutable(true);
 
         var environment = new Environment(Map.of(
-                "X_BASE_URL", "http://127.0.0.1:8081/",
-                "CHROMIUM_BINARY", "/opt/chromium", "PATH", bin.toString(), "BROWSER_POOL_SIZE", "3"));
+                "X_BASE_URL",
+                "http://127.0.0.1:8081/",
+                "CHROMIUM_BINARY",
+                "/opt/chromium",
+                "PATH",
+                bin.toString(),
+                "BROWSER_POOL_SIZE",
+                "3"));
         var configuration = BrowserConfiguration.from(environment, 1, Duration.ofMillis(7500));
 
         assertEquals(URI.create("http://127.0.0.1:8081"), configuration.baseUrl(), "a trailing slash is dropped");
@@ -45,9 +54,12 @@ class BrowserConfigurationTest {
 
     @Test
     void rejectsUnusableValuesNamingTheVariable() {
-        for (var bad : Map.of("X_BASE_URL", "ftp://x.com", "BROWSER_POOL_SIZE", "0").entrySet()) {
-            var error = assertThrows(InvalidConfigurationException.class,
-                    () -> BrowserConfiguration.from(new Environment(Map.of(bad.getKey(), bad.getValue())), 1, Duration.ofSeconds(20)));
+        for (var bad :
+                Map.of("X_BASE_URL", "ftp://x.com", "BROWSER_POOL_SIZE", "0").entrySet()) {
+            var error = assertThrows(
+                    InvalidConfigurationException.class,
+                    () -> BrowserConfiguration.from(
+                            new Environment(Map.of(bad.getKey(), bad.getValue())), 1, Duration.ofSeconds(20)));
 
             assertEquals(true, error.getMessage().startsWith(bad.getKey()), error.getMessage());
         }

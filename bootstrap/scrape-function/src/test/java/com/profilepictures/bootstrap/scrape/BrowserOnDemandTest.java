@@ -26,8 +26,13 @@ class BrowserOnDemandTest {
 
     private BrowserOnDemand browserWithoutChromium() {
         // No such binary: a launch fails at once, which is all a test of when the pool is built needs.
-        var settings = new SeleniumSettings(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(5),
-                workRoot.resolve("no-chromium"), workRoot.resolve("no-chromedriver"), 1, workRoot);
+        var settings = new SeleniumSettings(
+                URI.create("http://127.0.0.1:9"),
+                Duration.ofSeconds(5),
+                workRoot.resolve("no-chromium"),
+                workRoot.resolve("no-chromedriver"),
+                1,
+                workRoot);
         return new BrowserOnDemand(() -> {
             built.incrementAndGet();
             return new SeleniumProfilePictureScraper(settings);
@@ -48,15 +53,18 @@ class BrowserOnDemandTest {
     void theFirstScrapeBuildsThePoolOnceAndCloseClosesIt() {
         BrowserOnDemand browser = browserWithoutChromium();
 
-        assertThrows(ScraperUnavailableException.class,
+        assertThrows(
+                ScraperUnavailableException.class,
                 () -> browser.scrape(Handle.of("jack"), Deadline.after(Duration.ofSeconds(5))));
-        assertThrows(ScraperUnavailableException.class,
+        assertThrows(
+                ScraperUnavailableException.class,
                 () -> browser.scrape(Handle.of("jill"), Deadline.after(Duration.ofSeconds(5))));
         browser.close();
 
         assertTrue(browser.started());
         assertEquals(1, built.get());
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> browser.scrape(Handle.of("jack"), Deadline.after(Duration.ofSeconds(5))));
     }
 }

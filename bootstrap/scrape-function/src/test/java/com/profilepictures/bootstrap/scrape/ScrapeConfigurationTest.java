@@ -32,17 +32,31 @@ class ScrapeConfigurationTest {
 
     @Test
     void readsEveryVariableAndBothSourcesReadTheSameSite() {
-        var configuration = ScrapeConfiguration.from(new Environment(Map.of("SCRAPE_SOURCES", "crawler",
-                "SCRAPE_TIMEOUT", "PT9S", "CRAWLER_TIMEOUT", "PT1.5S", "CRAWLER_USER_AGENT", "ExampleBot/2.0",
-                "X_BASE_URL", "http://127.0.0.1:8081/")), 1);
+        var configuration = ScrapeConfiguration.from(
+                new Environment(Map.of(
+                        "SCRAPE_SOURCES",
+                        "crawler",
+                        "SCRAPE_TIMEOUT",
+                        "PT9S",
+                        "CRAWLER_TIMEOUT",
+                        "PT1.5S",
+                        "CRAWLER_USER_AGENT",
+                        "ExampleBot/2.0",
+                        "X_BASE_URL",
+                        "http://127.0.0.1:8081/")),
+                1);
 
         assertEquals(List.of(ScrapeSource.CRAWLER), configuration.sources());
         assertEquals(Duration.ofSeconds(9), configuration.scrapeTimeout());
         assertEquals(Duration.ofMillis(1500), configuration.crawlerTimeout());
         assertEquals("ExampleBot/2.0", configuration.crawler().userAgent());
-        assertEquals(URI.create("http://127.0.0.1:8081"), configuration.crawler().baseUrl());
+        assertEquals(
+                URI.create("http://127.0.0.1:8081"), configuration.crawler().baseUrl());
         assertEquals(configuration.browser().baseUrl(), configuration.crawler().baseUrl());
-        assertEquals(Duration.ofSeconds(9), configuration.browser().commandTimeout(), "no browser command outlasts the scrape");
+        assertEquals(
+                Duration.ofSeconds(9),
+                configuration.browser().commandTimeout(),
+                "no browser command outlasts the scrape");
     }
 
     @ParameterizedTest
@@ -56,7 +70,8 @@ class ScrapeConfigurationTest {
     @ParameterizedTest
     @ValueSource(strings = {"browser,crawler", "crawler,crawler", "chrome", "crawler;browser"})
     void anyOtherSourceOrderStopsTheFunctionNamingTheVariable(String value) {
-        var error = assertThrows(InvalidConfigurationException.class,
+        var error = assertThrows(
+                InvalidConfigurationException.class,
                 () -> ScrapeConfiguration.from(new Environment(Map.of("SCRAPE_SOURCES", value)), 1));
 
         assertTrue(error.getMessage().startsWith("SCRAPE_SOURCES"), error.getMessage());
@@ -64,8 +79,10 @@ class ScrapeConfigurationTest {
 
     @Test
     void rejectsUnusableTimeoutsAndUserAgentsNamingTheVariable() {
-        for (var bad : Map.of("CRAWLER_TIMEOUT", "4", "CRAWLER_USER_AGENT", "Bot\u00e9\u00e9", "SCRAPE_TIMEOUT", "PT0S").entrySet()) {
-            var error = assertThrows(InvalidConfigurationException.class,
+        for (var bad : Map.of("CRAWLER_TIMEOUT", "4", "CRAWLER_USER_AGENT", "Bot\u00e9\u00e9", "SCRAPE_TIMEOUT", "PT0S")
+                .entrySet()) {
+            var error = assertThrows(
+                    InvalidConfigurationException.class,
                     () -> ScrapeConfiguration.from(new Environment(Map.of(bad.getKey(), bad.getValue())), 1));
 
             assertTrue(error.getMessage().startsWith(bad.getKey()), error.getMessage());
@@ -74,11 +91,24 @@ class ScrapeConfigurationTest {
 
     @Test
     void aCrawlerShareAsLongAsTheWholeScrapeLeavesTheBrowserNothingAndIsRefused() {
-        var error = assertThrows(InvalidConfigurationException.class, () -> ScrapeConfiguration.from(
-                new Environment(Map.of("SCRAPE_TIMEOUT", "PT5S", "CRAWLER_TIMEOUT", "PT5S")), 1));
+        var error = assertThrows(
+                InvalidConfigurationException.class,
+                () -> ScrapeConfiguration.from(
+                        new Environment(Map.of("SCRAPE_TIMEOUT", "PT5S", "CRAWLER_TIMEOUT", "PT5S")), 1));
 
         assertTrue(error.getMessage().startsWith("CRAWLER_TIMEOUT"), error.getMessage());
-        assertEquals(Duration.ofSeconds(5), ScrapeConfiguration.from(new Environment(Map.of("SCRAPE_SOURCES", "crawler",
-                "SCRAPE_TIMEOUT", "PT5S", "CRAWLER_TIMEOUT", "PT5S")), 1).crawlerTimeout(), "alone, it may take it all");
+        assertEquals(
+                Duration.ofSeconds(5),
+                ScrapeConfiguration.from(
+                                new Environment(Map.of(
+                                        "SCRAPE_SOURCES",
+                                        "crawler",
+                                        "SCRAPE_TIMEOUT",
+                                        "PT5S",
+                                        "CRAWLER_TIMEOUT",
+                                        "PT5S")),
+                                1)
+                        .crawlerTimeout(),
+                "alone, it may take it all");
     }
 }

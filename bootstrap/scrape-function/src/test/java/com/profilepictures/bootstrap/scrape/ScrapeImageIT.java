@@ -9,7 +9,6 @@ import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.dynamodb.PictureTable;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
-import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.bootstrap.scrape.image.LambdaRuntimeApi;
 import com.profilepictures.bootstrap.scrape.image.LambdaRuntimeApi.InitError;
 import com.profilepictures.bootstrap.scrape.image.LambdaRuntimeApi.Outcome;
@@ -21,6 +20,7 @@ import com.profilepictures.bootstrap.scrape.image.ScrapeInvocations;
 import com.profilepictures.bootstrap.scrape.image.ScrapeInvocations.ProxyResponse;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.fixturesite.FixtureSite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,12 +30,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -73,8 +73,15 @@ class ScrapeImageIT {
         x = FixtureSite.start();
         runtimeApi = LambdaRuntimeApi.start();
 
-        function = LambdaSandbox.of(image, template, runtimeApi,
-                        Map.of("TABLE_NAME", tableName, "X_BASE_URL", x.baseUrl().toString()),
+        function = LambdaSandbox.of(
+                        image,
+                        template,
+                        runtimeApi,
+                        Map.of(
+                                "TABLE_NAME",
+                                tableName,
+                                "X_BASE_URL",
+                                x.baseUrl().toString()),
                         // The template's own SCRAPE_TIMEOUT (PT16S) is for Lambda's CPU; a cold Chromium in a container
                         // on two busy shared cores can take longer to start. Whether the budget fits API Gateway is
                         // DeploymentDescriptorsTest's to check and the bench's to measure, not this test's.
@@ -104,7 +111,10 @@ class ScrapeImageIT {
     void theContainerRunsTheImagesOwnCommandWhichIsTheTemplatesHandler() {
         // Lambda passes ImageConfig.Command as the command; this container runs the image's default. They
         // must be the same for this test to stand for Lambda.
-        var config = function.getDockerClient().inspectImageCmd(ScrapeImage.NAME).exec().getConfig();
+        var config = function.getDockerClient()
+                .inspectImageCmd(ScrapeImage.NAME)
+                .exec()
+                .getConfig();
 
         assertEquals(template.imageCommand(), List.of(config.getCmd()));
     }
@@ -119,8 +129,11 @@ class ScrapeImageIT {
         assertEquals(200, reply.status(), withLog(reply));
         assertEquals("crawler", reply.body().get("source").getAsString());
         assertEquals(browsersBefore, browserFolders(), "the crawler's scrape launched no browser");
-        assertEquals(FixtureSite.pictureUrlOf(handle), reply.body().get("profileUrl").getAsString());
-        assertEquals(FixtureSite.pictureUrlOf(handle), table.find(Handle.of(handle)).orElseThrow().picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf(handle), reply.body().get("profileUrl").getAsString());
+        assertEquals(
+                FixtureSite.pictureUrlOf(handle),
+                table.find(Handle.of(handle)).orElseThrow().picture().value());
     }
 
     @Test
@@ -131,9 +144,13 @@ class ScrapeImageIT {
 
         assertEquals(200, reply.status(), withLog(reply));
         assertEquals("browser", reply.body().get("source").getAsString());
-        assertEquals(FixtureSite.canonicalSpellingOf(handle), reply.body().get("handle").getAsString());
-        assertEquals(FixtureSite.pictureUrlOf(handle), reply.body().get("profileUrl").getAsString());
-        ProfilePicture stored = table.find(Handle.of(handle)).orElseThrow(() -> new AssertionError("nothing stored for " + handle));
+        assertEquals(
+                FixtureSite.canonicalSpellingOf(handle),
+                reply.body().get("handle").getAsString());
+        assertEquals(
+                FixtureSite.pictureUrlOf(handle), reply.body().get("profileUrl").getAsString());
+        ProfilePicture stored =
+                table.find(Handle.of(handle)).orElseThrow(() -> new AssertionError("nothing stored for " + handle));
         assertEquals(FixtureSite.pictureUrlOf(handle), stored.picture().value());
     }
 
@@ -155,7 +172,9 @@ class ScrapeImageIT {
         assertEquals("invalid_json", notJson.error().get("code").getAsString());
         assertEquals(400, badHandle.status(), withLog(badHandle));
         assertEquals("invalid_handle", badHandle.error().get("code").getAsString());
-        assertEquals(notJson.headers().get("X-Request-Id").getAsString(), notJson.error().get("requestId").getAsString());
+        assertEquals(
+                notJson.headers().get("X-Request-Id").getAsString(),
+                notJson.error().get("requestId").getAsString());
     }
 
     @Test
@@ -194,7 +213,9 @@ class ScrapeImageIT {
     // process runs in the function's container for it (an exec would, and its monitor outlives the test).
     private static List<String> browserFolders() {
         List<String> folders = new ArrayList<>();
-        try (InputStream archive = function.getDockerClient().copyArchiveFromContainerCmd(function.getContainerId(), "/tmp").exec();
+        try (InputStream archive = function.getDockerClient()
+                        .copyArchiveFromContainerCmd(function.getContainerId(), "/tmp")
+                        .exec();
                 TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 String[] path = entry.getName().split("/");

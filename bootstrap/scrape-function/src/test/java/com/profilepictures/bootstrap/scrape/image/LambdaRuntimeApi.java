@@ -55,7 +55,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     /** The runtime could not initialise (e.g. the handler class failed to load): no invocation ran. */
     public record InitError(String errorType, String body) implements Outcome {}
 
-    public static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:profile-pictures-ScrapeFunction";
+    public static final String FUNCTION_ARN =
+            "arn:aws:lambda:us-east-1:123456789012:function:profile-pictures-ScrapeFunction";
 
     private static final String PREFIX = "/2018-06-01/runtime";
     private static final Pattern INVOCATION_POST = Pattern.compile(PREFIX + "/invocation/([^/]+)/(response|error)");
@@ -134,7 +135,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         try {
             return ready.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("The runtime neither asked for an invocation nor reported an init error within " + wait, e);
+            throw new AssertionError(
+                    "The runtime neither asked for an invocation nor reported an init error within " + wait, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -153,7 +155,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         closed = true;
         server.stop(0);
         executor.shutdownNow();
-        IllegalStateException stopped = new IllegalStateException("The Runtime API stopped before the function answered.");
+        IllegalStateException stopped =
+                new IllegalStateException("The Runtime API stopped before the function answered.");
         queued.forEach(invocation -> invocation.outcome().completeExceptionally(stopped));
         handedOut.values().forEach(invocation -> invocation.outcome().completeExceptionally(stopped));
     }
@@ -168,7 +171,10 @@ public final class LambdaRuntimeApi implements AutoCloseable {
             if (method.equals("GET") && path.equals(PREFIX + "/invocation/next")) {
                 next(exchange);
             } else if (method.equals("POST") && invocationPost.matches()) {
-                answer(exchange, invocationPost.group(1), invocationPost.group(2).equals("response"));
+                answer(
+                        exchange,
+                        invocationPost.group(1),
+                        invocationPost.group(2).equals("response"));
             } else if (method.equals("POST") && path.equals(PREFIX + "/init/error")) {
                 InitError error = new InitError(errorType(exchange), read(exchange));
                 ready.complete(Optional.of(error));
@@ -217,7 +223,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     }
 
     private static String errorType(HttpExchange exchange) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")).orElse("");
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"))
+                .orElse("");
     }
 
     // X-Ray's format: Root=1-<8 hex digits of epoch seconds>-<24 hex digits>;Parent=<16 hex digits>;Sampled=0

@@ -29,8 +29,12 @@ public final class LambdaSandbox {
      * with {@code deployTimeValues} for what the template computes at deploy time (see
      * {@link ScrapeFunctionTemplate#environment}) and endpoints such as DYNAMODB_ENDPOINT in {@code extra}.
      */
-    public static GenericContainer<?> of(String image, ScrapeFunctionTemplate template, LambdaRuntimeApi runtimeApi,
-            Map<String, String> deployTimeValues, Map<String, String> extra) {
+    public static GenericContainer<?> of(
+            String image,
+            ScrapeFunctionTemplate template,
+            LambdaRuntimeApi runtimeApi,
+            Map<String, String> deployTimeValues,
+            Map<String, String> extra) {
         Map<String, String> environment = new TreeMap<>(template.environment(deployTimeValues));
         environment.putAll(Map.of(
                 "AWS_LAMBDA_RUNTIME_API", runtimeApi.address(),

@@ -38,8 +38,12 @@ public final class ScrapeFunctionTemplate {
     private final Map<String, Object> function;
     private final Map<String, Object> metadata;
 
-    private ScrapeFunctionTemplate(Path root, Map<String, Object> parameters, Map<String, Object> globals,
-            Map<String, Object> function, Map<String, Object> metadata) {
+    private ScrapeFunctionTemplate(
+            Path root,
+            Map<String, Object> parameters,
+            Map<String, Object> globals,
+            Map<String, Object> function,
+            Map<String, Object> metadata) {
         this.root = root;
         this.parameters = parameters;
         this.globals = globals;
@@ -54,7 +58,8 @@ public final class ScrapeFunctionTemplate {
                 return load(dir.resolve("template.yaml"));
             }
         }
-        throw new IllegalStateException("No template.yaml here or above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No template.yaml here or above " + Path.of("").toAbsolutePath());
     }
 
     public static ScrapeFunctionTemplate load(Path templateFile) {
@@ -70,8 +75,11 @@ public final class ScrapeFunctionTemplate {
             for (Object event : map(properties.get("Events")).values()) {
                 Map<String, Object> api = map(map(event).get("Properties"));
                 if ("/scrape".equals(api.get("Path"))) {
-                    return new ScrapeFunctionTemplate(templateFile.toAbsolutePath().getParent(),
-                            map(document.get("Parameters")), globals, properties,
+                    return new ScrapeFunctionTemplate(
+                            templateFile.toAbsolutePath().getParent(),
+                            map(document.get("Parameters")),
+                            globals,
+                            properties,
                             map(map(resource.getValue()).get("Metadata")));
                 }
             }
@@ -86,19 +94,23 @@ public final class ScrapeFunctionTemplate {
      * so that a new computed variable cannot go untested.
      */
     public Map<String, String> environment(Map<String, String> deployTimeValues) {
-        Map<String, Object> declared = new LinkedHashMap<>(map(map(globals.get("Environment")).get("Variables")));
+        Map<String, Object> declared =
+                new LinkedHashMap<>(map(map(globals.get("Environment")).get("Variables")));
         declared.putAll(map(map(function.get("Environment")).get("Variables")));
         Map<String, String> environment = new TreeMap<>();
         declared.forEach((name, value) -> {
             if (value instanceof Computed computed) {
                 String given = deployTimeValues.get(name);
                 Object parameterDefault = computed.tag().equals("!Ref")
-                        ? map(parameters.get(String.valueOf(computed.argument()))).get("Default") : null;
+                        ? map(parameters.get(String.valueOf(computed.argument())))
+                                .get("Default")
+                        : null;
                 if (given == null && parameterDefault != null) {
                     given = String.valueOf(parameterDefault);
                 }
                 if (given == null) {
-                    throw new IllegalArgumentException("template.yaml sets " + name + " to " + computed + " at deploy time: give its test value");
+                    throw new IllegalArgumentException(
+                            "template.yaml sets " + name + " to " + computed + " at deploy time: give its test value");
                 }
                 environment.put(name, given);
             } else {

@@ -24,14 +24,17 @@ public final class ScrapeImage {
     /** Builds {@code dockerfile} with {@code context}, tags it {@code name} and returns the name. */
     public static String build(Path context, Path dockerfile, String name) {
         if (!Files.isRegularFile(context.resolve("target/scrape-function.jar"))) {
-            throw new IllegalStateException("Nothing to build yet: " + context + "/target has no scrape-function.jar (run ./mvnw package)");
+            throw new IllegalStateException(
+                    "Nothing to build yet: " + context + "/target has no scrape-function.jar (run ./mvnw package)");
         }
         DockerClient engine;
         try {
             engine = DockerClientFactory.instance().client();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("No container engine answers. make test provides one; to run this alone, wrap the"
-                    + " command in scripts/with-container-engine.sh (see CONTRIBUTING.md). " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "No container engine answers. make test provides one; to run this alone, wrap the"
+                            + " command in scripts/with-container-engine.sh (see CONTRIBUTING.md). " + e.getMessage(),
+                    e);
         }
         Optional<String> previous = imageId(engine, name);
         new ImageFromDockerfile(name, false)
@@ -39,7 +42,8 @@ public final class ScrapeImage {
                 // RUN apt-get reaches Debian's mirror through the host's network, as the containers do.
                 .withBuildImageCmdModifier(command -> command.withNetworkMode("host"))
                 .get();
-        String built = imageId(engine, name).orElseThrow(() -> new IllegalStateException("The build left no image " + name));
+        String built =
+                imageId(engine, name).orElseThrow(() -> new IllegalStateException("The build left no image " + name));
         // The image this tag named before is now untagged: remove it (and its own layers), so that
         // repeated builds do not pile up. The engine keeps the layers the new image shares with it.
         previous.filter(id -> !id.equals(built)).ifPresent(id -> {

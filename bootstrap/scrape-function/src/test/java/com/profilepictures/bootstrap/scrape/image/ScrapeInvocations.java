@@ -54,10 +54,16 @@ public final class ScrapeInvocations {
 
         public static ProxyResponse parse(String serialised) {
             JsonObject response = JsonParser.parseString(serialised).getAsJsonObject();
-            JsonObject headers = response.has("headers") && response.get("headers").isJsonObject()
-                    ? response.getAsJsonObject("headers") : new JsonObject();
-            String body = response.has("body") && !response.get("body").isJsonNull() ? response.get("body").getAsString() : "";
-            JsonObject parsedBody = body.isEmpty() ? new JsonObject() : JsonParser.parseString(body).getAsJsonObject();
+            JsonObject headers =
+                    response.has("headers") && response.get("headers").isJsonObject()
+                            ? response.getAsJsonObject("headers")
+                            : new JsonObject();
+            String body = response.has("body") && !response.get("body").isJsonNull()
+                    ? response.get("body").getAsString()
+                    : "";
+            JsonObject parsedBody = body.isEmpty()
+                    ? new JsonObject()
+                    : JsonParser.parseString(body).getAsJsonObject();
             return new ProxyResponse(response.get("statusCode").getAsInt(), headers, parsedBody, serialised);
         }
 
