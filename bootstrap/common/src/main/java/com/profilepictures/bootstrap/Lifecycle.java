@@ -10,7 +10,10 @@ import java.util.function.Predicate;
 /**
  * What a process closes when it ends: entry classes register what their component built that must not
  * outlive the process (browsers), and exactly one owner closes it. In a Lambda process that owner is a
- * JVM shutdown hook, installed by the first registration. The local API runs every entry class in one
+ * JVM shutdown hook, installed by the first registration; it runs only when the JVM is told to stop, and
+ * Lambda sends SIGTERM at shutdown only to a function with a registered extension (these have none).
+ * Without one, Lambda ends the whole sandbox, browsers included, so nothing outlives it either way; the
+ * hook matters wherever the process is stopped by a signal (make run, a container). The local API runs every entry class in one
  * JVM and stops things in its own order (its server, then the components, then moto), so it
  * {@linkplain #takeCharge() takes charge} before it loads any, and closes this itself.
  */

@@ -16,7 +16,8 @@ public final class ScrapeFunction implements RequestHandler<APIGatewayProxyReque
             DaggerScrapeComponent.factory().create(Environment.current());
 
     static {
-        // No browser outlives the process that started it (SIGTERM on Lambda, Ctrl-C on make run).
+        // No browser outlives the process that started it: closed by the shutdown hook on SIGTERM or Ctrl-C
+        // (make run, a container); Lambda sends SIGTERM only with an extension, and otherwise ends the sandbox.
         Lifecycle.process().closeOnExit(COMPONENT.browser());
     }
 
