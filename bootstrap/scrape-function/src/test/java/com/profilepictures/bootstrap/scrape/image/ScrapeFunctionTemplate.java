@@ -128,9 +128,15 @@ public final class ScrapeFunctionTemplate {
         return ((Number) property("Timeout")).intValue();
     }
 
-    /** {@code LoggingConfig.LogFormat} (Lambda passes it to the runtime as {@code AWS_LAMBDA_LOG_FORMAT}), TEXT if unset. */
+    /**
+     * {@code LoggingConfig.LogFormat} (Lambda passes it to the runtime as {@code AWS_LAMBDA_LOG_FORMAT}), TEXT if unset.
+     * SAM merges the function's LoggingConfig into the Globals' one, key by key, the function's winning.
+     */
     public String logFormat() {
-        Object format = map(property("LoggingConfig")).get("LogFormat");
+        Object format = map(function.get("LoggingConfig")).get("LogFormat");
+        if (format == null) {
+            format = map(globals.get("LoggingConfig")).get("LogFormat");
+        }
         return format == null ? "Text" : String.valueOf(format);
     }
 
