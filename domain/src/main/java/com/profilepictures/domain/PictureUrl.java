@@ -88,7 +88,7 @@ public record PictureUrl(String value) {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getRawAuthority() == null) {
-            return new Kind.ForeignImage(text, "not an absolute http(s) URL: " + shortened(text));
+            return new Kind.ForeignImage(text, "not an http(s) URL: " + shortened(text));
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (!host.equals(IMAGE_DOMAIN) && !host.endsWith("." + IMAGE_DOMAIN)) {
