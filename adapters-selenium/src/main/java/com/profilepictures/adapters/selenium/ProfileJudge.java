@@ -30,7 +30,8 @@ import java.util.function.LongSupplier;
  * nothing yet. The app's own avatar of the owner settles it at once. Everything else that names an account (the
  * app's name block, the head's JSON-LD and Open Graph tags) counts only while the page's signals agree, and only
  * after the app had its chance to show more: the head is X's server's word, which may lag behind a changed
- * picture, and an app still loading may yet show the owner.
+ * picture, and an app still loading may yet show the owner. The head is read by the domain's rule
+ * ({@link com.profilepictures.domain.PageHead}), the crawler's too; image URLs by {@link PictureUrl#classify}.
  */
 final class ProfileJudge {
 
@@ -141,7 +142,7 @@ final class ProfileJudge {
         othersShown = othersNamed(look.otherHandle(), head);
         // The head's picture when it vouches; an og:image no og:url claims only when the app says whose page this is.
         Optional<String> offered = switch (head) {
-            case Reading.Vouches(Handle account, Optional<String> headPicture) -> headPicture;
+            case Reading.Vouches vouches -> vouches.picture();
             case Reading.NamesNobody(Optional<String> image) when appOwner != null -> image;
             case Reading.NamesNobody nobody -> Optional.empty();
             case Reading.NamesOthers others -> Optional.empty();
