@@ -42,7 +42,7 @@ enum ApiError {
     INVALID_PICTURE_URL(
             502,
             "invalid_picture_url",
-            "The picture X showed is not an https URL on pbs.twimg.com or abs.twimg.com, so nothing was stored."),
+            "The picture X showed is not an X profile picture's URL on pbs.twimg.com or abs.twimg.com, so nothing was stored."),
     // A dead browser is replaced by the next scrape, so a retry can succeed almost at once.
     SCRAPER_UNAVAILABLE(
             503,
