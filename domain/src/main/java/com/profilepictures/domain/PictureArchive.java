@@ -12,9 +12,6 @@ public interface PictureArchive {
     /** Keeps {@code image} under its version; keeping the same bytes again stores nothing new. */
     void put(Image image);
 
-    /** True when a copy with this version is kept. */
-    boolean contains(ImageVersion version);
-
     /**
      * A URL from which anyone holding it can read the copy {@code version}, for at most {@code validity}
      * (less if the archive's own credentials expire sooner). Made without asking the store, so it says

@@ -2,6 +2,7 @@ package com.profilepictures.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,55 @@ class PictureUrlTest {
     @Test
     void rejectsNull() {
         assertThrows(InvalidPictureUrlException.class, () -> PictureUrl.of(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg",
+                "http://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg",
+                "  HTTPS://PBS.TWIMG.COM/profile_images/1661201415899951105/azNjKOSH_400x400.jpg "
+            })
+    void givenAProfilePicturesShapeOnXsImageHost_classify_isThatPictureInHttps(String written) {
+        assertEquals(
+                new PictureUrl.Kind.ProfilePictureUrl(
+                        PictureUrl.of("https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg")),
+                PictureUrl.classify(written));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://abs.twimg.com/rweb/ssr/default/v2/og/image.png",
+                "https://ton.twimg.com/onboarding/og/image.png",
+                "https://pbs.twimg.com/media/GTQnsX2W0AAF6Tn.jpg",
+                "https://pbs.twimg.com/profile_banners/12/1500000000/1500x500",
+                "https://pbs.twimg.com/profile_images/1/a?format=jpg&name=400x400",
+                "http://abs.twimg.com/responsive-web/client-web/icon-default.png",
+                "https://twimg.com/profile_images/1/a_400x400.jpg"
+            })
+    void givenAnyOtherImageOnXsImageHosts_classify_isXsSiteWideImage(String written) {
+        assertEquals(new PictureUrl.Kind.SiteWideImage(written), PictureUrl.classify(written));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://images.example.net/profile_images/1/jack_400x400.jpg",
+                "https://twimg0-a.akamaihd.net/profile_images/2380086215/fcu46ozay5f5al9kdfvq.png",
+                "https://pbs.twimg.com.example.net/profile_images/1/a_400x400.jpg",
+                "ftp://pbs.twimg.com/profile_images/1/a_400x400.jpg",
+                "//pbs.twimg.com/profile_images/1/a_400x400.jpg",
+                "/profile_images/1/a_400x400.jpg",
+                "javascript:alert(1)",
+                "data:image/png;base64,AAAA",
+                "https://pbs twimg com/x",
+                ""
+            })
+    void givenAnythingNotOnXsImageHosts_classify_isForeignAndSaysWhy(String written) {
+        var foreign = assertInstanceOf(PictureUrl.Kind.ForeignImage.class, PictureUrl.classify(written));
+
+        assertFalse(foreign.why().isBlank());
+        assertTrue(foreign.why().length() < 200, foreign.why());
     }
 }

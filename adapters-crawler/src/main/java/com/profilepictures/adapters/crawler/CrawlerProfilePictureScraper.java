@@ -5,6 +5,7 @@ import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ProfilePictureScraper;
 import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.XSite;
 import java.net.http.HttpClient;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public final class CrawlerProfilePictureScraper implements ProfilePictureScraper
 
     private final CrawlerSettings settings;
     private final PageFetcher fetcher;
-    private final XHosts hosts;
+    private final XSite site;
 
     public CrawlerProfilePictureScraper(CrawlerSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -31,13 +32,13 @@ public final class CrawlerProfilePictureScraper implements ProfilePictureScraper
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.fetcher = new PageFetcher(client, settings);
-        this.hosts = new XHosts(settings.baseUrl());
+        this.site = new XSite(settings.baseUrl());
     }
 
     @Override
     public ScrapeVerdict scrape(Handle handle, Deadline deadline) {
         Fetched fetched = fetcher.fetch(settings.intentUrl(handle), deadline);
         return fetched.verdict(page -> ServerRenderedPage.parse(page.url(), page.body(), page.charset())
-                .verdictFor(handle, hosts));
+                .verdictFor(handle, site));
     }
 }

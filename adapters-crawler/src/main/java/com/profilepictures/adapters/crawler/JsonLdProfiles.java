@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.profilepictures.domain.PageHead.ProfileBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,6 @@ final class JsonLdProfiles {
 
     // Deep enough for every shape X uses; bounded, so that a hostile page cannot make us recurse far.
     private static final int MAX_DEPTH = 4;
-
-    /** A profile block: the account it names and its picture, each as written, when present. */
-    record ProfileBlock(Optional<String> additionalName, Optional<String> contentUrl) {}
 
     private JsonLdProfiles() {}
 

@@ -79,10 +79,10 @@ final class PageFetcher {
                     .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
                     .GET()
                     .build();
-            HttpResponse<CappedBody> response;
-            CompletableFuture<HttpResponse<CappedBody>> pending = client.sendAsync(
+            HttpResponse<BodyPrefix> response;
+            CompletableFuture<HttpResponse<BodyPrefix>> pending = client.sendAsync(
                     request,
-                    info -> info.statusCode() / 100 == 2 ? CappedBody.upTo(settings.maxBytes()) : CappedBody.skipped());
+                    info -> info.statusCode() / 100 == 2 ? BodyPrefix.upTo(settings.maxBytes()) : BodyPrefix.skipped());
             try {
                 // The request's own timeout ends at the response's headers; this wait covers the body too.
                 response = pending.get(left.toNanos(), TimeUnit.NANOSECONDS);

@@ -11,6 +11,7 @@ import com.profilepictures.domain.ScrapeVerdict.Found;
 import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
 import com.profilepictures.domain.ScrapeVerdict.Undecided;
 import com.profilepictures.domain.ScrapeVerdict.Undecided.Cause;
+import com.profilepictures.domain.XSite;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServerRenderedPageTest {
 
     private static final URI PAGE = URI.create("https://x.com/intent/user?screen_name=jack");
-    private static final XHosts HOSTS = new XHosts(URI.create("https://x.com"));
+    private static final XSite HOSTS = new XSite(URI.create("https://x.com"));
     private static final String PICTURE =
             "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg";
     private static final String WEBSITE = "{\"@context\":\"http://schema.org\",\"@type\":\"WebSite\",\"name\":\"X\"}";
@@ -142,9 +143,37 @@ class ServerRenderedPageTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"https://example.com/jack", "https://x.com/jack/photo", "https://x.com/", "not a url at all"})
+            strings = {
+                "https://example.com/jack",
+                "https://x.com/jack/photo",
+                "https://x.com/jack/status/1815842603377779140",
+                "https://x.com/",
+                "not a url at all"
+            })
     void givenOgUrlThatIsNotTheAccountsProfileOnX_verdict_doesNotVouch(String ogUrl) {
         assertUndecided(Cause.NO_PROFILE, verdict("jack", og("url", ogUrl) + og("image", PICTURE)));
+    }
+
+    @Test
+    void givenOwnBlockWithoutPictureAndOgUrlOfAPost_verdict_doesNotTakeThePostsImage() {
+        String block = "{\"@type\":\"ProfilePage\",\"mainEntity\":{\"additionalName\":\"Jack\"}}";
+        String head = ldJson(block) + og("url", "https://x.com/jack/status/1") + og("image", PICTURE);
+
+        assertUndecided(Cause.NO_PROFILE, verdict("jack", head));
+    }
+
+    @Test
+    void givenPictureInPlainHttpOnXsImageHost_verdict_isThatPictureInHttps() {
+        ScrapeVerdict verdict = verdict("jack", ldJson(profilePage("Jack", PICTURE.replace("https:", "http:"))));
+
+        assertEquals(PICTURE, assertInstanceOf(Found.class, verdict).picture().value());
+    }
+
+    @Test
+    void givenSchemeRelativePicture_verdict_readsItAsThePageWouldLoadIt() {
+        ScrapeVerdict verdict = verdict("jack", ldJson(profilePage("Jack", PICTURE.replace("https:", ""))));
+
+        assertEquals(PICTURE, assertInstanceOf(Found.class, verdict).picture().value());
     }
 
     @Test
@@ -195,8 +224,8 @@ class ServerRenderedPageTest {
             strings = {
                 "https://abs.twimg.com/rweb/ssr/default/v2/og/image.png",
                 "https://pbs.twimg.com/profile_banners/12/1500000000/1500x500",
-                "http://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_400x400.jpg",
-                "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH?format=jpg&name=400x400"
+                "https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH?format=jpg&name=400x400",
+                "https://ton.twimg.com/onboarding/og/image.png"
             })
     void givenImageOnXsHostsThatIsNotAProfilePicture_verdict_isUndecidedNeverAPicture(String picture) {
         assertUndecided(Cause.NO_PROFILE, verdict("jack", ldJson(profilePage("Jack", picture))));

@@ -6,6 +6,7 @@ import static com.profilepictures.adapters.dynamodb.HistoryTable.IMAGE_VERSION;
 import static com.profilepictures.adapters.dynamodb.HistoryTable.LAST_SEEN_AT;
 import static com.profilepictures.adapters.dynamodb.HistoryTable.PROFILE_URL;
 
+import com.profilepictures.awsclients.SdkFailures;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryEntry;
 import com.profilepictures.domain.HistoryPage;
@@ -14,6 +15,7 @@ import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.StorageUnavailableException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -242,6 +244,6 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     }
 
     private RuntimeException failure(String action, SdkException e) {
-        return DynamoDbFailures.failure(tableName, action, e);
+        return SdkFailures.failure("DynamoDB table " + tableName, action, e, StorageUnavailableException::new);
     }
 }

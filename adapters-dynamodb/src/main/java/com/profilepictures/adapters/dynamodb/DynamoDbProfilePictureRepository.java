@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.dynamodb;
 
+import com.profilepictures.awsclients.SdkFailures;
 import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
@@ -12,6 +13,7 @@ import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.domain.StorageUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -297,7 +299,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     }
 
     private RuntimeException failure(String action, SdkException e) {
-        return DynamoDbFailures.failure(tableName, action, e);
+        return SdkFailures.failure("DynamoDB table " + tableName, action, e, StorageUnavailableException::new);
     }
 
     // Created on the first warning, not at class initialisation: java.util.logging would cost every cold

@@ -6,9 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.application.ArchiveResult;
-import com.profilepictures.domain.ArchiveUnavailableException;
-import com.profilepictures.domain.PictureHostUnavailableException;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.DependencyUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +71,7 @@ public final class ArchivePictureHandler {
             throw fatal;
         } catch (RuntimeException | Error failure) {
             // An outage is expected now and then and explains itself; anything else is a bug, logged in full.
-            boolean outage = failure instanceof StorageUnavailableException
-                    || failure instanceof ArchiveUnavailableException
-                    || failure instanceof PictureHostUnavailableException;
+            boolean outage = failure instanceof DependencyUnavailableException;
             log.put("outcome", "failed")
                     .level(outage ? LogLevel.WARN : LogLevel.ERROR)
                     .failure(failure, !outage)

@@ -1,7 +1,6 @@
 package com.profilepictures.adapters.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.profilepictures.domain.Handle;
@@ -92,9 +91,15 @@ class ImageLinksTest {
     }
 
     @Test
-    void withoutAnyUsableHostNoLinkIsMade() {
-        var event = request(Map.of(), "/user/jack/history", null);
+    void withoutAnyUsableHostTheLinksArePathsOnTheHostAsked() {
+        var throughStage = request(Map.of("Host", "evil.example/phish?"), "/Prod/user/jack/history", null);
+        var noContext = request(Map.of(), "/user/jack/history", null);
+        noContext.setRequestContext(null);
 
-        assertThrows(IllegalStateException.class, () -> ImageLinks.of(event));
+        assertEquals(
+                "/Prod/user/Jack/profile_pic/image", ImageLinks.of(throughStage).image(JACK));
+        assertEquals(
+                "/user/Jack/profile_pic/image?version=" + VERSION,
+                ImageLinks.of(noContext).image(JACK, VERSION));
     }
 }

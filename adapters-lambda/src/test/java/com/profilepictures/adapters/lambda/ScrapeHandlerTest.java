@@ -121,6 +121,25 @@ class ScrapeHandlerTest {
     }
 
     @Test
+    void givenAnEventWithoutHostOrDomainName_scrape_storesThePictureAndAnswersWithARelativeLink() {
+        // A console test event or a direct invoke: no Host header, no domain name in the request context.
+        scraper.withPicture("Jack", PICTURE);
+        var event = scrapeOf("jack");
+        event.setHeaders(null);
+        event.setMultiValueHeaders(null);
+        event.getRequestContext().setDomainName(null);
+
+        var response = handler.handle(event, context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(
+                "/Prod/user/Jack/profile_pic/image", json(response).get("image").getAsString());
+        assertEquals(
+                PICTURE,
+                repository.find(Handle.of("jack")).orElseThrow().picture().value());
+    }
+
+    @Test
     void scrapedAtAlwaysHasExactlyThreeFractionDigits() {
         scraper.withPicture("jack", PICTURE);
         clock.set(Instant.parse("2026-11-28T04:00:00.120456Z"));

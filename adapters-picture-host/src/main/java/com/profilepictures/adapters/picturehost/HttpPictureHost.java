@@ -51,7 +51,7 @@ public final class HttpPictureHost implements PictureHost {
                 .header("Accept", ACCEPT)
                 .GET()
                 .build();
-        HttpResponse<CappedBody.Read> response = send(request, picture);
+        HttpResponse<WholeBodyOrNothing.Read> response = send(request, picture);
         int status = response.statusCode();
         if (status == 408 || status == 429 || status >= 500) {
             throw new PictureHostUnavailableException(
@@ -77,8 +77,9 @@ public final class HttpPictureHost implements PictureHost {
                 .orElse(url);
     }
 
-    private HttpResponse<CappedBody.Read> send(HttpRequest request, PictureUrl picture) {
-        CompletableFuture<HttpResponse<CappedBody.Read>> answer = client.sendAsync(request, HttpPictureHost::body);
+    private HttpResponse<WholeBodyOrNothing.Read> send(HttpRequest request, PictureUrl picture) {
+        CompletableFuture<HttpResponse<WholeBodyOrNothing.Read>> answer =
+                client.sendAsync(request, HttpPictureHost::body);
         try {
             // The request's own timeout ends with the headers; this one covers a body that trickles too.
             return answer.get(DOWNLOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -102,11 +103,11 @@ public final class HttpPictureHost implements PictureHost {
     }
 
     /** Only a 200's body is read, and then only up to the limit; a declared length over it is not read at all. */
-    private static HttpResponse.BodySubscriber<CappedBody.Read> body(HttpResponse.ResponseInfo info) {
+    private static HttpResponse.BodySubscriber<WholeBodyOrNothing.Read> body(HttpResponse.ResponseInfo info) {
         if (info.statusCode() != 200) {
-            return CappedBody.skipped(false);
+            return WholeBodyOrNothing.skipped(false);
         }
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(0);
-        return declared > Image.MAX_BYTES ? CappedBody.skipped(true) : CappedBody.upTo(Image.MAX_BYTES);
+        return declared > Image.MAX_BYTES ? WholeBodyOrNothing.skipped(true) : WholeBodyOrNothing.upTo(Image.MAX_BYTES);
     }
 }

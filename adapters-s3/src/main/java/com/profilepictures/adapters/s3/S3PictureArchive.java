@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.s3;
 
+import com.profilepictures.awsclients.SdkFailures;
 import com.profilepictures.domain.ArchiveUnavailableException;
 import com.profilepictures.domain.Image;
 import com.profilepictures.domain.ImageVersion;
@@ -8,13 +9,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -63,21 +61,6 @@ public final class S3PictureArchive implements PictureArchive {
     }
 
     @Override
-    public boolean contains(ImageVersion version) {
-        try {
-            client.headObject(request -> request.bucket(bucket).key(keyOf(version)));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw failure("look for copy " + version, e);
-        } catch (SdkException e) {
-            throw failure("look for copy " + version, e);
-        }
-    }
-
-    @Override
     public URI presign(ImageVersion version, Duration validity) {
         try {
             return presigner
@@ -90,21 +73,7 @@ public final class S3PictureArchive implements PictureArchive {
         }
     }
 
-    /**
-     * No answer (timeouts, refused or reset connections), server errors and throttling, all after the client's
-     * retries, mean "try again later". Anything else S3 refuses (no such bucket, access denied) is a
-     * misconfiguration that waiting will not fix.
-     */
     private RuntimeException failure(String action, SdkException e) {
-        boolean unavailable = e instanceof AwsServiceException serviceError
-                ? serviceError.statusCode() >= 500 || serviceError.isThrottlingException()
-                : e instanceof SdkClientException;
-        if (unavailable) {
-            return new ArchiveUnavailableException(
-                    "S3 bucket " + bucket + " did not answer in time, even after retries, when asked to " + action
-                            + ".",
-                    e);
-        }
-        return new IllegalStateException("S3 bucket " + bucket + " refused to " + action + ".", e);
+        return SdkFailures.failure("S3 bucket " + bucket, action, e, ArchiveUnavailableException::new);
     }
 }

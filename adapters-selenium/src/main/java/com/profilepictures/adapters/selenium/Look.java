@@ -1,8 +1,14 @@
 package com.profilepictures.adapters.selenium;
 
+import com.profilepictures.domain.PageHead;
+import com.profilepictures.domain.PageHead.ProfileBlock;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -19,10 +25,7 @@ import java.util.OptionalLong;
  * @param otherHandle   the account the name block names instead of the requested one, or null
  * @param onProfilePath whether the address is still the requested profile's
  * @param errorShown    whether the app says "Something went wrong. Try reloading."
- * @param ogImage       the head's og:image, or null (also when the head names another account)
- * @param headHandle    the requested account's spelling where the head vouches for it (JSON-LD, og:url), or null
- * @param headPicture   the picture the vouching head offers (JSON-LD image.contentUrl, else og:image), or null
- * @param headOthers    the accounts the head names instead of the requested one
+ * @param head          what the page's {@code <head>} says (JSON-LD, Open Graph), as written, for the domain's rule
  * @param takenAtNanos  when the page was looked at, on the page's clock ({@code performance.timeOrigin + now()},
  *                      in nanoseconds since the epoch), if the probe said
  */
@@ -35,15 +38,15 @@ record Look(
         String otherHandle,
         boolean onProfilePath,
         boolean errorShown,
-        String ogImage,
-        String headHandle,
-        String headPicture,
-        List<String> headOthers,
+        PageHead head,
         OptionalLong takenAtNanos) {
+
+    // Where a look that names no address (an older probe, a page gone mid-look) is taken to be.
+    private static final URI NO_ADDRESS = URI.create("about:blank");
 
     Look {
         detail = Objects.requireNonNullElse(detail, "");
-        headOthers = List.copyOf(Objects.requireNonNullElse(headOthers, List.of()));
+        Objects.requireNonNull(head, "head");
         Objects.requireNonNull(takenAtNanos, "takenAtNanos");
     }
 
@@ -58,10 +61,11 @@ record Look(
                 text(seen, "otherHandle"),
                 Boolean.TRUE.equals(seen.get("onProfilePath")),
                 Boolean.TRUE.equals(seen.get("errorShown")),
-                text(seen, "ogImage"),
-                text(seen, "headHandle"),
-                text(seen, "headPicture"),
-                texts(seen, "headOthers"),
+                new PageHead(
+                        address(text(seen, "pageUrl")),
+                        blocks(seen.get("headBlocks")),
+                        Optional.ofNullable(text(seen, "ogUrl")),
+                        Optional.ofNullable(text(seen, "ogImage"))),
                 seen.get("takenAt") instanceof Number millis
                         ? OptionalLong.of(nanos(millis.doubleValue()))
                         : OptionalLong.empty());
@@ -78,10 +82,26 @@ record Look(
         return value == null ? null : value.toString();
     }
 
-    private static List<String> texts(Map<String, Object> seen, String key) {
-        Object value = seen.get(key);
-        return value instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList()
-                : List.of();
+    private static URI address(String pageUrl) {
+        try {
+            return pageUrl == null ? NO_ADDRESS : new URI(pageUrl);
+        } catch (URISyntaxException e) {
+            return NO_ADDRESS;
+        }
+    }
+
+    private static List<ProfileBlock> blocks(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        List<ProfileBlock> blocks = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> block && block.get("account") instanceof String account) {
+                blocks.add(new ProfileBlock(
+                        Optional.of(account),
+                        Optional.ofNullable(block.get("picture")).map(String::valueOf)));
+            }
+        }
+        return blocks;
     }
 }

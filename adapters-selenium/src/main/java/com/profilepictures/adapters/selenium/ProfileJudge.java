@@ -3,7 +3,7 @@ package com.profilepictures.adapters.selenium;
 import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.InvalidHandleException;
-import com.profilepictures.domain.InvalidPictureUrlException;
+import com.profilepictures.domain.PageHead.Reading;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScrapeVerdict.AccountNotFound;
@@ -14,12 +14,14 @@ import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
 import com.profilepictures.domain.ScrapeVerdict.TimedOut;
 import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
 import com.profilepictures.domain.ScrapeVerdict.UpstreamUnreachable;
+import com.profilepictures.domain.XSite;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -28,7 +30,8 @@ import java.util.function.LongSupplier;
  * nothing yet. The app's own avatar of the owner settles it at once. Everything else that names an account (the
  * app's name block, the head's JSON-LD and Open Graph tags) counts only while the page's signals agree, and only
  * after the app had its chance to show more: the head is X's server's word, which may lag behind a changed
- * picture, and an app still loading may yet show the owner.
+ * picture, and an app still loading may yet show the owner. The head is read by the domain's rule
+ * ({@link com.profilepictures.domain.PageHead}), the crawler's too; image URLs by {@link PictureUrl#classify}.
  */
 final class ProfileJudge {
 
@@ -44,10 +47,9 @@ final class ProfileJudge {
     // A default avatar may be a suspended account's placeholder drawn just before its notice: let the notice show.
     static final Duration DEFAULT_PICTURE_SETTLE = Duration.ofMillis(300);
 
-    private static final Set<String> X_IMAGE_HOSTS = Set.of("pbs.twimg.com", "abs.twimg.com");
-
     private final Handle requested;
     private final URI url;
+    private final XSite site;
     private final Deadline deadline;
     private final LongSupplier nanoClock;
     private long ownerNameSince = -1;
@@ -67,9 +69,10 @@ final class ProfileJudge {
     // clocks cannot be compared.
     private Boolean onPageClock;
 
-    ProfileJudge(Handle requested, URI url, Deadline deadline, LongSupplier nanoClock) {
+    ProfileJudge(Handle requested, URI url, XSite site, Deadline deadline, LongSupplier nanoClock) {
         this.requested = requested;
         this.url = url;
+        this.site = site;
         this.deadline = deadline;
         this.nanoClock = nanoClock;
     }
@@ -127,16 +130,26 @@ final class ProfileJudge {
 
     private ScrapeVerdict pending(Look look) {
         String appOwner = look.handle();
-        String headOwner = look.headHandle();
+        Reading head = look.head().readFor(requested, site);
+        String headOwner =
+                head instanceof Reading.Vouches vouches ? vouches.account().display() : null;
         if (appOwner != null) {
             ownerNameSince = since(ownerNameSince);
         }
         if (headOwner != null) {
             headSince = since(headSince);
         }
-        othersShown = othersNamed(look);
-        String offered = look.headPicture() != null ? look.headPicture() : look.ogImage();
-        String picture = offered == null || isSiteWideImage(offered) ? null : offered;
+        othersShown = othersNamed(look.otherHandle(), head);
+        // The head's picture when it vouches; an og:image no og:url claims only when the app says whose page this is.
+        Optional<String> offered = switch (head) {
+            case Reading.Vouches vouches -> vouches.picture();
+            case Reading.NamesNobody(Optional<String> image) when appOwner != null -> image;
+            case Reading.NamesNobody nobody -> Optional.empty();
+            case Reading.NamesOthers others -> Optional.empty();
+        };
+        // X's site-wide image is nobody's picture, so never a verdict of any kind.
+        String picture = offered.filter(offer -> !(PictureUrl.classify(offer) instanceof PictureUrl.Kind.SiteWideImage))
+                .orElse(null);
 
         if (!look.profileShown() && look.errorShown()) {
             // The app gave up on the profile and will show no avatar: the head, if it vouches, is all there is.
@@ -182,25 +195,28 @@ final class ProfileJudge {
     }
 
     /** Every account the app's name block or the head names instead of the requested one, one entry per account. */
-    private static Set<String> othersNamed(Look look) {
+    private static Set<String> othersNamed(String appOther, Reading head) {
         Map<String, String> byKey = new LinkedHashMap<>();
-        if (look.otherHandle() != null) {
-            byKey.putIfAbsent(look.otherHandle().toLowerCase(Locale.ROOT), look.otherHandle());
+        if (appOther != null) {
+            byKey.putIfAbsent(appOther.toLowerCase(Locale.ROOT), appOther);
         }
-        for (String other : look.headOthers()) {
-            byKey.putIfAbsent(other.toLowerCase(Locale.ROOT), other);
+        if (head instanceof Reading.NamesOthers(List<Handle> others)) {
+            for (Handle other : others) {
+                byKey.putIfAbsent(other.key(), other.display());
+            }
         }
         return Set.copyOf(byKey.values());
     }
 
     private ScrapeVerdict found(String pageHandle, String picture) {
         Handle canonical = canonicalHandle(pageHandle);
-        try {
-            return new Found(canonical, PictureUrl.of(picture));
-        } catch (InvalidPictureUrlException e) {
-            return new InvalidPictureUrl("The picture on @" + canonical.display() + "'s profile is not an X "
-                    + "profile-picture URL: " + e.getMessage());
-        }
+        String profile = "The picture on @" + canonical.display() + "'s profile is ";
+        return switch (PictureUrl.classify(picture)) {
+            case PictureUrl.Kind.ProfilePictureUrl(PictureUrl url) -> new Found(canonical, url);
+            case PictureUrl.Kind.SiteWideImage(String url) ->
+                new InvalidPictureUrl(profile + "an image of X's that is not a profile picture: " + url);
+            case PictureUrl.Kind.ForeignImage(String url, String why) -> new InvalidPictureUrl(profile + why);
+        };
     }
 
     /** The page's spelling of the handle when it names the same account, else the one requested. */
@@ -213,27 +229,6 @@ final class ProfileJudge {
             return shown.sameAccountAs(requested) ? shown : requested;
         } catch (InvalidHandleException e) {
             return requested;
-        }
-    }
-
-    /**
-     * X's site-wide image, such as the default og:image its server shows when it had no profile to show: on
-     * X's image hosts but not a profile picture. It is nobody's picture, so never a verdict of any kind.
-     */
-    static boolean isSiteWideImage(String picture) {
-        try {
-            URI uri = new URI(picture);
-            if (!"https".equals(uri.getScheme()) || !X_IMAGE_HOSTS.contains(uri.getHost())) {
-                return false;
-            }
-        } catch (URISyntaxException e) {
-            return false;
-        }
-        try {
-            PictureUrl.of(picture);
-            return false;
-        } catch (InvalidPictureUrlException e) {
-            return true;
         }
     }
 

@@ -5,6 +5,7 @@ import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScrapeVerdict.TimedOut;
 import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.domain.XSite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ final class ProfilePage {
         this.requested = requested;
         this.url = settings.profileUrl(requested.display());
         this.deadline = deadline;
-        this.judge = new ProfileJudge(requested, url, deadline, System::nanoTime);
+        this.judge = new ProfileJudge(requested, url, new XSite(settings.baseUrl()), deadline, System::nanoTime);
     }
 
     ScrapeVerdict read() {

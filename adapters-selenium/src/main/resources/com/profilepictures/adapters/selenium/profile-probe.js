@@ -1,11 +1,11 @@
 // Looks once at the page for a verdict about the profile of the handle whose key is arguments[0].
 // Returns {verdict, detail, handle, picture} when the page has decided, otherwise what is known so far:
-// {profileShown, handle, otherHandle, onProfilePath, errorShown, ogImage, headHandle, headPicture, headOthers},
+// {profileShown, handle, otherHandle, onProfilePath, errorShown, pageUrl, headBlocks, ogUrl, ogImage},
 // where handle is the requested account's spelling in the app's name block and otherHandle the account the name
-// block names instead; headHandle is its spelling where the <head> (JSON-LD, Open Graph) vouches for it, with
-// headPicture, and headOthers the accounts the <head> names instead. Pictures are absolute http(s) URLs, or the
-// page's own text (shortened) when they are not, so that the caller can tell junk from nothing. Runs every 10 ms
-// inside the page while a look waits, so it stays cheap.
+// block names instead; the rest is what the <head> (JSON-LD, Open Graph) says, as written, for the caller to read
+// by the domain's rule (PageHead). The owner's picture is an absolute http(s) URL, or the page's own text
+// (shortened) when it is not, so that the caller can tell junk from nothing. Runs every 10 ms inside the page
+// while a look waits, so it stays cheap.
 const key = arguments[0];
 const squash = (element) => (element && element.textContent ? element.textContent : '')
     .replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
@@ -25,7 +25,6 @@ const resolved = (url) => {
   }
   return raw.length > 300 ? raw.substring(0, 300) + '…' : raw;
 };
-const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 if (location.protocol === 'chrome-error:') {
   const code = squash(document.querySelector('.error-code')) || 'the browser could not load the page';
@@ -102,7 +101,7 @@ if (column) {
 }
 
 const result = {profileShown: false, handle: null, otherHandle: null, onProfilePath: false, errorShown: false,
-  ogImage: null, headHandle: null, headPicture: null, headOthers: []};
+  pageUrl: null, headBlocks: [], ogUrl: null, ogImage: null};
 const nameBlock = (column || document).querySelector('[data-testid="UserName"]');
 if (nameBlock) {
   result.profileShown = true;
@@ -122,10 +121,12 @@ if (nameBlock) {
 result.onProfilePath = location.pathname.replace(/\/+$/, '').toLowerCase() === '/' + key;
 result.errorShown = squash(document.body).includes('Something went wrong. Try reloading.');
 
-// The accounts the <head> names, as X renders it on its server: ProfilePage blocks in JSON-LD (the handle is
-// mainEntity.additionalName, the picture image.contentUrl) and og:url (https://x.com/{Handle}).
+// What the <head> says, as X renders it on its server, left for the domain's one rule to read: the ProfilePage blocks
+// in JSON-LD (the handle is mainEntity.additionalName, the picture image.contentUrl), and the first og:url and
+// og:image, all as written.
 const head = document.head || document;
-const named = [];
+result.pageUrl = location.href;
+result.headBlocks = [];
 for (const script of head.querySelectorAll('script[type="application/ld+json"]')) {
   let data;
   try {
@@ -139,32 +140,25 @@ for (const script of head.querySelectorAll('script[type="application/ld+json"]')
       continue;
     }
     const person = [].concat(block.mainEntity)[0];
-    if (person && typeof person.additionalName === 'string' && HANDLE.test(person.additionalName)) {
+    if (person && typeof person.additionalName === 'string') {
       const image = [].concat(person.image)[0];
       const picture = typeof image === 'string' ? image : (image && typeof image.contentUrl === 'string' ? image.contentUrl : null);
-      named.push({handle: person.additionalName, picture: picture});
+      result.headBlocks.push({account: person.additionalName, picture: picture});
     }
   }
 }
-const ogUrl = head.querySelector('meta[property="og:url"]');
-if (ogUrl) {
-  try {
-    const match = /^\/([^/]+)\/?$/.exec(new URL(ogUrl.getAttribute('content'), location.href).pathname);
-    if (match && HANDLE.test(match[1])) {
-      named.push({handle: match[1], picture: null});
+// X writes property=; some pages write name=. The first non-empty one of each counts, as link previews take it.
+const meta = (wanted) => {
+  for (const tag of head.querySelectorAll('meta')) {
+    const property = (tag.hasAttribute('property') ? tag.getAttribute('property') : (tag.getAttribute('name') || ''))
+        .trim().toLowerCase();
+    const content = (tag.getAttribute('content') || '').trim();
+    if (property === wanted && content) {
+      return content;
     }
-  } catch (e) {
-    // no account named
   }
-}
-const owners = named.filter((entry) => entry.handle.toLowerCase() === key);
-result.headOthers = [...new Set(named.filter((entry) => entry.handle.toLowerCase() !== key).map((entry) => entry.handle))];
-// og:image goes with the account the <head> names: it is nobody's to take when that is someone else.
-const ogImage = head.querySelector('meta[property="og:image"]');
-result.ogImage = ogImage && result.headOthers.length === 0 ? resolved(ogImage.getAttribute('content')) : null;
-if (owners.length > 0 && result.headOthers.length === 0) {
-  result.headHandle = owners[0].handle;
-  const described = owners.find((entry) => entry.picture);
-  result.headPicture = described ? resolved(described.picture) : result.ogImage;
-}
+  return null;
+};
+result.ogUrl = meta('og:url');
+result.ogImage = meta('og:image');
 return result;

@@ -1,7 +1,6 @@
 package com.profilepictures.adapters.selenium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.domain.Deadline;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.PageHead;
+import com.profilepictures.domain.PageHead.ProfileBlock;
 import com.profilepictures.domain.ScrapeVerdict.Blocked;
 import com.profilepictures.domain.ScrapeVerdict.Found;
 import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
 import com.profilepictures.domain.ScrapeVerdict.TimedOut;
 import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
+import com.profilepictures.domain.XSite;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -31,11 +35,13 @@ class ProfileJudgeTest {
     private static final String PICTURE = "https://pbs.twimg.com/profile_images/1/jack_400x400.jpg";
     private static final String OTHER_PICTURE = "https://pbs.twimg.com/profile_images/2/other_400x400.jpg";
     private static final Duration SCRAPE = Duration.ofSeconds(20);
+    private static final URI PAGE = URI.create("http://x.test/jack");
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final ProfileJudge judge = new ProfileJudge(
             Handle.of("jack"),
-            URI.create("http://x.test/jack"),
+            PAGE,
+            new XSite(URI.create("http://x.test")),
             new Deadline(now.get() + SCRAPE.toNanos(), SCRAPE),
             now::get);
 
@@ -118,11 +124,72 @@ class ProfileJudgeTest {
         advance(SCRAPE.minusMillis(10));
 
         assertNull(judge.judge(siteWide));
-        assertTrue(ProfileJudge.isSiteWideImage("https://abs.twimg.com/rweb/ssr/default/v2/og/image.png"));
-        assertFalse(ProfileJudge.isSiteWideImage(PICTURE));
-        assertFalse(
-                ProfileJudge.isSiteWideImage("https://images.example.net/jack.jpg"),
-                "off X's hosts: invalid, not ignored");
+    }
+
+    @Test
+    void givenAnImageOnXsOtherImageHosts_judge_neverTakesIt() {
+        // The crawler reads ton.twimg.com as X's site-wide image too (PictureUrl.classify).
+        Look siteWide = look().nameBlock("Jack")
+                .head("Jack", "https://ton.twimg.com/onboarding/og/image.png")
+                .onProfilePath()
+                .build();
+
+        advance(SCRAPE.minusMillis(10));
+
+        assertNull(judge.judge(siteWide));
+    }
+
+    @Test
+    void givenAVouchingHeadsPictureInPlainHttp_judge_takesItInHttps() {
+        Look headOnly = look().head("Jack", PICTURE.replace("https:", "http:")).build();
+
+        assertNull(judge.judge(headOnly));
+        advance(ProfileJudge.HEAD_GRACE);
+
+        assertEquals(
+                PICTURE,
+                assertInstanceOf(Found.class, judge.judge(headOnly)).picture().value());
+    }
+
+    @Test
+    void givenAVouchingHeadsPictureOffXsHosts_judge_callsItInvalidAfterTheGrace() {
+        Look headOnly =
+                look().head("Jack", "https://images.example.net/jack.jpg").build();
+
+        assertNull(judge.judge(headOnly));
+        advance(ProfileJudge.HEAD_GRACE);
+
+        assertInstanceOf(InvalidPictureUrl.class, judge.judge(headOnly));
+    }
+
+    @Test
+    void givenTheHeadOfAPostsPage_judge_neverTakesItsImage_notEvenAtTheDeadlineOnTheProfilesPath() {
+        // What X served at /AIatMeta once: the head of @karpathy's post, its og:image his avatar.
+        Look post = look().onProfilePath()
+                .og("https://x.com/karpathy/status/1815842603377779140", OTHER_PICTURE)
+                .build();
+
+        assertNull(judge.judge(post));
+        advance(SCRAPE.minusMillis(10));
+
+        assertNull(judge.judge(post));
+        assertTrue(
+                judge.timedOut().detail().contains("no verdict"),
+                judge.timedOut().detail());
+    }
+
+    @Test
+    void givenAnOgImageNoOgUrlClaims_judge_takesItOnlyWhenTheAppNamesTheOwner() {
+        Look headAlone = look().onProfilePath().og(null, PICTURE).build();
+        Look withApp =
+                look().onProfilePath().nameBlock("Jack").og(null, PICTURE).build();
+
+        advance(SCRAPE.minusMillis(10));
+
+        assertNull(judge.judge(headAlone), "no one says whose page this is");
+        assertEquals(
+                PICTURE,
+                assertInstanceOf(Found.class, judge.judge(withApp)).picture().value());
     }
 
     @Test
@@ -194,10 +261,7 @@ class ProfileJudgeTest {
                 null,
                 true,
                 false,
-                null,
-                null,
-                null,
-                List.of(),
+                new PageHead(PAGE, List.of(), Optional.empty(), Optional.empty()),
                 OptionalLong.empty());
 
         InvalidPictureUrl invalid = assertInstanceOf(InvalidPictureUrl.class, judge.judge(owner));
@@ -221,6 +285,8 @@ class ProfileJudgeTest {
         private String headHandle;
         private String headPicture;
         private List<String> headOthers = List.of();
+        private String ogUrl;
+        private String ogImage;
         private OptionalLong takenAt = OptionalLong.empty();
 
         LookBuilder nameBlock(String handle) {
@@ -249,6 +315,13 @@ class ProfileJudgeTest {
             return this;
         }
 
+        /** Open Graph tags only; a null leaves the tag out. */
+        LookBuilder og(String url, String image) {
+            ogUrl = url;
+            ogImage = image;
+            return this;
+        }
+
         LookBuilder takenAt(long pageNanos) {
             takenAt = OptionalLong.of(pageNanos);
             return this;
@@ -261,6 +334,13 @@ class ProfileJudgeTest {
 
         Look build() {
             boolean profileShown = nameBlock != null || otherName != null;
+            List<ProfileBlock> blocks = new ArrayList<>();
+            if (headHandle != null) {
+                blocks.add(new ProfileBlock(Optional.of(headHandle), Optional.ofNullable(headPicture)));
+            }
+            for (String other : headOthers) {
+                blocks.add(new ProfileBlock(Optional.of(other), Optional.empty()));
+            }
             return new Look(
                     null,
                     "",
@@ -270,10 +350,7 @@ class ProfileJudgeTest {
                     otherName,
                     onProfilePath,
                     errorShown,
-                    headOthers.isEmpty() ? headPicture : null,
-                    headHandle,
-                    headPicture,
-                    headOthers,
+                    new PageHead(PAGE, blocks, Optional.ofNullable(ogUrl), Optional.ofNullable(ogImage)),
                     takenAt);
         }
     }

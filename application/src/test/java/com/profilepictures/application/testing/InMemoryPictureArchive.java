@@ -33,12 +33,6 @@ public final class InMemoryPictureArchive implements PictureArchive {
     }
 
     @Override
-    public boolean contains(ImageVersion version) {
-        failIfDown();
-        return images.containsKey(version);
-    }
-
-    @Override
     public URI presign(ImageVersion version, Duration validity) {
         // Signing is local, as S3's presigner's is: no call, so no outage either.
         return URI.create(SCHEME + ":/archive/" + version.sha256() + "?validFor=" + validity.toSeconds());

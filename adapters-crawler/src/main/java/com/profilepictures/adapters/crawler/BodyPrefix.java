@@ -9,29 +9,30 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body read up to a cap and no further: past the cap the rest is not read at all (the
- * connection is dropped), so a page that never ends costs the cap and no more.
+ * The first bytes of a response body, up to a cap, and whether there were more: past the cap the rest is not
+ * read at all (the connection is dropped), so a page that never ends costs the cap and no more. What fitted is
+ * kept. (The picture host's {@code WholeBodyOrNothing} keeps nothing of a body over its limit.)
  *
  * @param bytes     what was read, at most the cap
  * @param truncated whether the body went on past the cap (or was not read: see {@link #skipped})
  */
-record CappedBody(byte[] bytes, boolean truncated) {
+record BodyPrefix(byte[] bytes, boolean truncated) {
 
     /** Reads at most {@code maxBytes} of the body. */
-    static BodySubscriber<CappedBody> upTo(int maxBytes) {
+    static BodySubscriber<BodyPrefix> upTo(int maxBytes) {
         return new Subscriber(maxBytes);
     }
 
     /** Reads none of it: for a status whose body is of no use (an error, a redirect). */
-    static BodySubscriber<CappedBody> skipped() {
+    static BodySubscriber<BodyPrefix> skipped() {
         return new Subscriber(0);
     }
 
-    private static final class Subscriber implements BodySubscriber<CappedBody> {
+    private static final class Subscriber implements BodySubscriber<BodyPrefix> {
 
         private final int maxBytes;
         private final ByteArrayOutputStream read = new ByteArrayOutputStream();
-        private final CompletableFuture<CappedBody> body = new CompletableFuture<>();
+        private final CompletableFuture<BodyPrefix> body = new CompletableFuture<>();
         private Flow.Subscription subscription;
 
         Subscriber(int maxBytes) {
@@ -39,7 +40,7 @@ record CappedBody(byte[] bytes, boolean truncated) {
         }
 
         @Override
-        public CompletionStage<CappedBody> getBody() {
+        public CompletionStage<BodyPrefix> getBody() {
             return body;
         }
 
@@ -78,12 +79,12 @@ record CappedBody(byte[] bytes, boolean truncated) {
 
         @Override
         public void onComplete() {
-            body.complete(new CappedBody(read.toByteArray(), false));
+            body.complete(new BodyPrefix(read.toByteArray(), false));
         }
 
         private void stop() {
             subscription.cancel();
-            body.complete(new CappedBody(read.toByteArray(), true));
+            body.complete(new BodyPrefix(read.toByteArray(), true));
         }
     }
 }

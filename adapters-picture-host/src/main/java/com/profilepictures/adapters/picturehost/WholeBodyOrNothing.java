@@ -9,11 +9,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body read up to a limit and no further: once more than {@code limit} bytes have come, the
- * download is cancelled (the connection dropped), so a host sending too much costs neither memory nor time.
+ * A response body read whole, or not at all: once more than {@code limit} bytes have come, the download is
+ * cancelled (the connection dropped) and nothing of it is kept, so a host sending too much costs neither memory
+ * nor time, and no picture is ever a truncated one.
  * A body not wanted at all (an error's, or one declared too long) is not read: see {@link #skipped}.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Read> {
+final class WholeBodyOrNothing implements HttpResponse.BodySubscriber<WholeBodyOrNothing.Read> {
 
     /** What was read, and whether the body went on past the limit. */
     record Read(byte[] bytes, boolean overLimit) {}
@@ -24,19 +25,19 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Read> {
     private final CompletableFuture<Read> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    private CappedBody(long limit, Read skipped) {
+    private WholeBodyOrNothing(long limit, Read skipped) {
         this.limit = limit;
         this.skipped = skipped;
     }
 
     /** Reads at most {@code limit} bytes. */
-    static CappedBody upTo(long limit) {
-        return new CappedBody(limit, null);
+    static WholeBodyOrNothing upTo(long limit) {
+        return new WholeBodyOrNothing(limit, null);
     }
 
     /** Reads nothing; {@code overLimit} says whether the body is known to be too long. */
-    static CappedBody skipped(boolean overLimit) {
-        return new CappedBody(-1, new Read(new byte[0], overLimit));
+    static WholeBodyOrNothing skipped(boolean overLimit) {
+        return new WholeBodyOrNothing(-1, new Read(new byte[0], overLimit));
     }
 
     @Override
