@@ -84,7 +84,8 @@ public final class ScrapeProfilePicture {
             case TIMED_OUT -> new ScrapeVerdict.TimedOut(detail);
             case UNREACHABLE -> new ScrapeVerdict.UpstreamUnreachable(detail);
             case OTHER_ACCOUNT -> new ScrapeVerdict.UpstreamMismatch(detail);
-            case NO_PROFILE -> new ScrapeVerdict.Blocked(detail);
+            case NO_PROFILE, RATE_LIMITED -> new ScrapeVerdict.Blocked(detail);
+            case CREDENTIALS_REFUSED -> new ScrapeVerdict.CredentialsRefused(detail);
         };
     }
 }
