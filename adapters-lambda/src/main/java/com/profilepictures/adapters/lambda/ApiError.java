@@ -46,6 +46,14 @@ enum ApiError {
             "scraper_unavailable",
             "The scraper's browser is not available right now. Try again shortly.",
             Duration.ofSeconds(5)),
+    // Our configuration, never X's: X's API refused the operator's token and no other source was left. The source
+    // asks again after its five-minute pause, so a client that retries sooner gets this again at once.
+    CREDENTIALS_REFUSED(
+            503,
+            "credentials_refused",
+            "X's API refused this service's credentials, and no other way of reading X is configured. The operator"
+                    + " must fix the token; try again later.",
+            Duration.ofMinutes(5)),
     // The repository has retried already; give DynamoDB a little longer before the client tries again.
     STORAGE_UNAVAILABLE(
             503, "storage_unavailable", "Storage did not answer in time. Try again shortly.", Duration.ofSeconds(10)),
@@ -108,6 +116,9 @@ enum ApiError {
         }
         if (failure instanceof ScrapeVerdict.TimedOut) {
             return UPSTREAM_TIMEOUT;
+        }
+        if (failure instanceof ScrapeVerdict.CredentialsRefused) {
+            return CREDENTIALS_REFUSED;
         }
         // Answered as the bug it would be; ApiErrorTest walks every kind of failure, so a new one fails the build
         // until it is mapped here.
