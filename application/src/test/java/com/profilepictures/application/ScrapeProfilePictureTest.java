@@ -201,6 +201,26 @@ class ScrapeProfilePictureTest {
     }
 
     @Test
+    void givenTheCrawlerBeforeXsApi_theUndecidedAreListedInTheOrderAsked() {
+        var api = new FakeProfilePictureScraper().otherwise(NO_PROFILE);
+        browser.withPicture("jack", NEW);
+        var crawlerFirst = new ScrapeProfilePicture(
+                List.of(
+                        ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+                        ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
+                        ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
+                SCRAPE_TIMEOUT,
+                repository,
+                clock);
+
+        ScrapeResult result = crawlerFirst.scrape(Handle.of("jack"));
+
+        assertEquals(
+                List.of(ScrapeSource.CRAWLER, ScrapeSource.X_API),
+                List.copyOf(result.undecided().keySet()));
+    }
+
+    @Test
     void givenXsApiAloneRefusingTheToken_scrape_failsAsOurConfigurationNeverAsX() {
         var api = new FakeProfilePictureScraper()
                 .otherwise(new Undecided(Cause.CREDENTIALS_REFUSED, "HTTP 401 from X's API"));

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -38,8 +36,6 @@ final class XApiLookup {
     private static final String ONE_PATH = PATH_PREFIX + "/username/";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{1,15}");
     private static final String PROBLEMS = "https://api.twitter.com/2/problems/";
-    // Over the 1 MiB any client of this API needs; the answer ends somewhere in case one reads it all.
-    private static final int OVERSIZED_BYTES = 8 * 1024 * 1024;
 
     private final Consumer<String> onRequest;
     private final UnaryOperator<String> currentPicture;
@@ -47,7 +43,7 @@ final class XApiLookup {
     private final long windowStart;
     private final AtomicInteger inWindow = new AtomicInteger();
     private final List<List<String>> requests = new CopyOnWriteArrayList<>();
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final XApiTroubles troubles = new XApiTroubles();
 
     XApiLookup(Consumer<String> onRequest, UnaryOperator<String> currentPicture, Clock clock) {
         this.onRequest = onRequest;
@@ -67,7 +63,7 @@ final class XApiLookup {
 
     /** The site is closing: stalled answers stop stalling. */
     void close() {
-        closed.countDown();
+        troubles.close();
     }
 
     void serve(HttpExchange exchange) throws IOException {
@@ -107,7 +103,7 @@ final class XApiLookup {
         List<String> keys =
                 usernames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         keys.forEach(onRequest);
-        if (answeredAsAWhole(exchange, keys)) {
+        if (troubles.answeredAsAWhole(exchange, keys)) {
             return;
         }
         String fields = Optional.ofNullable(parameter(query, "user.fields")).orElse("");
@@ -144,48 +140,6 @@ final class XApiLookup {
                     .append(']');
         }
         send(exchange, 200, body.append('}').toString());
-    }
-
-    /** Whether a handle in {@code keys} stands for an answer to the whole request, which was then sent. */
-    private boolean answeredAsAWhole(HttpExchange exchange, List<String> keys) throws IOException {
-        if (keys.contains(FixtureSite.X_API_FORBIDDEN)) {
-            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-            send(
-                    exchange,
-                    403,
-                    "{\"client_id\":\"1\",\"detail\":\"When authenticating requests to the Twitter API v2"
-                            + " endpoints, you must use keys and tokens from a Twitter developer App that is attached to a"
-                            + " Project.\",\"registration_url\":\"https://developer.x.com/\",\"title\":\"Client Forbidden\","
-                            + "\"required_enrollment\":\"Appropriate Level of API Access\",\"reason\":\"client-not-enrolled\","
-                            + "\"type\":\"" + PROBLEMS + "client-forbidden\"}");
-            return true;
-        }
-        if (keys.contains(FixtureSite.RATE_LIMITED) || keys.contains(FixtureSite.X_API_LIMITED_WITHOUT_RESET)) {
-            if (!keys.contains(FixtureSite.RATE_LIMITED)) {
-                exchange.getResponseHeaders().remove("x-rate-limit-reset");
-            }
-            exchange.getResponseHeaders().set("x-rate-limit-remaining", "0");
-            problem(exchange, 429, "Too Many Requests", "Too Many Requests", "about:blank");
-            return true;
-        }
-        if (keys.contains(FixtureSite.ERROR_PAGE)) {
-            problem(exchange, 503, "Service Unavailable", "Service Unavailable", "about:blank");
-            return true;
-        }
-        if (keys.contains(FixtureSite.X_API_UNREADABLE)) {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            send(exchange, 200, "<!DOCTYPE html><title>Over capacity</title><p>Something is technically wrong.</p>");
-            return true;
-        }
-        if (keys.contains(FixtureSite.SLOW_FOR_CRAWLERS)) {
-            stall(exchange);
-            return true;
-        }
-        if (keys.contains(FixtureSite.OVERSIZED_PAGE)) {
-            sendOversized(exchange);
-            return true;
-        }
-        return false;
     }
 
     private String user(String key, boolean withPicture) {
@@ -233,7 +187,7 @@ final class XApiLookup {
                         + "\"type\":\"" + PROBLEMS + "invalid-request\"}");
     }
 
-    private static void problem(HttpExchange exchange, int status, String title, String detail, String type)
+    static void problem(HttpExchange exchange, int status, String title, String detail, String type)
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         send(
@@ -243,7 +197,7 @@ final class XApiLookup {
                         + status + "}");
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+    static void send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -251,40 +205,6 @@ final class XApiLookup {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
-        }
-    }
-
-    /** The answer's first bytes, then nothing for {@link FixtureSite#SLOW_CRAWLER_PAGE_DELAY} or until the site closes. */
-    private void stall(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            closed.await(FixtureSite.SLOW_CRAWLER_PAGE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the site is closing
-        } catch (IOException e) {
-            // the client gave up: what a client with a deadline does
-        }
-    }
-
-    /** A 200 whose JSON goes on far past any sensible answer (a long run of spaces inside it). */
-    private static void sendOversized(HttpExchange exchange) {
-        byte[] padding = new byte[64 * 1024];
-        Arrays.fill(padding, (byte) ' ');
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
-                for (int sent = 0; sent < OVERSIZED_BYTES; sent += padding.length) {
-                    out.write(padding);
-                }
-                out.write("]}".getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            // The client stopped reading: what a client with a byte cap does.
         }
     }
 
