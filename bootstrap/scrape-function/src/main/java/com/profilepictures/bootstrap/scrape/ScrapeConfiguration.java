@@ -6,7 +6,6 @@ import com.profilepictures.adapters.selenium.SeleniumSettings;
 import com.profilepictures.adapters.xapi.XApiSettings;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
-import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.domain.ScrapeSource;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -53,11 +52,15 @@ public record ScrapeConfiguration(
         }
     }
 
-    /** From the environment, a Secrets Manager secret read from AWS (or {@code SECRETS_MANAGER_ENDPOINT}) if named. */
+    /**
+     * From the environment, a Secrets Manager secret read from AWS (or {@code SECRETS_MANAGER_ENDPOINT}) if named;
+     * without one, no class of Secrets Manager's is even loaded.
+     */
     public static ScrapeConfiguration from(Environment environment, int defaultPoolSize) {
-        var endpoint = StorageConfiguration.endpoint(environment, "SECRETS_MANAGER_ENDPOINT", "http://127.0.0.1:5000");
-        var credentials = StorageConfiguration.credentials(environment, endpoint.isPresent());
-        return from(environment, defaultPoolSize, new SecretsManagerStrings(endpoint, credentials));
+        return from(
+                environment,
+                defaultPoolSize,
+                arn -> SecretsManagerStrings.from(environment).read(arn));
     }
 
     public static ScrapeConfiguration from(

@@ -2,6 +2,8 @@ package com.profilepictures.bootstrap.scrape;
 
 import com.profilepictures.awsclients.ClientTimeouts;
 import com.profilepictures.awsclients.CredentialsSource;
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.StorageConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +28,13 @@ final class SecretsManagerStrings implements XApiConfiguration.SecretStrings {
     SecretsManagerStrings(Optional<URI> endpoint, CredentialsSource credentials) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /** Where the environment says Secrets Manager is, with the credentials the other AWS clients use. */
+    static SecretsManagerStrings from(Environment environment) {
+        Optional<URI> endpoint =
+                StorageConfiguration.endpoint(environment, "SECRETS_MANAGER_ENDPOINT", "http://127.0.0.1:5000");
+        return new SecretsManagerStrings(endpoint, StorageConfiguration.credentials(environment, endpoint.isPresent()));
     }
 
     @Override
