@@ -3,8 +3,9 @@
 # figure beside the limit it is compared with, measured in this one run. Writes bench/RESULTS.md.
 # Everything it starts (moto_server, JVMs, Chromium) runs on loopback and is stopped on exit.
 # BENCH_RUNS (10) and BENCH_WARMUPS (2) set the cold-start repetitions; BENCH_STAGES (cold warm load archive scrape
-# crawler image) picks stages (archive: from a scrape's answer to archived: true, and the image route beside the
-# profile route); BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
+# crawler xapi image) picks stages (archive: from a scrape's answer to archived: true, and the image route beside the
+# profile route; xapi: X's API's warm scrape beside the crawler's, and one request for 100 accounts against 100
+# single ones); BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
 # BENCH_JDK25 is the JDK 25 of the cold stage's information steps and priming comparison (- for none).
 # The image stage needs a container engine (make bench provides one); BENCH_IMAGE_RUNS (5) sets its cold
 # starts and BENCH_IMAGE_JDKS (e.g. 25) measures the image with other JDKs beside the shipped one.
@@ -20,7 +21,7 @@ RUNS=${BENCH_RUNS:-10}
 WARMUPS=${BENCH_WARMUPS:-2}
 READ_JAR=${BENCH_READ_JAR:-bootstrap/read-functions/target/read-functions-lambda.jar}
 # Which stages to run (all by default); the report covers whatever was measured.
-STAGES=" ${BENCH_STAGES:-cold warm load archive scrape crawler image} "
+STAGES=" ${BENCH_STAGES:-cold warm load archive scrape crawler xapi image} "
 # The measured cold processes see the shipped jar and the few cold-start mains, nothing else.
 COLD_CP="$READ_JAR:bench/target/bench-coldstart.jar"
 BENCH_CP='bench/target/bench.jar:bench/target/lib/*'
@@ -97,6 +98,11 @@ echo "== crawler against browser (warm time, CPU and memory per scrape, first sc
 java -cp "$BENCH_CP" com.profilepictures.bench.CrawlerBench "$OUT/results.tsv" "$CHROMIUM" "$CHROMEDRIVER" 10 6 \
   "bootstrap/scrape-function/target/scrape-function.jar:bootstrap/scrape-function/target/lib/*:bench/target/bench-coldstart.jar" \
   "$COLD_CP" bench/events
+fi
+
+if [[ $STAGES == *" xapi "* ]]; then
+echo "== X's API against the crawler (warm scrape; one request for 100 accounts against 100 single requests)"
+java -cp "$BENCH_CP" com.profilepictures.bench.XApiBench "$OUT/results.tsv" 30 5
 fi
 
 if [[ $STAGES == *" image "* ]]; then

@@ -9,7 +9,7 @@ import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScrapeVerdict.Undecided;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +42,8 @@ public final class ScrapeProfilePicture {
 
     public ScrapeResult scrape(Handle handle) {
         Deadline deadline = Deadline.after(scrapeTimeout);
-        Map<ScrapeSource, Undecided> undecided = new EnumMap<>(ScrapeSource.class);
+        // In the order asked, which SCRAPE_SOURCES sets, whatever the enum's order.
+        Map<ScrapeSource, Undecided> undecided = new LinkedHashMap<>();
         ScrapeStep last = steps.get(steps.size() - 1);
         for (ScrapeStep step : steps) {
             ScrapeVerdict verdict = step.scraper().scrape(handle, step.deadlineWithin(deadline));
@@ -84,7 +85,8 @@ public final class ScrapeProfilePicture {
             case TIMED_OUT -> new ScrapeVerdict.TimedOut(detail);
             case UNREACHABLE -> new ScrapeVerdict.UpstreamUnreachable(detail);
             case OTHER_ACCOUNT -> new ScrapeVerdict.UpstreamMismatch(detail);
-            case NO_PROFILE -> new ScrapeVerdict.Blocked(detail);
+            case NO_PROFILE, RATE_LIMITED -> new ScrapeVerdict.Blocked(detail);
+            case CREDENTIALS_REFUSED -> new ScrapeVerdict.CredentialsRefused(detail);
         };
     }
 }

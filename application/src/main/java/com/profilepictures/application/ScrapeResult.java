@@ -4,7 +4,7 @@ import com.profilepictures.domain.SaveOutcome;
 import com.profilepictures.domain.ScrapeSource;
 import com.profilepictures.domain.ScrapeVerdict;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,8 +43,6 @@ public sealed interface ScrapeResult {
 
     private static Map<ScrapeSource, ScrapeVerdict.Undecided> copyOf(
             Map<ScrapeSource, ScrapeVerdict.Undecided> undecided) {
-        var copy = new EnumMap<ScrapeSource, ScrapeVerdict.Undecided>(ScrapeSource.class);
-        copy.putAll(undecided);
-        return Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(undecided));
     }
 }

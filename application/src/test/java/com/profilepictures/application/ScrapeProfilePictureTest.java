@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,7 +132,9 @@ class ScrapeProfilePictureTest {
                 Arguments.of(Cause.TIMED_OUT, ScrapeVerdict.TimedOut.class),
                 Arguments.of(Cause.UNREACHABLE, ScrapeVerdict.UpstreamUnreachable.class),
                 Arguments.of(Cause.OTHER_ACCOUNT, ScrapeVerdict.UpstreamMismatch.class),
-                Arguments.of(Cause.NO_PROFILE, ScrapeVerdict.Blocked.class));
+                Arguments.of(Cause.NO_PROFILE, ScrapeVerdict.Blocked.class),
+                Arguments.of(Cause.RATE_LIMITED, ScrapeVerdict.Blocked.class),
+                Arguments.of(Cause.CREDENTIALS_REFUSED, ScrapeVerdict.CredentialsRefused.class));
     }
 
     @ParameterizedTest
@@ -143,7 +146,7 @@ class ScrapeProfilePictureTest {
                 SCRAPE_TIMEOUT,
                 repository,
                 clock);
-        crawler.otherwise(new Undecided(cause, "the cause's detail"));
+        crawler.otherwise(undecided(cause, "the cause's detail"));
 
         ScrapeResult result = crawlerOnly.scrape(Handle.of("jack"));
 
@@ -157,7 +160,7 @@ class ScrapeProfilePictureTest {
     @ParameterizedTest
     @EnumSource(Cause.class)
     void givenTheCrawlerUndecided_theBrowserDecidesAndTheCauseIsKept(Cause cause) {
-        var undecided = new Undecided(cause, "detail");
+        var undecided = undecided(cause, "detail");
         crawler.otherwise(undecided);
         browser.withPicture("jack", NEW);
 
@@ -166,6 +169,70 @@ class ScrapeProfilePictureTest {
         assertEquals(ScrapeSource.BROWSER, result.source());
         assertEquals(Map.of(ScrapeSource.CRAWLER, undecided), result.undecided());
         assertInstanceOf(ScrapeResult.Stored.class, result);
+    }
+
+    /** Undecided for {@code cause}, saying when to retry (which a rate limit must). */
+    private static Undecided undecided(Cause cause, String detail) {
+        return new Undecided(cause, detail, Optional.of(NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void givenXsApiRateLimited_scrape_asksTheCrawlerNextAndKeepsWhenToRetry() {
+        var api = new FakeProfilePictureScraper()
+                .otherwise(Undecided.rateLimited("HTTP 429 from X's API", NOW.plusSeconds(900)));
+        crawler.withPicture("Jack", NEW);
+        var threeSources = new ScrapeProfilePicture(
+                List.of(
+                        ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
+                        ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+                        ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
+                SCRAPE_TIMEOUT,
+                repository,
+                clock);
+
+        ScrapeResult result = threeSources.scrape(Handle.of("jack"));
+
+        assertInstanceOf(ScrapeResult.Stored.class, result);
+        assertEquals(ScrapeSource.CRAWLER, result.source());
+        Undecided apiUndecided = result.undecided().get(ScrapeSource.X_API);
+        assertEquals(Cause.RATE_LIMITED, apiUndecided.cause());
+        assertEquals(Optional.of(NOW.plusSeconds(900)), apiUndecided.retryAt());
+        assertEquals(List.of(), browser.requested());
+    }
+
+    @Test
+    void givenTheCrawlerBeforeXsApi_theUndecidedAreListedInTheOrderAsked() {
+        var api = new FakeProfilePictureScraper().otherwise(NO_PROFILE);
+        browser.withPicture("jack", NEW);
+        var crawlerFirst = new ScrapeProfilePicture(
+                List.of(
+                        ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+                        ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
+                        ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
+                SCRAPE_TIMEOUT,
+                repository,
+                clock);
+
+        ScrapeResult result = crawlerFirst.scrape(Handle.of("jack"));
+
+        assertEquals(
+                List.of(ScrapeSource.CRAWLER, ScrapeSource.X_API),
+                List.copyOf(result.undecided().keySet()));
+    }
+
+    @Test
+    void givenXsApiAloneRefusingTheToken_scrape_failsAsOurConfigurationNeverAsX() {
+        var api = new FakeProfilePictureScraper()
+                .otherwise(new Undecided(Cause.CREDENTIALS_REFUSED, "HTTP 401 from X's API"));
+        var apiOnly = new ScrapeProfilePicture(
+                List.of(ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET)), SCRAPE_TIMEOUT, repository, clock);
+
+        ScrapeResult result = apiOnly.scrape(Handle.of("jack"));
+
+        var failed = assertInstanceOf(ScrapeResult.Failed.class, result);
+        assertInstanceOf(ScrapeVerdict.CredentialsRefused.class, failed.failure());
+        assertEquals(ScrapeSource.X_API, failed.source());
+        assertEquals(0, repository.size());
     }
 
     @Test
@@ -220,7 +287,8 @@ class ScrapeProfilePictureTest {
                 new ScrapeVerdict.UpstreamUnreachable("connection refused"),
                 new ScrapeVerdict.UpstreamMismatch("@jill's profile"),
                 new ScrapeVerdict.InvalidPictureUrl("https://evil.example/a.jpg"),
-                new ScrapeVerdict.TimedOut("no verdict in 20 s"));
+                new ScrapeVerdict.TimedOut("no verdict in 20 s"),
+                new ScrapeVerdict.CredentialsRefused("HTTP 401 from X's API"));
     }
 
     @Test

@@ -174,6 +174,34 @@ final class Assessment {
         }
     }
 
+    /** X's API against the crawler, and its batch form against single requests (XApiBench): same stand-in, same run. */
+    record XApi(List<Tsv.Row> rows) {
+        static final double MIN_BATCH_SPEEDUP = 20;
+
+        Optional<Tsv.Row> row(String figure, String variantStart) {
+            return rows.stream()
+                    .filter(row -> row.figure().equals(figure) && row.variant().startsWith(variantStart))
+                    .findFirst();
+        }
+
+        /** How x_api's warm scrape compares with the crawler's: x_api's median over the crawler's. */
+        Optional<Double> warmOverCrawler() {
+            return row("xapi-warm", "x_api")
+                    .flatMap(api -> row("xapi-warm", "crawler")
+                            .map(crawler ->
+                                    api.stats().median() / crawler.stats().median()));
+        }
+
+        /** How many times fewer seconds per account one request for 100 takes than 100 single ones (per round). */
+        Optional<Double> batchSpeedup() {
+            return row("xapi-batch-speedup", "").map(row -> row.stats().median());
+        }
+
+        Optional<Verdict> batchVerdict() {
+            return batchSpeedup().map(speedup -> Verdict.of(speedup >= MIN_BATCH_SPEEDUP));
+        }
+    }
+
     private final List<Tsv.Row> rows;
     private final Jar jar;
 
@@ -348,6 +376,11 @@ final class Assessment {
     Sources sources() {
         return new Sources(
                 rows.stream().filter(row -> row.figure().startsWith("source-")).toList());
+    }
+
+    XApi xApi() {
+        return new XApi(
+                rows.stream().filter(row -> row.figure().startsWith("xapi-")).toList());
     }
 
     Scrape scrape() {

@@ -45,6 +45,7 @@ public final class Report {
         report.warm();
         report.scrape();
         report.sources();
+        report.xApi();
         ImageReport.addTo(report.assessment, report.summary, report.details);
 
         StringBuilder table = new StringBuilder();
@@ -415,6 +416,48 @@ public final class Report {
                                 shown(Assessment.Verdict.INFO)
                             })));
         }
+    }
+
+    private void xApi() {
+        Assessment.XApi xApi = assessment.xApi();
+        if (xApi.rows().isEmpty()) {
+            return;
+        }
+        details.append("## X's API against the crawler, and a hundred accounts a request (same stand-in, same run)\n\n")
+                .append(
+                        "Warm: one JVM, x_api and the crawler interleaved, one account each. Per account: a round asks ")
+                .append(XApiBench.BATCH)
+                .append(" accounts in one batch request, then ")
+                .append(XApiBench.BATCH)
+                .append(" others one request each; the verdict is on the median of each round's ratio.\n\n")
+                .append("| figure | variant | median (min–max) |\n|---|---|---|\n");
+        for (Tsv.Row row : xApi.rows()) {
+            details.append("| ")
+                    .append(row.figure())
+                    .append(" | ")
+                    .append(row.variant())
+                    .append(" | ")
+                    .append(range(row.stats(), 2))
+                    .append(' ')
+                    .append(row.unit())
+                    .append(" |\n");
+        }
+        details.append('\n');
+        xApi.warmOverCrawler()
+                .ifPresent(ratio -> summary.add(new String[] {
+                    "warm scrape, x_api beside the crawler",
+                    fmt(ratio, 2) + "× the crawler's time",
+                    "—",
+                    shown(Assessment.Verdict.INFO)
+                }));
+        xApi.batchSpeedup()
+                .ifPresent(speedup -> summary.add(new String[] {
+                    "x_api: one request for " + XApiBench.BATCH + " accounts against " + XApiBench.BATCH
+                            + " single requests, seconds per account",
+                    fmt(speedup, 1) + "× fewer",
+                    "≥ " + fmt(Assessment.XApi.MIN_BATCH_SPEEDUP, 0) + "×",
+                    shown(xApi.batchVerdict().orElseThrow())
+                }));
     }
 
     private static String machine() {

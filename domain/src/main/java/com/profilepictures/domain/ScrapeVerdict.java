@@ -1,6 +1,8 @@
 package com.profilepictures.domain;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one way of reading X says about an account: its owner's picture, a failure that settles the
@@ -19,12 +21,28 @@ public sealed interface ScrapeVerdict {
     /**
      * The page said nothing conclusive about the account (no profile on it, an HTTP error, no answer in
      * time). Never a picture and never a failure by itself: whoever asked decides whether another source
-     * is tried or which failure this becomes.
+     * is tried or which failure this becomes. {@code retryAt} is when the source may usefully be asked
+     * again: always there for {@link Cause#RATE_LIMITED}, and for a source that paused itself for another
+     * cause ({@link Cause#CREDENTIALS_REFUSED}).
      */
-    record Undecided(Cause cause, String detail) implements ScrapeVerdict {
+    record Undecided(Cause cause, String detail, Optional<Instant> retryAt) implements ScrapeVerdict {
         public Undecided {
             Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(retryAt, "retryAt");
+            if (cause == Cause.RATE_LIMITED && retryAt.isEmpty()) {
+                throw new IllegalArgumentException("A rate limit says when to retry: " + detail);
+            }
+        }
+
+        /** Undecided for {@code cause}, with nothing to say about when to retry. */
+        public Undecided(Cause cause, String detail) {
+            this(cause, detail, Optional.empty());
+        }
+
+        /** The source is rate limited until {@code retryAt}: asking it again before then is wasted. */
+        public static Undecided rateLimited(String detail, Instant retryAt) {
+            return new Undecided(Cause.RATE_LIMITED, detail, Optional.of(retryAt));
         }
 
         /** Why nothing could be told, in the terms a failure would need. */
@@ -35,8 +53,15 @@ public sealed interface ScrapeVerdict {
             UNREACHABLE,
             /** The page vouched for another account than the one asked for. */
             OTHER_ACCOUNT,
-            /** An HTTP error, a rate limit, a page without a profile, or one that could not be read. */
-            NO_PROFILE
+            /** An HTTP error, a page without a profile, or one that could not be read. */
+            NO_PROFILE,
+            /** The source said it answers no more until {@link Undecided#retryAt()} (X's API's HTTP 429). */
+            RATE_LIMITED,
+            /**
+             * The source refused this service's own credentials (a bad, revoked or unentitled token): our
+             * configuration is at fault, not the account and not X's availability.
+             */
+            CREDENTIALS_REFUSED
         }
     }
 
@@ -63,6 +88,12 @@ public sealed interface ScrapeVerdict {
 
     /** The picture found is not an X profile-picture URL. */
     record InvalidPictureUrl(String detail) implements Failure {}
+
+    /**
+     * The only source left refused this service's credentials (X's API rejected the operator's token): a
+     * fault of our configuration that only the operator can fix, never a verdict about X or the account.
+     */
+    record CredentialsRefused(String detail) implements Failure {}
 
     /** No verdict was reached before the scrape's deadline. */
     record TimedOut(String detail) implements Failure {}

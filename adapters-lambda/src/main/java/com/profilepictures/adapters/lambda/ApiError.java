@@ -49,6 +49,14 @@ enum ApiError {
             "scraper_unavailable",
             "The scraper's browser is not available right now. Try again shortly.",
             Duration.ofSeconds(5)),
+    // Our configuration, never X's: X's API refused the operator's token and no other source was left. The source
+    // asks again after its five-minute pause, so a client that retries sooner gets this again at once.
+    CREDENTIALS_REFUSED(
+            503,
+            "credentials_refused",
+            "X's API refused this service's credentials, and no other way of reading X is configured. The operator"
+                    + " must fix the token; try again later.",
+            Duration.ofMinutes(5)),
     // The repository has retried already; give DynamoDB a little longer before the client tries again.
     STORAGE_UNAVAILABLE(
             503, "storage_unavailable", "Storage did not answer in time. Try again shortly.", Duration.ofSeconds(10)),
@@ -99,6 +107,7 @@ enum ApiError {
             case ScrapeVerdict.UpstreamMismatch mismatch -> UPSTREAM_MISMATCH;
             case ScrapeVerdict.InvalidPictureUrl invalid -> INVALID_PICTURE_URL;
             case ScrapeVerdict.TimedOut timedOut -> UPSTREAM_TIMEOUT;
+            case ScrapeVerdict.CredentialsRefused refused -> CREDENTIALS_REFUSED;
         };
     }
 

@@ -8,7 +8,6 @@ import static com.profilepictures.adapters.lambda.Responses.assertError;
 import static com.profilepictures.adapters.lambda.Responses.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -188,7 +187,9 @@ class ScrapeHandlerTest {
                 Arguments.of(new ScrapeVerdict.UpstreamMismatch("showed @Someone_Else"), 502, "upstream_mismatch"),
                 Arguments.of(
                         new ScrapeVerdict.InvalidPictureUrl("https://evil.example/a.jpg"), 502, "invalid_picture_url"),
-                Arguments.of(new ScrapeVerdict.TimedOut("no verdict in PT20S"), 504, "upstream_timeout"));
+                Arguments.of(new ScrapeVerdict.TimedOut("no verdict in PT20S"), 504, "upstream_timeout"),
+                Arguments.of(
+                        new ScrapeVerdict.CredentialsRefused("HTTP 401 from X's API"), 503, "credentials_refused"));
     }
 
     @ParameterizedTest
@@ -204,7 +205,8 @@ class ScrapeHandlerTest {
 
         String message = assertError(response, status, code);
         assertFalse(message.contains(failure.detail()), "the scraper's detail is for the log, not the client");
-        assertNull(response.getHeaders().get("Retry-After"));
+        // Only our own configuration's failure says when to retry: when X's API is asked again after its pause.
+        assertEquals(status == 503 ? "300" : null, response.getHeaders().get("Retry-After"));
         assertEquals(earlier, repository.find(Handle.of("jack")).orElseThrow());
         JsonObject log = context.onlyLogLine();
         assertEquals(code, log.get("verdict").getAsString());

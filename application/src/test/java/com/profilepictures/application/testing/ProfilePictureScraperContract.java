@@ -122,6 +122,27 @@ public abstract class ProfilePictureScraperContract {
     }
 
     @Test
+    void givenSeveralAccountsSomeInTwoSpellings_scrapeAll_answersEachAccountOnceInTheOrderAsked() {
+        List<Handle> asked =
+                List.of(Handle.of("KEVIN"), Handle.of("laura"), Handle.of("Kevin"), Handle.of(FixtureSite.NONEXISTENT));
+
+        Map<Handle, ScrapeVerdict> verdicts = scraperOf(site.baseUrl()).scrapeAll(asked, Deadline.after(AMPLE));
+
+        assertEquals(
+                List.of("KEVIN", "laura", FixtureSite.NONEXISTENT),
+                verdicts.keySet().stream().map(Handle::display).toList());
+        Found kevin = assertInstanceOf(Found.class, verdicts.get(Handle.of("kevin")));
+        assertEquals("Kevin", kevin.canonicalHandle().display());
+        assertEquals(FixtureSite.pictureUrlOf("kevin"), kevin.picture().value());
+        assertEquals(
+                FixtureSite.pictureUrlOf("laura"),
+                assertInstanceOf(Found.class, verdicts.get(Handle.of("laura")))
+                        .picture()
+                        .value());
+        assertFalse(verdicts.get(Handle.of(FixtureSite.NONEXISTENT)) instanceof Found);
+    }
+
+    @Test
     void givenEightConcurrentScrapes_eachGetsItsOwnPicture() throws Exception {
         List<String> handles = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi");
         ProfilePictureScraper scraper = scraperOf(site.baseUrl());

@@ -32,7 +32,7 @@ public final class StorageConfiguration {
      * (profile files, other sources), which costs cold-start time. A local server takes any
      * credentials, so a newcomer without an AWS account needs none.
      */
-    static CredentialsSource credentials(Environment environment, boolean localEndpoint) {
+    public static CredentialsSource credentials(Environment environment, boolean localEndpoint) {
         if (environment.isSet("AWS_LAMBDA_FUNCTION_NAME")) {
             if (environment.isSet("AWS_ACCESS_KEY_ID")) {
                 return CredentialsSource.ENVIRONMENT;
@@ -64,7 +64,7 @@ public final class StorageConfiguration {
     }
 
     /** An endpoint override from {@code variable}, if set: a URL with a scheme and a host, or an error naming it. */
-    static Optional<URI> endpoint(Environment environment, String variable, String example) {
+    public static Optional<URI> endpoint(Environment environment, String variable, String example) {
         return environment.get(variable).map(value -> {
             try {
                 URI uri = new URI(value);

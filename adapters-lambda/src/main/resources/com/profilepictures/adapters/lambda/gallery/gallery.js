@@ -29,6 +29,7 @@
     upstream_mismatch: function (typed) { return 'Asked for “' + typed + '”, X answered with another account\'s profile, so nothing was stored. Try again later.'; },
     invalid_picture_url: function (typed) { return 'The picture X showed for “' + typed + '” is not on X\'s picture servers, so it was not stored.'; },
     scraper_unavailable: function (typed, wait) { return 'The browser that reads X could not be started for “' + typed + '”. Try again ' + wait + '.'; },
+    credentials_refused: function (typed, wait) { return 'X\'s API refused this service\'s credentials, so “' + typed + '” could not be read. Whoever runs the service must fix its X API token. Try again ' + wait + '.'; },
     storage_unavailable: function (typed, wait) { return 'The service\'s storage did not answer in time. Try again ' + wait + '.'; },
     upstream_timeout: function (typed) { return 'X took too long to show “' + typed + '”. Try again in a minute.'; },
     internal_error: function (typed, wait, requestId) { return 'Something went wrong inside the service. If it keeps happening, report request ' + requestId + '.'; },

@@ -150,6 +150,7 @@ class ArchitectureTest {
                 "adapters.dynamodb",
                 "adapters.selenium",
                 "adapters.crawler",
+                "adapters.xapi",
                 "adapters.s3",
                 "adapters.picturehost",
                 "bootstrap",

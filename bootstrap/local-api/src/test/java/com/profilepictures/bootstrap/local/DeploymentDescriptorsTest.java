@@ -16,7 +16,10 @@ import com.profilepictures.adapters.picturehost.HttpPictureHost;
 import com.profilepictures.adapters.s3.S3Clients;
 import com.profilepictures.adapters.s3.S3PictureArchive;
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
+import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.local.SamTemplate.Route;
+import com.profilepictures.bootstrap.scrape.ScrapeConfiguration;
+import com.profilepictures.domain.ScrapeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -28,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -477,6 +481,59 @@ final class DeploymentDescriptorsTest {
     }
 
     @Test
+    void theScrapeFunctionMayReadTheXApiTokensSecretOnlyWhenOneIsNamed() {
+        Map<String, Object> scrape = scrapeFunction();
+        String id = template.routes().stream()
+                .filter(route -> route.path().equals("/scrape"))
+                .findFirst()
+                .orElseThrow()
+                .functionId();
+        Map<String, Object> parameters = map(template.document().get("Parameters"));
+        Map<String, Object> secretArn = map(parameters.get("XApiBearerTokenSecretArn"));
+        Map<String, Object> sources = map(parameters.get("ScrapeSources"));
+
+        assertEquals(
+                Map.of("HasXApiToken", Map.of("secretsmanager:GetSecretValue", Set.of("XApiBearerTokenSecretArn"))),
+                conditionalGrants(id));
+        // !Not [!Equals [!Ref XApiBearerTokenSecretArn, '']] reads as nested lists around the parameter's name (the
+        // loader drops the tags; cfn-lint checks the functions themselves).
+        assertEquals(
+                List.of(List.of("XApiBearerTokenSecretArn", "")),
+                map(template.document().get("Conditions")).get("HasXApiToken"));
+        assertEquals("", secretArn.get("Default"), "no token unless the operator names one");
+        assertEquals("XApiBearerTokenSecretArn", environment(scrape).get("X_API_BEARER_TOKEN_SECRET_ARN"));
+        assertEquals("", sources.get("Default"), "empty SCRAPE_SOURCES: every source that is configured");
+        assertEquals("ScrapeSources", environment(scrape).get("SCRAPE_SOURCES"));
+        Pattern arn = Pattern.compile(String.valueOf(secretArn.get("AllowedPattern")));
+        assertTrue(arn.matcher("").matches());
+        assertTrue(arn.matcher("arn:aws:secretsmanager:us-east-1:123456789012:secret:x-api-token-AbCdEf")
+                .matches());
+        Pattern order = Pattern.compile(String.valueOf(sources.get("AllowedPattern")));
+        for (String value : List.of("", "x_api,crawler,browser", "crawler,x_api", "crawler,browser", "browser")) {
+            assertTrue(order.matcher(value).matches(), value);
+        }
+        assertFalse(order.matcher("chrome").matches());
+    }
+
+    @Test
+    void theTemplatesScrapeSettingsStartTheFunctionWithATokenAndWithout() {
+        Map<String, String> variables = new HashMap<>();
+        environment(scrapeFunction()).forEach((name, value) -> variables.put(name, String.valueOf(value)));
+        // Parameters' defaults, as a deploy without overrides passes them: empty means unset.
+        variables.put("SCRAPE_SOURCES", "");
+        variables.put("X_API_BEARER_TOKEN_SECRET_ARN", "");
+        variables.put("CRAWLER_USER_AGENT", "");
+        variables.put("X_BASE_URL", "https://x.com");
+
+        var withoutToken = ScrapeConfiguration.from(new Environment(variables), 1);
+        variables.put("X_API_BEARER_TOKEN", "a-token-for-this-test-only");
+        var withToken = ScrapeConfiguration.from(new Environment(variables), 1);
+
+        assertEquals(List.of(ScrapeSource.CRAWLER, ScrapeSource.BROWSER), withoutToken.sources());
+        assertEquals(List.of(ScrapeSource.X_API, ScrapeSource.CRAWLER, ScrapeSource.BROWSER), withToken.sources());
+    }
+
+    @Test
     void aPageOfAHundredImagesFitsTheImageRoutesBurst() {
         Map<String, Object> api =
                 template.resources("AWS::Serverless::Api").values().iterator().next();
@@ -581,12 +638,40 @@ final class DeploymentDescriptorsTest {
         return resource("AWS::Serverless::Function", "ArchivePictureFunction");
     }
 
-    // Every action a function's policy statements allow, with the resources (as written: !GetAtt x.Arn reads x.Arn).
+    // Every action a function's policy statements allow, with the resources (as written: !GetAtt x.Arn reads x.Arn);
+    // a policy granted under a condition (Fn::If) is not among them: conditionalGrants reads those.
     private static Map<String, Set<String>> grants(String functionId) {
         Map<String, Set<String>> grants = new TreeMap<>();
         for (Object policy : (List<?>)
                 properties(resource("AWS::Serverless::Function", functionId)).get("Policies")) {
-            for (Map<String, Object> statement : list(map(policy).get("Statement"))) {
+            if (!map(policy).containsKey("Fn::If")) {
+                addGrants(functionId, map(policy), grants);
+            }
+        }
+        return grants;
+    }
+
+    // Each condition's grants, of the policies written as Fn::If: [condition, policy, !Ref AWS::NoValue].
+    private static Map<String, Map<String, Set<String>>> conditionalGrants(String functionId) {
+        Map<String, Map<String, Set<String>>> grants = new TreeMap<>();
+        for (Object policy : (List<?>)
+                properties(resource("AWS::Serverless::Function", functionId)).get("Policies")) {
+            List<?> branches = (List<?>) map(policy).get("Fn::If");
+            if (branches != null) {
+                assertEquals(3, branches.size(), functionId + ": " + policy);
+                assertEquals("AWS::NoValue", String.valueOf(branches.get(2)), "otherwise no policy at all: " + policy);
+                addGrants(
+                        functionId,
+                        map(branches.get(1)),
+                        grants.computeIfAbsent(String.valueOf(branches.get(0)), key -> new TreeMap<>()));
+            }
+        }
+        return grants;
+    }
+
+    private static void addGrants(String functionId, Map<String, Object> policy, Map<String, Set<String>> grants) {
+        {
+            for (Map<String, Object> statement : list(policy.get("Statement"))) {
                 assertEquals("Allow", statement.get("Effect"), functionId + ": " + statement);
                 for (Object action : (List<?>) statement.get("Action")) {
                     Object resources = statement.get("Resource");
@@ -596,7 +681,6 @@ final class DeploymentDescriptorsTest {
                 }
             }
         }
-        return grants;
     }
 
     // A number, or !Ref of a parameter: its default.

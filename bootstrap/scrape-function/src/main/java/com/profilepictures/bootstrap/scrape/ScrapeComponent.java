@@ -3,6 +3,7 @@ package com.profilepictures.bootstrap.scrape;
 import com.profilepictures.adapters.crawler.CrawlerProfilePictureScraper;
 import com.profilepictures.adapters.lambda.ScrapeHandler;
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
+import com.profilepictures.adapters.xapi.XApiProfilePictureScraper;
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeStep;
 import com.profilepictures.bootstrap.Environment;
@@ -17,8 +18,8 @@ import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * Everything {@code POST /scrape} needs: the repository, and the sources {@code SCRAPE_SOURCES} names (the
- * crawler, a pool of headless browsers). A source that is not named is never built, and the browsers' pool
+ * Everything {@code POST /scrape} needs: the repository, and the sources {@code SCRAPE_SOURCES} names (X's API,
+ * the crawler, a pool of headless browsers). A source that is not named is never built, and the browsers' pool
  * not before a scrape needs it.
  */
 @Singleton
@@ -64,14 +65,22 @@ public interface ScrapeComponent {
 
         @Provides
         @Singleton
+        static XApiProfilePictureScraper xApi(ScrapeConfiguration configuration, Clock clock) {
+            return new XApiProfilePictureScraper(configuration.xApi().orElseThrow(), clock);
+        }
+
+        @Provides
+        @Singleton
         static ScrapeProfilePicture scrapeProfilePicture(
                 ScrapeConfiguration configuration,
+                Lazy<XApiProfilePictureScraper> xApi,
                 Lazy<CrawlerProfilePictureScraper> crawler,
                 BrowserOnDemand browser,
                 ProfilePictureRepository repository,
                 Clock clock) {
             var steps = configuration.sources().stream()
                     .map(source -> switch (source) {
+                        case X_API -> ScrapeStep.within(source, xApi.get(), configuration.xApiTimeout());
                         case CRAWLER -> ScrapeStep.within(source, crawler.get(), configuration.crawlerTimeout());
                         case BROWSER -> ScrapeStep.withTheRest(source, browser);
                     })
