@@ -70,7 +70,11 @@ public final class RefreshProfilePictures implements AutoCloseable {
         });
     }
 
-    /** One outcome per account of {@code handles} (accounts that differ only in case are one), in the order asked. */
+    /**
+     * One outcome per account of {@code handles} (accounts that differ only in case are one), in the order asked.
+     * An account's failure is its outcome; only a pause that cannot be read throws
+     * ({@link com.profilepictures.domain.StorageUnavailableException}), leaving the whole batch to the queue.
+     */
     public Map<Handle, RefreshOutcome> refresh(List<Handle> handles) {
         List<Handle> accounts = List.copyOf(new LinkedHashSet<>(handles));
         Map<Handle, RefreshOutcome> outcomes = new LinkedHashMap<>();
@@ -120,7 +124,13 @@ public final class RefreshProfilePictures implements AutoCloseable {
             Instant until = undecided.retryAt().orElseThrow();
             pausedHere.accumulateAndGet(
                     until, (held, offered) -> held == null || offered.isAfter(held) ? offered : held);
-            pause.pauseUntil(until);
+            try {
+                pause.pauseUntil(until);
+            } catch (RuntimeException e) {
+                // This batch holds its own pause still; the account is asked again after the reset either way.
+                return new RefreshOutcome.RetryLater(
+                        until, undecided.detail() + " The pause could not be shared: " + e.getMessage());
+            }
         }
         try {
             return verdicts.settle(handle, verdict);

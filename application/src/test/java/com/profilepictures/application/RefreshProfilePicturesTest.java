@@ -15,8 +15,10 @@ import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureScraper;
+import com.profilepictures.domain.RefreshPause;
 import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.StorageUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,6 +214,16 @@ class RefreshProfilePicturesTest {
     }
 
     @Test
+    void givenABrokenSource_refresh_failsItsAccountsWithoutThrowing() {
+        crawler.breakBrowser();
+
+        Map<Handle, RefreshOutcome> outcomes = crawlerRefresh().refresh(List.of(Handle.of("jack"), Handle.of("jill")));
+
+        assertEquals(List.of(Handle.of("jack"), Handle.of("jill")), List.copyOf(outcomes.keySet()));
+        outcomes.values().forEach(outcome -> assertInstanceOf(RefreshOutcome.Failed.class, outcome));
+    }
+
+    @Test
     void givenARateLimit_refresh_pausesEveryWorkerUntilXsReset() {
         Instant reset = NOW.plusSeconds(600);
         crawler.withVerdict("jack", Undecided.rateLimited("HTTP 429", reset));
@@ -235,6 +247,32 @@ class RefreshProfilePicturesTest {
                         assertInstanceOf(RefreshOutcome.RetryLater.class, outcome)
                                 .at()));
         assertInstanceOf(RefreshOutcome.Refreshed.class, resumed);
+    }
+
+    @Test
+    void givenARateLimitAndAPauseThatCannotBeWritten_refresh_stillSaysRetryAtTheReset() {
+        Instant reset = NOW.plusSeconds(600);
+        crawler.withVerdict("jack", Undecided.rateLimited("HTTP 429", reset));
+        RefreshPause unwritable = new RefreshPause() {
+            @Override
+            public Optional<Instant> pausedUntil(Instant now) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void pauseUntil(Instant until) {
+                throw new StorageUnavailableException("the table is down (test fault)", null);
+            }
+        };
+        var useCase = new RefreshProfilePictures(
+                RefreshSource.crawler(crawler), unwritable, repository, clock, 1, Duration.ofSeconds(30), RETRY_DELAY);
+        opened.add(useCase);
+
+        RefreshOutcome outcome = useCase.refresh(List.of(Handle.of("jack"))).get(Handle.of("jack"));
+
+        assertEquals(
+                reset,
+                assertInstanceOf(RefreshOutcome.RetryLater.class, outcome).at());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.profilepictures.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,19 @@ public record RefreshRequest(Handle handle, int attempt, Duration delay) {
         if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
             throw new IllegalArgumentException("A message is held back 0 to " + MAX_DELAY + ": " + delay);
         }
+    }
+
+    /**
+     * This account sent again to be read at {@code at}, as seen {@code now}: the next attempt, held back until
+     * then, or for the longest SQS allows if that is sooner (the worker that reads it then finds out whether
+     * to wait on).
+     */
+    public RefreshRequest again(Instant at, Instant now) {
+        Duration wait = Duration.between(now, at);
+        if (wait.isNegative()) {
+            wait = Duration.ZERO;
+        }
+        return new RefreshRequest(handle, attempt + 1, wait.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : wait);
     }
 
     /** The first request for {@code handle}, readable at once. */

@@ -115,6 +115,21 @@ class ProfilePictureTest {
     }
 
     @Test
+    void aRequestSentAgainIsTheNextAttemptHeldBackUntilItsTimeOrFifteenMinutes() {
+        var first = RefreshRequest.first(Handle.of("jack"));
+        var now = Instant.parse("2026-11-28T04:00:00Z");
+
+        assertEquals(
+                new RefreshRequest(Handle.of("jack"), 2, java.time.Duration.ofSeconds(120)),
+                first.again(now.plusSeconds(120), now));
+        assertEquals(
+                new RefreshRequest(Handle.of("jack"), 3, RefreshRequest.MAX_DELAY),
+                first.again(now, now).again(now.plusSeconds(3600), now));
+        assertEquals(
+                java.time.Duration.ZERO, first.again(now.minusSeconds(1), now).delay());
+    }
+
+    @Test
     void dueRequestsNameAnExistingSegment() {
         var t = Instant.parse("2026-11-28T04:00:00Z");
 
