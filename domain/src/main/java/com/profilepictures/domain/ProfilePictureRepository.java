@@ -46,7 +46,8 @@ public interface ProfilePictureRepository {
 
     /**
      * Marks the stored account queued for a refresh until {@code until}, atomically and only if it is not
-     * queued at {@code now} already: of two planners that find it due, one queues it. Says whether it did.
+     * queued at {@code now} already: of two planners that find it due, one queues it. Says whether it did; the
+     * very same mark again (a write retried after it was applied) says it did.
      */
     boolean markQueued(Handle handle, Instant now, Instant until);
 

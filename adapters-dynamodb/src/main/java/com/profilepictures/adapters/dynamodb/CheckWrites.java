@@ -111,10 +111,14 @@ final class CheckWrites {
                     .conditionExpression(NOT_QUEUED)
                     .expressionAttributeNames(QUEUE_NAMES)
                     .expressionAttributeValues(Map.of(":now", millis(now), ":until", millis(until)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return true;
         } catch (ConditionalCheckFailedException queuedOrNotStored) {
-            return false;
+            // An SDK retry of a mark that was applied finds its own mark: queued by this very call.
+            AttributeValue stored =
+                    queuedOrNotStored.hasItem() ? queuedOrNotStored.item().get(PictureItem.QUEUED_UNTIL) : null;
+            return stored != null && millis(until).n().equals(stored.n());
         } catch (SdkException e) {
             throw DynamoDbFailures.failure(tableName, "queue " + handle + " for a refresh", e);
         }

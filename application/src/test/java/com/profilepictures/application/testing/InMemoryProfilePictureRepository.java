@@ -151,10 +151,14 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     public synchronized boolean markQueued(Handle handle, Instant now, Instant until) {
         failIfDown();
         ProfilePicture stored = pictures.get(handle.key());
-        if (stored == null || queued(handle.key(), now)) {
+        if (stored == null) {
             return false;
         }
-        queuedUntil.put(handle.key(), until);
+        if (queued(handle.key(), now)) {
+            // The very mark again is a retried write that was applied: queued by this call.
+            return until.truncatedTo(ChronoUnit.MILLIS).equals(queuedUntil.get(handle.key()));
+        }
+        queuedUntil.put(handle.key(), until.truncatedTo(ChronoUnit.MILLIS));
         changes.add(new Change(Optional.of(stored), stored));
         return true;
     }

@@ -513,6 +513,7 @@ public abstract class ProfilePictureRepositoryContract {
 
         assertTrue(first);
         assertFalse(second, "queued already");
+        assertTrue(repository.markQueued(Handle.of("jack"), now, until), "the very mark again: a retried write");
         assertEquals(List.of("jill"), walkDue(repository, now, now, 1, 10), "a queued account is not due");
         assertEquals(Set.of("jack", "jill"), new HashSet<>(walkDue(repository, now, until, 1, 10)));
         assertTrue(repository.markQueued(Handle.of("jack"), until, until.plusSeconds(600)), "once its mark ran out");
