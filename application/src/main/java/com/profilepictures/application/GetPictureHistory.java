@@ -1,15 +1,22 @@
 package com.profilepictures.application;
 
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryEntry;
+import com.profilepictures.domain.HistoryPage;
 import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.PictureHistory;
+import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Pages through every picture an account has shown, newest first; empty for an account never stored. An
- * account stored before the archive existed has an empty history until its next scrape.
+ * account stored before the archive existed has an empty history until its next scrape. The current
+ * picture's entry reads as last seen at the account's last check when that is later: a refresh that finds
+ * the same picture moves only the account's {@code checkedAt}, never the history, so the history stays
+ * truthful without a write per check.
  */
 public final class GetPictureHistory {
 
@@ -22,6 +29,28 @@ public final class GetPictureHistory {
     }
 
     public Optional<AccountHistory> get(Handle handle, HistoryPageRequest request) {
-        return repository.find(handle).map(current -> new AccountHistory(current, history.list(handle, request)));
+        return repository
+                .find(handle)
+                .map(current -> new AccountHistory(current, seenAtLastCheck(current, history.list(handle, request))));
+    }
+
+    private static HistoryPage seenAtLastCheck(ProfilePicture current, HistoryPage page) {
+        // A check that found the account gone did not see its picture: only an active account's check counts.
+        if (current.accountStatus() != AccountStatus.ACTIVE) {
+            return page;
+        }
+        return new HistoryPage(
+                page.entries().stream()
+                        .map(entry -> seenAtLastCheck(current, entry))
+                        .toList(),
+                page.next());
+    }
+
+    private static HistoryEntry seenAtLastCheck(ProfilePicture current, HistoryEntry entry) {
+        if (!current.showsTheSamePictureAs(current.handle(), entry.picture())
+                || !current.checkedAt().isAfter(entry.lastSeenAt())) {
+            return entry;
+        }
+        return new HistoryEntry(entry.picture(), entry.firstSeenAt(), current.checkedAt(), entry.image());
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.profilepictures.application.testing.InMemoryPictureHistory;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryEntry;
 import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import java.time.Instant;
@@ -35,6 +37,45 @@ class GetPictureHistoryTest {
         assertEquals(
                 List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())),
                 found.orElseThrow().page().entries());
+    }
+
+    @Test
+    void givenALaterCheckOfTheSamePicture_get_readsTheCurrentPictureAsLastSeenThen() {
+        var older = PictureUrl.of("https://pbs.twimg.com/profile_images/0/jack_400x400.jpg");
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), older, T0.minusSeconds(60)));
+        history.record(Handle.of("jack"), older, T0.minusSeconds(60));
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));
+        history.record(Handle.of("jack"), PICTURE, T0);
+        repository.recordSamePicture(Handle.of("Jack"), PICTURE.withSize(PictureSize.NORMAL), T0.plusSeconds(3600));
+
+        var found = useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)).orElseThrow();
+
+        assertEquals(
+                List.of(
+                        new HistoryEntry(PICTURE, T0, T0.plusSeconds(3600), Optional.empty()),
+                        new HistoryEntry(older, T0.minusSeconds(60), T0.minusSeconds(60), Optional.empty())),
+                found.page().entries(),
+                "only the current picture was seen by the check");
+        assertEquals(
+                List.of(T0, T0.minusSeconds(60)),
+                history.list(Handle.of("jack"), HistoryPageRequest.first(10)).entries().stream()
+                        .map(HistoryEntry::lastSeenAt)
+                        .toList(),
+                "nothing was written to the history");
+    }
+
+    @Test
+    void givenAnAccountLastFoundGone_get_keepsTheHistoryAsRecorded() {
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));
+        history.record(Handle.of("jack"), PICTURE, T0);
+        repository.recordAccountStatus(Handle.of("jack"), AccountStatus.SUSPENDED, T0.plusSeconds(3600));
+
+        var found = useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)).orElseThrow();
+
+        assertEquals(
+                List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())),
+                found.page().entries());
+        assertEquals(AccountStatus.SUSPENDED, found.current().accountStatus());
     }
 
     @Test

@@ -2,13 +2,14 @@ package com.profilepictures.domain;
 
 /**
  * Something this service depends on did not answer, or is not there: the store, the archive, X's image host, the
- * browser. Never the caller's fault, and worth another try later; what was asked was not done.
+ * browser, the refresh's queue. Never the caller's fault, and worth another try later; what was asked was not done.
  */
 public abstract sealed class DependencyUnavailableException extends RuntimeException
         permits StorageUnavailableException,
                 ArchiveUnavailableException,
                 PictureHostUnavailableException,
-                ScraperUnavailableException {
+                ScraperUnavailableException,
+                QueueUnavailableException {
 
     protected DependencyUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -1,7 +1,11 @@
 package com.profilepictures.adapters.dynamodb;
 
 import com.profilepictures.awsclients.SdkFailures;
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.ArchiveMark;
+import com.profilepictures.domain.CheckOutcome;
+import com.profilepictures.domain.DuePage;
+import com.profilepictures.domain.DueRequest;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidHandleException;
@@ -48,9 +52,12 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             "#handleKey", PictureItem.HANDLE_KEY,
             "#handle", PictureItem.HANDLE,
             "#profileUrl", PictureItem.PROFILE_URL,
-            "#scrapedAt", PictureItem.SCRAPED_AT);
-    private static final String SCRAPE_FIELDS =
-            "SET #handle = :handle, #profileUrl = :profileUrl, #scrapedAt = :scrapedAt";
+            "#scrapedAt", PictureItem.SCRAPED_AT,
+            "#checkedAt", PictureItem.CHECKED_AT,
+            "#accountStatus", PictureItem.ACCOUNT_STATUS);
+    // A scrape that stores a picture has checked the account, and found it active.
+    private static final String SCRAPE_FIELDS = "SET #handle = :handle, #profileUrl = :profileUrl,"
+            + " #scrapedAt = :scrapedAt, #checkedAt = :checkedAt, #accountStatus = :accountStatus";
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
     private static final String NEWER_WINS = "attribute_not_exists(#handleKey) OR #scrapedAt < :scrapedAt";
 
@@ -68,10 +75,34 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final CheckWrites checks;
+    private final DueScan due;
 
     public DynamoDbProfilePictureRepository(DynamoDbClient client, String tableName) {
         this.client = Objects.requireNonNull(client, "client");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.checks = new CheckWrites(client, tableName, this::toDomain, this::find);
+        this.due = new DueScan(client, tableName, this::toDomain);
+    }
+
+    @Override
+    public CheckOutcome recordSamePicture(Handle handle, PictureUrl picture, Instant checkedAt) {
+        return checks.recordSamePicture(handle, picture, checkedAt);
+    }
+
+    @Override
+    public CheckOutcome recordAccountStatus(Handle handle, AccountStatus status, Instant checkedAt) {
+        return checks.recordAccountStatus(handle, status, checkedAt);
+    }
+
+    @Override
+    public boolean markQueued(Handle handle, Instant now, Instant until) {
+        return checks.markQueued(handle, now, until);
+    }
+
+    @Override
+    public DuePage findDue(DueRequest request) {
+        return due.find(request);
     }
 
     @Override
@@ -87,7 +118,12 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
                         ":profileUrl", AttributeValue.fromS(picture.picture().value()),
                         ":scrapedAt",
                                 AttributeValue.fromN(
-                                        Long.toString(picture.scrapedAt().toEpochMilli()))))
+                                        Long.toString(picture.scrapedAt().toEpochMilli())),
+                        ":checkedAt",
+                                AttributeValue.fromN(
+                                        Long.toString(picture.checkedAt().toEpochMilli())),
+                        ":accountStatus",
+                                AttributeValue.fromS(picture.accountStatus().wireName())))
                 // The winning write returns the item with the mark it kept; the losing one, the winner it lost to.
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -203,6 +239,9 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
      * make it readable. A look-up of that very account fails instead (see {@link #toDomain}).
      */
     private Optional<ProfilePicture> readForListing(Map<String, AttributeValue> item) {
+        if (DynamoDbRefreshPause.isPauseItem(item)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(toDomain(item));
         } catch (IllegalStateException unreadable) {
@@ -273,10 +312,14 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             if (!handle.key().equals(stored.handleKey())) {
                 throw new IllegalArgumentException(PictureItem.HANDLE + " does not match " + PictureItem.HANDLE_KEY);
             }
+            Instant scrapedAt = Instant.ofEpochMilli(stored.scrapedAt());
             return new ProfilePicture(
                     handle,
                     PictureUrl.of(stored.profileUrl()),
-                    Instant.ofEpochMilli(stored.scrapedAt()),
+                    scrapedAt,
+                    // An item stored before the refresh existed was last checked when it was scraped.
+                    stored.checkedAt() == null ? scrapedAt : Instant.ofEpochMilli(stored.checkedAt()),
+                    statusOf(stored),
                     markOf(stored));
         } catch (RuntimeException e) {
             // Mapping fails with whatever the attribute converters throw (a NumberFormatException, say).
@@ -285,6 +328,15 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
                             + tableName + " is not a valid picture: " + e.getMessage(),
                     e);
         }
+    }
+
+    private static AccountStatus statusOf(PictureItem stored) {
+        if (stored.accountStatus() == null) {
+            return AccountStatus.ACTIVE;
+        }
+        return AccountStatus.fromWireName(stored.accountStatus())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        PictureItem.ACCOUNT_STATUS + " is no account status: " + stored.accountStatus()));
     }
 
     private static Optional<ArchiveMark> markOf(PictureItem stored) {

@@ -10,18 +10,33 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  * names are the table's public shape: the SAM template declares {@code handle_key} as the hash key.
  */
 record PictureItem(
-        String handleKey, String handle, String profileUrl, Long scrapedAt, String archivedUrl, String imageVersion) {
+        String handleKey,
+        String handle,
+        String profileUrl,
+        Long scrapedAt,
+        Long checkedAt,
+        String accountStatus,
+        Long queuedUntil,
+        String archivedUrl,
+        String imageVersion) {
 
     static final String HANDLE_KEY = "handle_key";
     static final String HANDLE = "handle";
     static final String PROFILE_URL = "profile_url";
     // A Number (epoch milliseconds), so that the newer-wins condition can compare it on the server.
     static final String SCRAPED_AT = "scraped_at";
+    // When a source last reached a verdict on the account (epoch milliseconds, a Number for the same reason), and
+    // what it said of it (AccountStatus's wire name). Items written before the refresh have neither: they read as
+    // checked when scraped, and active.
+    static final String CHECKED_AT = "checked_at";
+    static final String ACCOUNT_STATUS = "account_status";
+    // Until when the planner has queued the account for a refresh (epoch milliseconds); only the planner reads it.
+    static final String QUEUED_UNTIL = "queued_until";
     // The archive mark, written by archiving only: the picture it archived (at the archived size) and its copy.
     static final String ARCHIVED_URL = "archived_url";
     static final String IMAGE_VERSION = "image_version";
 
-    // Written out by hand: a bean or reflection schema would cost cold-start time for six attributes.
+    // Written out by hand: a bean or reflection schema would cost cold-start time for nine attributes.
     static final TableSchema<PictureItem> SCHEMA = StaticImmutableTableSchema.builder(PictureItem.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
             .addAttribute(
@@ -48,6 +63,24 @@ record PictureItem(
                             .getter(PictureItem::scrapedAt)
                             .setter(Builder::scrapedAt))
             .addAttribute(
+                    Long.class,
+                    attribute -> attribute
+                            .name(CHECKED_AT)
+                            .getter(PictureItem::checkedAt)
+                            .setter(Builder::checkedAt))
+            .addAttribute(
+                    String.class,
+                    attribute -> attribute
+                            .name(ACCOUNT_STATUS)
+                            .getter(PictureItem::accountStatus)
+                            .setter(Builder::accountStatus))
+            .addAttribute(
+                    Long.class,
+                    attribute -> attribute
+                            .name(QUEUED_UNTIL)
+                            .getter(PictureItem::queuedUntil)
+                            .setter(Builder::queuedUntil))
+            .addAttribute(
                     String.class,
                     attribute -> attribute
                             .name(ARCHIVED_URL)
@@ -67,6 +100,9 @@ record PictureItem(
         private String handle;
         private String profileUrl;
         private Long scrapedAt;
+        private Long checkedAt;
+        private String accountStatus;
+        private Long queuedUntil;
         private String archivedUrl;
         private String imageVersion;
 
@@ -86,6 +122,18 @@ record PictureItem(
             this.scrapedAt = scrapedAt;
         }
 
+        void checkedAt(Long checkedAt) {
+            this.checkedAt = checkedAt;
+        }
+
+        void accountStatus(String accountStatus) {
+            this.accountStatus = accountStatus;
+        }
+
+        void queuedUntil(Long queuedUntil) {
+            this.queuedUntil = queuedUntil;
+        }
+
         void archivedUrl(String archivedUrl) {
             this.archivedUrl = archivedUrl;
         }
@@ -95,7 +143,16 @@ record PictureItem(
         }
 
         PictureItem build() {
-            return new PictureItem(handleKey, handle, profileUrl, scrapedAt, archivedUrl, imageVersion);
+            return new PictureItem(
+                    handleKey,
+                    handle,
+                    profileUrl,
+                    scrapedAt,
+                    checkedAt,
+                    accountStatus,
+                    queuedUntil,
+                    archivedUrl,
+                    imageVersion);
         }
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.application.testing.ProfilePictureRepositoryContract;
+import com.profilepictures.domain.AccountStatus;
+import com.profilepictures.domain.CheckOutcome;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
@@ -69,7 +71,11 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         repository.saveIfNewer(picture("Jack", "7", T0));
 
         Map<String, AttributeValue> item = rawItem("jack");
-        assertEquals(Set.of("handle_key", "handle", "profile_url", "scraped_at"), item.keySet());
+        assertEquals(
+                Set.of("handle_key", "handle", "profile_url", "scraped_at", "checked_at", "account_status"),
+                item.keySet());
+        assertEquals(Long.toString(T0.toEpochMilli()), item.get("checked_at").n(), "epoch millis as a Number");
+        assertEquals("active", item.get("account_status").s());
         assertEquals("jack", item.get("handle_key").s());
         assertEquals("Jack", item.get("handle").s());
         assertEquals(
@@ -90,7 +96,15 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
 
         Map<String, AttributeValue> item = rawItem("jack");
         assertEquals(
-                Set.of("handle_key", "handle", "profile_url", "scraped_at", "archived_url", "image_version"),
+                Set.of(
+                        "handle_key",
+                        "handle",
+                        "profile_url",
+                        "scraped_at",
+                        "checked_at",
+                        "account_status",
+                        "archived_url",
+                        "image_version"),
                 item.keySet());
         assertEquals(
                 "https://pbs.twimg.com/profile_images/7/pic_400x400.jpg",
@@ -291,6 +305,76 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         var thrown = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("jack")));
 
         assertInstanceOf(IllegalStateException.class, thrown);
+    }
+
+    @Test
+    void anItemStoredBeforeTheRefreshReadsAsCheckedWhenScrapedAndActive_andTakesChecks() {
+        var repository = emptyRepository();
+        var jack = picture("Jack", "7", T0);
+        putRaw(Map.of(
+                "handle_key", s("jack"),
+                "handle", s("Jack"),
+                "profile_url", s(jack.picture().value()),
+                "scraped_at", n(T0.toEpochMilli())));
+
+        var found = repository.find(Handle.of("jack"));
+        var due = walkDue(repository, T0.plusMillis(1), T0, 2, 5);
+        var notYet = walkDue(repository, T0, T0, 1, 5);
+        CheckOutcome older = repository.recordSamePicture(Handle.of("Jack"), jack.picture(), T0.minusSeconds(1));
+        CheckOutcome checked = repository.recordSamePicture(Handle.of("Jack"), jack.picture(), T0.plusSeconds(1));
+
+        assertEquals(Optional.of(jack), found);
+        assertEquals(List.of("jack"), due);
+        assertEquals(List.of(), notYet);
+        assertEquals(new CheckOutcome.KeptNewer(jack), older, "a check before the scrape loses");
+        assertEquals(new CheckOutcome.Recorded(jack.checked(T0.plusSeconds(1), AccountStatus.ACTIVE)), checked);
+    }
+
+    @Test
+    void aCheckIsTwoAttributesOfTheItem_andTheQueuedMarkOne() {
+        var repository = emptyRepository();
+        repository.saveIfNewer(picture("Jack", "7", T0));
+
+        repository.recordAccountStatus(Handle.of("jack"), AccountStatus.NOT_FOUND, T0.plusSeconds(60));
+        repository.markQueued(Handle.of("jack"), T0.plusSeconds(60), T0.plusSeconds(660));
+
+        Map<String, AttributeValue> item = rawItem("jack");
+        assertEquals(Long.toString(T0.toEpochMilli()), item.get("scraped_at").n(), "first seen stays");
+        assertEquals(
+                Long.toString(T0.plusSeconds(60).toEpochMilli()),
+                item.get("checked_at").n());
+        assertEquals("not_found", item.get("account_status").s());
+        assertEquals(
+                Long.toString(T0.plusSeconds(660).toEpochMilli()),
+                item.get("queued_until").n());
+    }
+
+    @Test
+    void anUnknownAccountStatusIsUnreadableNotActive() {
+        var repository = emptyRepository();
+        repository.saveIfNewer(picture("Jack", "7", T0));
+        client.updateItem(UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(Map.of("handle_key", s("jack")))
+                .updateExpression("SET account_status = :status")
+                .expressionAttributeValues(Map.of(":status", s("deleted")))
+                .build());
+
+        assertThrows(IllegalStateException.class, () -> repository.find(Handle.of("jack")));
+        assertEquals(List.of(), walkDue(repository, T0.plusSeconds(1), T0, 1, 10), "skipped, not fatal");
+    }
+
+    @Test
+    void theRefreshsPauseIsNoAccount() {
+        var repository = emptyRepository();
+        var pause = new DynamoDbRefreshPause(client, tableName);
+        repository.saveIfNewer(picture("jack", "1", T0));
+
+        pause.pauseUntil(T0.plusSeconds(60));
+
+        assertEquals(List.of("jack"), walk(repository, 1));
+        assertEquals(List.of("jack"), walkDue(repository, T0.plusSeconds(1), T0, 1, 1));
+        assertEquals(Optional.of(T0.plusSeconds(60)), pause.pausedUntil(T0));
     }
 
     private Map<String, AttributeValue> rawItem(String handleKey) {

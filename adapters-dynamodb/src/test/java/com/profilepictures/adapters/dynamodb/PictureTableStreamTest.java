@@ -1,10 +1,12 @@
 package com.profilepictures.adapters.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
@@ -14,6 +16,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +104,44 @@ class PictureTableStreamTest {
                     mark.version().sha256(),
                     marked.dynamodb().newImage().get("image_version").s());
         }
+    }
+
+    @Test
+    void theRefreshsWritesNeverChangeScrapedAt_soTheArchiveNeverTakesThemForAPicture() {
+        String tableName = DynamoDbServer.uniqueTableName("streamed");
+        PictureTable.createIfMissing(client, tableName);
+        var repository = new DynamoDbProfilePictureRepository(client, tableName);
+        var pause = new DynamoDbRefreshPause(client, tableName);
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));
+
+        repository.markQueued(Handle.of("jack"), T0, T0.plusSeconds(600));
+        repository.recordSamePicture(Handle.of("Jack"), PICTURE, T0.plusSeconds(60));
+        repository.recordAccountStatus(Handle.of("jack"), AccountStatus.SUSPENDED, T0.plusSeconds(120));
+        repository.recordAccountStatus(Handle.of("ghost"), AccountStatus.NOT_FOUND, T0.plusSeconds(120));
+        pause.pauseUntil(T0.plusSeconds(900));
+
+        List<Record> records = records(tableName);
+        List<Record> refreshes = records.stream()
+                .filter(record -> "MODIFY".equals(record.eventNameAsString()))
+                .toList();
+        assertEquals(3, refreshes.size(), "the queued mark, the check and the state: " + records);
+        for (Record refresh : refreshes) {
+            assertFalse(changesScrapedAt(refresh), refresh.toString());
+        }
+        assertEquals(
+                Set.of("jack", DynamoDbRefreshPause.KEY),
+                records.stream()
+                        .filter(record -> "INSERT".equals(record.eventNameAsString()))
+                        .map(record ->
+                                record.dynamodb().keys().get("handle_key").s())
+                        .collect(Collectors.toSet()),
+                "no check created an item: " + records);
+        assertTrue(
+                records.stream()
+                        .filter(record -> DynamoDbRefreshPause.KEY.equals(
+                                record.dynamodb().keys().get("handle_key").s()))
+                        .noneMatch(record -> record.dynamodb().newImage().containsKey("scraped_at")),
+                "the pause's item has no scraped_at, which the archive ignores: " + records);
     }
 
     /** What the archive's consumer takes for a scrape's write. */

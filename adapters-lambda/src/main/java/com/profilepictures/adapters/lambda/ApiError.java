@@ -3,6 +3,7 @@ package com.profilepictures.adapters.lambda;
 import com.profilepictures.domain.ArchiveUnavailableException;
 import com.profilepictures.domain.DependencyUnavailableException;
 import com.profilepictures.domain.PictureHostUnavailableException;
+import com.profilepictures.domain.QueueUnavailableException;
 import com.profilepictures.domain.ScrapeVerdict;
 import com.profilepictures.domain.ScraperUnavailableException;
 import com.profilepictures.domain.StorageUnavailableException;
@@ -125,9 +126,10 @@ enum ApiError {
         return switch (unavailable) {
             case StorageUnavailableException storage -> STORAGE_UNAVAILABLE;
             case ScraperUnavailableException scraper -> SCRAPER_UNAVAILABLE;
-            // No route answers from these two today (the archive function meets them, and retries): were one to,
-            // the archive is storage, and X's image host is X.
+            // No route answers from these three today (the archive and the refresh meet them, and retry): were one
+            // to, the archive and the refresh's queue are storage, and X's image host is X.
             case ArchiveUnavailableException archive -> STORAGE_UNAVAILABLE;
+            case QueueUnavailableException queue -> STORAGE_UNAVAILABLE;
             case PictureHostUnavailableException pictureHost -> UPSTREAM_UNREACHABLE;
         };
     }

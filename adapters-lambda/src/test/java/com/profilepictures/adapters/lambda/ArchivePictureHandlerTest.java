@@ -17,8 +17,10 @@ import com.profilepictures.application.testing.InMemoryPictureHistory;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
 import com.profilepictures.application.testing.SampleImages;
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryEntry;
+import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
@@ -119,6 +121,28 @@ class ArchivePictureHandlerTest {
         assertEquals(2, rounds, "the scrape's record, then the mark's, which writes nothing");
         assertEquals(List.of(picture("1")), host.requested());
         assertTrue(repository.find(JACK).orElseThrow().archived());
+    }
+
+    @Test
+    void aRefreshsChecksAreNotPictures_theArchiveIgnoresThem() {
+        handler.handle(StreamEvents.of(List.of(scrape("1", T0))), context);
+        int seen = repository.changes().size();
+        int downloads = host.requested().size();
+        var before = history.list(JACK, HistoryPageRequest.first(10));
+
+        repository.markQueued(JACK, T0.plusSeconds(60), T0.plusSeconds(600));
+        repository.recordSamePicture(JACK, picture("1").withSize(PictureSize.NORMAL), T0.plusSeconds(120));
+        repository.recordAccountStatus(JACK, AccountStatus.SUSPENDED, T0.plusSeconds(180));
+        List<DynamodbEvent.DynamodbStreamRecord> checks =
+                repository.changes().subList(seen, repository.changes().size()).stream()
+                        .map(StreamEvents::record)
+                        .toList();
+        StreamsEventResponse response = handler.handle(StreamEvents.of(checks), context);
+
+        assertEquals(3, checks.size());
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(downloads, host.requested().size(), "nothing downloaded");
+        assertEquals(before, history.list(JACK, HistoryPageRequest.first(10)), "nothing recorded");
     }
 
     @Test

@@ -17,10 +17,15 @@ import com.profilepictures.application.testing.FakeProfilePictureScraper;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
 import com.profilepictures.application.testing.ScrapeUseCases;
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.ArchiveMark;
+import com.profilepictures.domain.CheckOutcome;
+import com.profilepictures.domain.DuePage;
+import com.profilepictures.domain.DueRequest;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
@@ -59,6 +64,26 @@ class EveryResponseTest {
 
         @Override
         public boolean markArchived(Handle handle, ArchiveMark mark) {
+            throw bug();
+        }
+
+        @Override
+        public CheckOutcome recordSamePicture(Handle handle, PictureUrl picture, Instant checkedAt) {
+            throw bug();
+        }
+
+        @Override
+        public CheckOutcome recordAccountStatus(Handle handle, AccountStatus status, Instant checkedAt) {
+            throw bug();
+        }
+
+        @Override
+        public DuePage findDue(DueRequest request) {
+            throw bug();
+        }
+
+        @Override
+        public boolean markQueued(Handle handle, Instant now, Instant until) {
             throw bug();
         }
 

@@ -61,6 +61,12 @@ final class StreamEvents {
         item.put(
                 "scraped_at",
                 new AttributeValue().withN(Long.toString(picture.scrapedAt().toEpochMilli())));
+        item.put(
+                "checked_at",
+                new AttributeValue().withN(Long.toString(picture.checkedAt().toEpochMilli())));
+        item.put(
+                "account_status",
+                new AttributeValue().withS(picture.accountStatus().wireName()));
         picture.archiveMark().ifPresent(mark -> {
             item.put("archived_url", new AttributeValue().withS(mark.picture().value()));
             item.put("image_version", new AttributeValue().withS(mark.version().sha256()));

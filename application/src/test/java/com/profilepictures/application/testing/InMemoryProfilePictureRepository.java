@@ -1,19 +1,28 @@
 package com.profilepictures.application.testing;
 
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.ArchiveMark;
+import com.profilepictures.domain.CheckOutcome;
+import com.profilepictures.domain.DueCursor;
+import com.profilepictures.domain.DuePage;
+import com.profilepictures.domain.DueRequest;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
 import com.profilepictures.domain.StorageUnavailableException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class InMemoryProfilePictureRepository implements ProfilePictureRepository {
 
     private final ConcurrentSkipListMap<String, ProfilePicture> pictures = new ConcurrentSkipListMap<>();
+    // The planner's mark, which is no part of a picture: until when each account is queued for a refresh.
+    private final Map<String, Instant> queuedUntil = new ConcurrentHashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
 
@@ -62,7 +73,93 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
         if (stored == null || !mark.isFor(stored.picture())) {
             return false;
         }
-        write(stored, new ProfilePicture(stored.handle(), stored.picture(), stored.scrapedAt(), Optional.of(mark)));
+        write(stored, stored.markedWith(mark));
+        return true;
+    }
+
+    @Override
+    public synchronized CheckOutcome recordSamePicture(Handle handle, PictureUrl picture, Instant checkedAt) {
+        failIfDown();
+        ProfilePicture stored = pictures.get(handle.key());
+        if (stored == null) {
+            return new CheckOutcome.NotStored();
+        }
+        if (!stored.showsTheSamePictureAs(handle, picture)) {
+            return new CheckOutcome.PictureChanged(stored);
+        }
+        return check(stored, checkedAt, AccountStatus.ACTIVE);
+    }
+
+    @Override
+    public synchronized CheckOutcome recordAccountStatus(Handle handle, AccountStatus status, Instant checkedAt) {
+        if (status == AccountStatus.ACTIVE) {
+            throw new IllegalArgumentException("Only a picture shows an account active: " + handle);
+        }
+        failIfDown();
+        ProfilePicture stored = pictures.get(handle.key());
+        if (stored == null) {
+            return new CheckOutcome.NotStored();
+        }
+        return check(stored, checkedAt, status);
+    }
+
+    /** Newer wins on checkedAt; the very check stored already is recorded, as a retried write must say. */
+    private CheckOutcome check(ProfilePicture stored, Instant checkedAt, AccountStatus status) {
+        Instant at = checkedAt.truncatedTo(ChronoUnit.MILLIS);
+        boolean again = stored.checkedAt().equals(at) && stored.accountStatus() == status;
+        if (!at.isAfter(stored.checkedAt()) && !again) {
+            return new CheckOutcome.KeptNewer(stored);
+        }
+        ProfilePicture checked = stored.checked(at, status);
+        write(stored, checked);
+        return new CheckOutcome.Recorded(checked);
+    }
+
+    @Override
+    public DuePage findDue(DueRequest request) {
+        failIfDown();
+        Map<String, ProfilePicture> rest = request.after()
+                .<Map<String, ProfilePicture>>map(cursor -> pictures.tailMap(cursor.lastKey(), false))
+                .orElse(pictures);
+        List<ProfilePicture> due = new ArrayList<>();
+        int read = 0;
+        String lastRead = null;
+        for (Map.Entry<String, ProfilePicture> entry : rest.entrySet()) {
+            if (Math.floorMod(entry.getKey().hashCode(), request.totalSegments()) != request.segment()) {
+                continue;
+            }
+            if (read == request.limit()) {
+                // Like a scan, the page ends on the last item read, due or not, and more of the segment is left.
+                return new DuePage(due, Optional.of(new DueCursor(lastRead)));
+            }
+            read++;
+            lastRead = entry.getKey();
+            ProfilePicture account = entry.getValue();
+            if (account.checkedBefore(request.checkedBefore()) && !queued(entry.getKey(), request.now())) {
+                due.add(account);
+            }
+        }
+        return new DuePage(due, Optional.empty());
+    }
+
+    private boolean queued(String key, Instant now) {
+        Instant until = queuedUntil.get(key);
+        return until != null && until.isAfter(now);
+    }
+
+    @Override
+    public synchronized boolean markQueued(Handle handle, Instant now, Instant until) {
+        failIfDown();
+        ProfilePicture stored = pictures.get(handle.key());
+        if (stored == null) {
+            return false;
+        }
+        if (queued(handle.key(), now)) {
+            // The very mark again is a retried write that was applied: queued by this call.
+            return until.truncatedTo(ChronoUnit.MILLIS).equals(queuedUntil.get(handle.key()));
+        }
+        queuedUntil.put(handle.key(), until.truncatedTo(ChronoUnit.MILLIS));
+        changes.add(new Change(Optional.of(stored), stored));
         return true;
     }
 

@@ -3,9 +3,14 @@ package com.profilepictures.application.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.ArchiveMark;
+import com.profilepictures.domain.CheckOutcome;
+import com.profilepictures.domain.DuePage;
+import com.profilepictures.domain.DueRequest;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.Page;
@@ -334,6 +339,209 @@ public abstract class ProfilePictureRepositoryContract {
         for (ProfilePicture picture : listed) {
             assertEquals(picture.handle().key().equals("jack"), picture.archived(), picture.toString());
         }
+    }
+
+    // ---- Refresh: checks that confirm a picture or record an account's state, and the accounts due.
+
+    @Test
+    void aSavedPictureIsCheckedWhenScrapedAndActive() {
+        var repository = emptyRepository();
+
+        repository.saveIfNewer(picture("Jack", "1", T0));
+
+        var stored = repository.find(Handle.of("jack")).orElseThrow();
+        assertEquals(T0, stored.checkedAt());
+        assertEquals(AccountStatus.ACTIVE, stored.accountStatus());
+    }
+
+    @Test
+    void checkingTheSamePictureAtAnySizeMovesCheckedAtOnly() {
+        var repository = emptyRepository();
+        var jack = picture("Jack", "1", T0);
+        repository.saveIfNewer(jack);
+        var mark = markOf(jack, "bytes");
+        repository.markArchived(Handle.of("jack"), mark);
+
+        CheckOutcome outcome = repository.recordSamePicture(
+                Handle.of("Jack"), jack.picture().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
+
+        var expected = new ProfilePicture(
+                jack.handle(), jack.picture(), T0, T0.plusSeconds(60), AccountStatus.ACTIVE, Optional.of(mark));
+        assertEquals(new CheckOutcome.Recorded(expected), outcome);
+        assertEquals(Optional.of(expected), repository.find(Handle.of("JACK")), "picture, first seen and mark stay");
+    }
+
+    @Test
+    void anOlderCheckNeverReplacesANewerOneAndTheSameCheckAgainIsRecorded() {
+        var repository = emptyRepository();
+        var jack = picture("jack", "1", T0);
+        repository.saveIfNewer(jack);
+        repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(60));
+        var checked = repository.find(Handle.of("jack")).orElseThrow();
+
+        CheckOutcome older = repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(30));
+        CheckOutcome again = repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(60));
+        CheckOutcome olderState =
+                repository.recordAccountStatus(Handle.of("jack"), AccountStatus.NOT_FOUND, T0.plusSeconds(59));
+        CheckOutcome beforeTheScrape =
+                repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.minusSeconds(1));
+
+        assertEquals(new CheckOutcome.KeptNewer(checked), older);
+        assertEquals(new CheckOutcome.Recorded(checked), again, "a retried write does not lose to itself");
+        assertEquals(new CheckOutcome.KeptNewer(checked), olderState);
+        assertEquals(new CheckOutcome.KeptNewer(checked), beforeTheScrape);
+        assertEquals(Optional.of(checked), repository.find(Handle.of("jack")));
+    }
+
+    @Test
+    void checkingAnotherPictureOrSpellingWritesNothingAndSaysWhatIsStored() {
+        var repository = emptyRepository();
+        var jack = picture("Jack", "1", T0);
+        repository.saveIfNewer(jack);
+
+        CheckOutcome another = repository.recordSamePicture(
+                Handle.of("Jack"), picture("Jack", "2", T0).picture(), T0.plusSeconds(60));
+        CheckOutcome respelt = repository.recordSamePicture(Handle.of("JACK"), jack.picture(), T0.plusSeconds(60));
+
+        assertEquals(new CheckOutcome.PictureChanged(jack), another);
+        assertEquals(new CheckOutcome.PictureChanged(jack), respelt);
+        assertEquals(Optional.of(jack), repository.find(Handle.of("jack")));
+    }
+
+    @Test
+    void checksNeverCreateAnAccount() {
+        var repository = emptyRepository();
+        var ghost = picture("ghost", "1", T0);
+
+        CheckOutcome same = repository.recordSamePicture(ghost.handle(), ghost.picture(), T0);
+        CheckOutcome gone = repository.recordAccountStatus(ghost.handle(), AccountStatus.NOT_FOUND, T0);
+        CheckOutcome suspended = repository.recordAccountStatus(ghost.handle(), AccountStatus.SUSPENDED, T0);
+        boolean queued = repository.markQueued(ghost.handle(), T0, T0.plusSeconds(60));
+
+        assertEquals(new CheckOutcome.NotStored(), same);
+        assertEquals(new CheckOutcome.NotStored(), gone);
+        assertEquals(new CheckOutcome.NotStored(), suspended);
+        assertFalse(queued);
+        assertEquals(Optional.empty(), repository.find(ghost.handle()));
+        assertEquals(List.of(), repository.list(PageRequest.first(10)).pictures());
+    }
+
+    @Test
+    void anAccountThatDisappearsKeepsItsPictureAndMarkAndShowsItsState() {
+        var repository = emptyRepository();
+        var jack = picture("Jack", "1", T0);
+        repository.saveIfNewer(jack);
+        var mark = markOf(jack, "bytes");
+        repository.markArchived(Handle.of("jack"), mark);
+
+        CheckOutcome outcome =
+                repository.recordAccountStatus(Handle.of("jack"), AccountStatus.SUSPENDED, T0.plusSeconds(60));
+
+        var expected = new ProfilePicture(
+                jack.handle(), jack.picture(), T0, T0.plusSeconds(60), AccountStatus.SUSPENDED, Optional.of(mark));
+        assertEquals(new CheckOutcome.Recorded(expected), outcome);
+        assertEquals(Optional.of(expected), repository.find(Handle.of("jack")));
+        assertTrue(expected.archived());
+    }
+
+    @Test
+    void anAccountThatComesBackIsActiveAgain() {
+        var repository = emptyRepository();
+        var jack = picture("jack", "1", T0);
+        repository.saveIfNewer(jack);
+        repository.recordAccountStatus(Handle.of("jack"), AccountStatus.NOT_FOUND, T0.plusSeconds(60));
+
+        repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(120));
+
+        assertEquals(
+                Optional.of(jack.checked(T0.plusSeconds(120), AccountStatus.ACTIVE)),
+                repository.find(Handle.of("jack")));
+
+        repository.recordAccountStatus(Handle.of("jack"), AccountStatus.SUSPENDED, T0.plusSeconds(180));
+        var changed = picture("jack", "2", T0.plusSeconds(240));
+        assertEquals(new SaveOutcome.Saved(changed), repository.saveIfNewer(changed));
+        assertEquals(Optional.of(changed), repository.find(Handle.of("jack")), "a new picture: checked and active");
+    }
+
+    @Test
+    void onlyAPictureShowsAnAccountActive() {
+        var repository = emptyRepository();
+        repository.saveIfNewer(picture("jack", "1", T0));
+
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> repository.recordAccountStatus(Handle.of("jack"), AccountStatus.ACTIVE, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void walkingEverySegmentFindsEachDueAccountOnceAndNoOther() {
+        var repository = emptyRepository();
+        Instant cutoff = T0.plusSeconds(3600);
+        Set<String> due = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            var account = picture("user_" + i, Integer.toString(i + 1), T0.plusSeconds(i * 200L));
+            repository.saveIfNewer(account);
+            if (account.checkedBefore(cutoff)) {
+                due.add(account.handle().key());
+            }
+        }
+        // A check moves an account out of the due ones, a state keeps it out as well.
+        repository.recordSamePicture(
+                Handle.of("user_0"), picture("user_0", "1", T0).picture(), cutoff);
+        repository.recordAccountStatus(Handle.of("user_1"), AccountStatus.NOT_FOUND, cutoff.plusSeconds(1));
+        due.remove("user_0");
+        due.remove("user_1");
+
+        for (int segments : new int[] {1, 3}) {
+            List<String> found = walkDue(repository, cutoff, cutoff, segments, 4);
+
+            assertEquals(due.size(), found.size(), segments + " segments, none twice: " + found);
+            assertEquals(due, new HashSet<>(found), segments + " segments");
+        }
+    }
+
+    @Test
+    void anAccountQueuedIsQueuedOnceAndNotDueUntilItsMarkRunsOut() {
+        var repository = emptyRepository();
+        repository.saveIfNewer(picture("jack", "1", T0));
+        repository.saveIfNewer(picture("jill", "2", T0));
+        Instant now = T0.plusSeconds(3600);
+        Instant until = now.plusSeconds(600);
+
+        boolean first = repository.markQueued(Handle.of("jack"), now, until);
+        boolean second = repository.markQueued(Handle.of("JACK"), now.plusSeconds(1), until.plusSeconds(1));
+
+        assertTrue(first);
+        assertFalse(second, "queued already");
+        assertTrue(repository.markQueued(Handle.of("jack"), now, until), "the very mark again: a retried write");
+        assertEquals(List.of("jill"), walkDue(repository, now, now, 1, 10), "a queued account is not due");
+        assertEquals(Set.of("jack", "jill"), new HashSet<>(walkDue(repository, now, until, 1, 10)));
+        assertTrue(repository.markQueued(Handle.of("jack"), until, until.plusSeconds(600)), "once its mark ran out");
+        assertEquals(
+                Optional.of(picture("jack", "1", T0)),
+                repository.find(Handle.of("jack")),
+                "queueing changes nothing a reader sees");
+    }
+
+    /** Every due account's key, walking each segment with pages of {@code limit}; stops after 1000 pages. */
+    protected static List<String> walkDue(
+            ProfilePictureRepository repository, Instant checkedBefore, Instant now, int segments, int limit) {
+        List<String> keys = new ArrayList<>();
+        for (int segment = 0; segment < segments; segment++) {
+            DueRequest request = DueRequest.first(checkedBefore, now, segment, segments, limit);
+            for (int pages = 0; ; pages++) {
+                if (pages == 1000) {
+                    throw new AssertionError("the walk of segment " + segment + " did not end after 1000 pages");
+                }
+                DuePage page = repository.findDue(request);
+                page.accounts().forEach(account -> keys.add(account.handle().key()));
+                if (page.next().isEmpty()) {
+                    break;
+                }
+                request = request.after(page);
+            }
+        }
+        return keys;
     }
 
     /** Walks every page with {@code limit}, returning the keys in the order seen; stops after 1000 pages. */

@@ -1,0 +1,185 @@
+package com.profilepictures.adapters.sqs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.profilepictures.awsclients.ClientTimeouts;
+import com.profilepictures.awsclients.CredentialsSource;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.QueueUnavailableException;
+import com.profilepictures.domain.RefreshRequest;
+import com.profilepictures.moto.MotoServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** The refresh queue on a real moto server; a fresh queue per test, read back without long polling. */
+class SqsRefreshQueueTest {
+
+    private static Path log;
+    private static MotoServer moto;
+    private static SqsClient client;
+
+    @BeforeAll
+    static void startMoto() throws IOException {
+        log = Files.createTempFile("moto-sqs-", ".log");
+        moto = MotoServer.start(log);
+        client = SqsClients.create(settings(moto.endpoint()));
+    }
+
+    @AfterAll
+    static void stopMoto() throws IOException {
+        client.close();
+        moto.close();
+        Files.deleteIfExists(log);
+    }
+
+    static SqsSettings settings(URI endpoint) {
+        return new SqsSettings(
+                URI.create(endpoint + "/123456789012/unused"),
+                "us-east-1",
+                Optional.of(endpoint),
+                CredentialsSource.DUMMY);
+    }
+
+    private static String newQueue() {
+        return client.createQueue(request -> request.queueName("refresh-" + UUID.randomUUID()))
+                .queueUrl();
+    }
+
+    /** Every message visible now, read with WaitTimeSeconds=0: a test never waits on a poll. */
+    private static List<Message> readAll(String queueUrl) {
+        List<Message> messages = new ArrayList<>();
+        for (int polls = 0; polls < 20; polls++) {
+            List<Message> got = client.receiveMessage(request -> request.queueUrl(queueUrl)
+                            .waitTimeSeconds(0)
+                            .maxNumberOfMessages(10)
+                            .messageAttributeNames("All"))
+                    .messages();
+            if (got.isEmpty()) {
+                return messages;
+            }
+            messages.addAll(got);
+        }
+        throw new AssertionError("the queue did not run dry after 20 polls");
+    }
+
+    private static int delayed(String queueUrl) {
+        return Integer.parseInt(client.getQueueAttributes(request -> request.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
+    }
+
+    @Test
+    void eachRequestIsAMessageWithItsHandleAndAttempt() {
+        String queueUrl = newQueue();
+        var queue = new SqsRefreshQueue(client, queueUrl);
+        List<RefreshRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            requests.add(new RefreshRequest(Handle.of("User_" + i), i + 1, Duration.ZERO));
+        }
+
+        queue.send(requests);
+
+        List<RefreshRequest> read = readAll(queueUrl).stream()
+                .map(message -> RefreshMessages.read(message.body(), message.messageAttributes()))
+                .toList();
+        assertEquals(10, read.size());
+        assertEquals(
+                requests.stream().map(RefreshRequest::toString).sorted().toList(),
+                read.stream().map(RefreshRequest::toString).sorted().toList());
+        assertTrue(
+                read.stream().map(request -> request.handle().display()).allMatch(name -> name.startsWith("User_")),
+                "the handle as stored");
+    }
+
+    @Test
+    void aDelayedRequestIsHeldBack() {
+        String queueUrl = newQueue();
+        var queue = new SqsRefreshQueue(client, queueUrl);
+
+        queue.send(List.of(
+                new RefreshRequest(Handle.of("later"), 2, RefreshRequest.MAX_DELAY),
+                RefreshRequest.first(Handle.of("now"))));
+
+        List<Message> visible = readAll(queueUrl);
+        assertEquals(List.of("now"), visible.stream().map(Message::body).toList());
+        assertEquals(1, delayed(queueUrl), "held back for 900 s");
+    }
+
+    @Test
+    void delaysAreWholeSecondsRoundedUpAndAtMostFifteenMinutes() {
+        assertEquals(0, RefreshMessages.delaySeconds(Duration.ZERO));
+        assertEquals(2, RefreshMessages.delaySeconds(Duration.ofMillis(1001)));
+        assertEquals(900, RefreshMessages.delaySeconds(RefreshRequest.MAX_DELAY));
+    }
+
+    @Test
+    void moreThanTenAtOnceIsABugNotASend() {
+        String queueUrl = newQueue();
+        var queue = new SqsRefreshQueue(client, queueUrl);
+        List<RefreshRequest> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(RefreshRequest.first(Handle.of("u" + i)));
+        }
+
+        assertThrows(IllegalArgumentException.class, () -> queue.send(eleven));
+        assertEquals(List.of(), readAll(queueUrl));
+    }
+
+    @Test
+    void aMissingQueueIsAMisconfigurationNotAnOutage() {
+        String queueUrl = newQueue();
+        client.deleteQueue(request -> request.queueUrl(queueUrl));
+        var queue = new SqsRefreshQueue(client, queueUrl);
+
+        var thrown = assertThrows(
+                RuntimeException.class, () -> queue.send(List.of(RefreshRequest.first(Handle.of("jack")))));
+
+        assertEquals(IllegalStateException.class, thrown.getClass(), thrown.toString());
+    }
+
+    @Test
+    void aQueueThatDoesNotAnswerIsUnavailableWithinTheClientsBound() throws IOException {
+        Path ownLog = Files.createTempFile("moto-sqs-down-", ".log");
+        try (MotoServer own = MotoServer.start(ownLog)) {
+            var timeouts = new ClientTimeouts(
+                    Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(3), 2);
+            try (SqsClient fast =
+                    SqsClients.builder(settings(own.endpoint()), timeouts).build()) {
+                String queueUrl =
+                        fast.createQueue(request -> request.queueName("down")).queueUrl();
+                var queue = new SqsRefreshQueue(fast, queueUrl);
+                own.pause();
+                try {
+                    long start = System.nanoTime();
+
+                    assertThrows(
+                            QueueUnavailableException.class,
+                            () -> queue.send(List.of(RefreshRequest.first(Handle.of("jack")))));
+
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "gave up after " + took);
+                } finally {
+                    own.resume();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(ownLog);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.profilepictures.application;
+
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.RefreshQueue;
+import com.profilepictures.domain.RefreshRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a worker does with a batch of queue messages: refreshes their accounts ({@link RefreshProfilePictures})
+ * and disposes of each message by its outcome. Done is done; an account only a browser can tell is sent to the
+ * browser's queue; one X held back (rate limited, erroring, silent) is sent again, delayed until it is worth
+ * asking, as its next attempt, so that waiting on X does not use up the message's receives; anything else,
+ * and a message that has used its attempts or could not be sent on, is answered as failed, for the queue to
+ * deliver again and, after its receives, to dead-letter. Nothing is dropped.
+ */
+public final class RefreshBatch {
+
+    private final RefreshProfilePictures refresh;
+    private final RefreshQueue again;
+    private final RefreshQueue browser;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    /**
+     * @param again       the queue the batch came from, for messages sent again later
+     * @param browser     the browser's queue
+     * @param maxAttempts how many times a message is sent in all before it is failed instead of sent again
+     */
+    public RefreshBatch(
+            RefreshProfilePictures refresh, RefreshQueue again, RefreshQueue browser, Clock clock, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("A message is sent at least once: " + maxAttempts);
+        }
+        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.again = Objects.requireNonNull(again, "again");
+        this.browser = Objects.requireNonNull(browser, "browser");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Refreshes the accounts of {@code requests}; returns those whose messages are to be answered as failed. */
+    public List<RefreshRequest> process(List<RefreshRequest> requests) {
+        Map<Handle, RefreshOutcome> outcomes =
+                refresh.refresh(requests.stream().map(RefreshRequest::handle).toList());
+        Instant now = clock.instant();
+        List<RefreshRequest> failed = new ArrayList<>();
+        List<Pending> toBrowser = new ArrayList<>();
+        List<Pending> later = new ArrayList<>();
+        for (RefreshRequest request : requests) {
+            RefreshOutcome outcome = outcomes.get(request.handle());
+            switch (outcome) {
+                case RefreshOutcome.Refreshed refreshed -> {}
+                case RefreshOutcome.Unchanged unchanged -> {}
+                case RefreshOutcome.AccountStateRecorded recorded -> {}
+                case RefreshOutcome.NeedsBrowser needsBrowser ->
+                    toBrowser.add(new Pending(request, RefreshRequest.first(request.handle())));
+                case RefreshOutcome.RetryLater retry -> {
+                    if (request.attempt() >= maxAttempts) {
+                        failed.add(request);
+                    } else {
+                        later.add(new Pending(request, request.again(retry.at(), now)));
+                    }
+                }
+                case RefreshOutcome.Failed failure -> failed.add(request);
+                case null -> failed.add(request);
+            }
+        }
+        failed.addAll(send(browser, toBrowser));
+        failed.addAll(send(again, later));
+        return failed;
+    }
+
+    /** A message, and what is sent on in its place. */
+    private record Pending(RefreshRequest received, RefreshRequest sent) {}
+
+    // A batch the queue refused leaves its messages failed: delivered again, not lost.
+    private static List<RefreshRequest> send(RefreshQueue queue, List<Pending> pending) {
+        List<RefreshRequest> notSent = new ArrayList<>();
+        for (int from = 0; from < pending.size(); from += RefreshQueue.MAX_BATCH) {
+            List<Pending> batch = pending.subList(from, Math.min(pending.size(), from + RefreshQueue.MAX_BATCH));
+            try {
+                queue.send(batch.stream().map(Pending::sent).toList());
+            } catch (RuntimeException e) {
+                batch.forEach(message -> notSent.add(message.received()));
+            }
+        }
+        return notSent;
+    }
+}
