@@ -1,7 +1,8 @@
 package com.profilepictures.application;
 
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.HistoryCursor;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.ProfilePictureRepository;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public final class GetPictureHistory {
         this.history = Objects.requireNonNull(history, "history");
     }
 
-    public Optional<AccountHistory> get(Handle handle, HistoryPageRequest request) {
+    public Optional<AccountHistory> get(Handle handle, PageRequest<HistoryCursor> request) {
         return repository.find(handle).map(current -> new AccountHistory(current, history.list(handle, request)));
     }
 }

@@ -6,7 +6,7 @@ import com.profilepictures.application.testing.InMemoryPictureHistory;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import java.time.Instant;
@@ -29,21 +29,21 @@ class GetPictureHistoryTest {
         repository.saveIfNewer(jack);
         history.record(Handle.of("jack"), PICTURE, T0);
 
-        Optional<AccountHistory> found = useCase.get(Handle.of("JACK"), HistoryPageRequest.first(10));
+        Optional<AccountHistory> found = useCase.get(Handle.of("JACK"), PageRequest.first(10));
 
         assertEquals(jack, found.orElseThrow().current());
         assertEquals(
                 List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())),
-                found.orElseThrow().page().entries());
+                found.orElseThrow().page().items());
     }
 
     @Test
     void givenAnAccountStoredBeforeTheArchive_get_answersAnEmptyHistory() {
         repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));
 
-        var found = useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)).orElseThrow();
+        var found = useCase.get(Handle.of("jack"), PageRequest.first(10)).orElseThrow();
 
-        assertEquals(List.of(), found.page().entries());
+        assertEquals(List.of(), found.page().items());
         assertEquals(Optional.empty(), found.page().next());
     }
 
@@ -51,6 +51,6 @@ class GetPictureHistoryTest {
     void givenAnAccountNeverStored_get_isEmptyEvenIfAHistoryExists() {
         history.record(Handle.of("jack"), PICTURE, T0);
 
-        assertEquals(Optional.empty(), useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)));
+        assertEquals(Optional.empty(), useCase.get(Handle.of("jack"), PageRequest.first(10)));
     }
 }

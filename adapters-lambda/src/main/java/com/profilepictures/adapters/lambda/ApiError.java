@@ -88,30 +88,15 @@ enum ApiError {
 
     /** The answer to a scrape that reached a verdict but found no picture. */
     static ApiError of(ScrapeVerdict.Failure failure) {
-        if (failure instanceof ScrapeVerdict.AccountNotFound) {
-            return ACCOUNT_NOT_FOUND;
-        }
-        if (failure instanceof ScrapeVerdict.AccountSuspended) {
-            return ACCOUNT_SUSPENDED;
-        }
-        if (failure instanceof ScrapeVerdict.Blocked) {
-            return UPSTREAM_BLOCKED;
-        }
-        if (failure instanceof ScrapeVerdict.UpstreamUnreachable) {
-            return UPSTREAM_UNREACHABLE;
-        }
-        if (failure instanceof ScrapeVerdict.UpstreamMismatch) {
-            return UPSTREAM_MISMATCH;
-        }
-        if (failure instanceof ScrapeVerdict.InvalidPictureUrl) {
-            return INVALID_PICTURE_URL;
-        }
-        if (failure instanceof ScrapeVerdict.TimedOut) {
-            return UPSTREAM_TIMEOUT;
-        }
-        // Answered as the bug it would be; ApiErrorTest walks every kind of failure, so a new one fails the build
-        // until it is mapped here.
-        return INTERNAL_ERROR;
+        return switch (failure) {
+            case ScrapeVerdict.AccountNotFound notFound -> ACCOUNT_NOT_FOUND;
+            case ScrapeVerdict.AccountSuspended suspended -> ACCOUNT_SUSPENDED;
+            case ScrapeVerdict.Blocked blocked -> UPSTREAM_BLOCKED;
+            case ScrapeVerdict.UpstreamUnreachable unreachable -> UPSTREAM_UNREACHABLE;
+            case ScrapeVerdict.UpstreamMismatch mismatch -> UPSTREAM_MISMATCH;
+            case ScrapeVerdict.InvalidPictureUrl invalid -> INVALID_PICTURE_URL;
+            case ScrapeVerdict.TimedOut timedOut -> UPSTREAM_TIMEOUT;
+        };
     }
 
     /**

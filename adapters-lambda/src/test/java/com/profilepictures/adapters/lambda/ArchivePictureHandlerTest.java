@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.profilepictures.application.ArchivePicture;
-import com.profilepictures.application.ArchiveResult;
 import com.profilepictures.application.testing.FakePictureHost;
 import com.profilepictures.application.testing.InMemoryPictureArchive;
 import com.profilepictures.application.testing.InMemoryPictureHistory;
@@ -31,8 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class ArchivePictureHandlerTest {
 
@@ -274,28 +271,5 @@ class ArchivePictureHandlerTest {
                 List.of(), handler.handle(StreamEvents.of(List.of()), context).getBatchItemFailures());
         assertEquals(List.of(), handler.handle(new DynamodbEvent(), context).getBatchItemFailures());
         assertEquals(List.of(), handler.handle(null, context).getBatchItemFailures());
-    }
-
-    static Stream<Class<?>> everyKindOfResult() {
-        return Stream.of(ArchiveResult.class.getPermittedSubclasses());
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyKindOfResult")
-    void everyKindOfResultIsLoggedAsItself(Class<?> kind) {
-        var entry = new HistoryEntry(picture("1"), T0, T0, Optional.empty());
-        var version = ImageVersion.ofBytes(new byte[] {1});
-        ArchiveResult result = Stream.of(
-                        new ArchiveResult.Archived(entry, version, true),
-                        new ArchiveResult.AlreadyArchived(entry, version, false),
-                        new ArchiveResult.NotArchivable(entry, "404"))
-                .filter(kind::isInstance)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(kind + " has no example here: add one"));
-        var log = new RecordLog("event", "1");
-
-        ArchivePictureHandler.describe(result, log);
-
-        assertFalse(String.valueOf(log.get("outcome")).startsWith("unmapped"), String.valueOf(log.get("outcome")));
     }
 }

@@ -20,12 +20,12 @@ import com.profilepictures.application.testing.ScrapeUseCases;
 import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -53,7 +53,7 @@ class EveryResponseTest {
         }
 
         @Override
-        public Page list(PageRequest request) {
+        public Page<ProfilePicture, PageCursor> list(PageRequest<PageCursor> request) {
             throw bug();
         }
 
@@ -217,9 +217,11 @@ class EveryResponseTest {
     }
 
     @Test
-    void urlsAreNotHtmlEscaped() {
-        var body = ApiResponses.GSON.toJson(List.of("https://pbs.twimg.com/a?b=c&d=<e>"));
+    void givenAUrlWithQueryCharacters_toJson_writesItUnescaped() {
+        var body = ApiResponses.toJson(new ResponseBody.ErrorBody("c", "https://pbs.twimg.com/a?b=c&d=<e>", "r"));
 
-        assertEquals("[\"https://pbs.twimg.com/a?b=c&d=<e>\"]", body);
+        assertEquals(
+                "{\"error\":{\"code\":\"c\",\"message\":\"https://pbs.twimg.com/a?b=c&d=<e>\",\"requestId\":\"r\"}}",
+                body);
     }
 }

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.profilepictures.adapters.lambda.GetPictureHistoryHandler;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.PageRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,7 @@ public final class GetPictureHistoryFunction
     private final Priming priming = Priming.register(
             this,
             Priming.get("/user/{handle}/history", Map.of("handle", Priming.HANDLE)),
-            List.of(() -> COMPONENT.history().list(Handle.of(Priming.HANDLE), HistoryPageRequest.first(1))));
+            List.of(() -> COMPONENT.history().list(Handle.of(Priming.HANDLE), PageRequest.first(1))));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
