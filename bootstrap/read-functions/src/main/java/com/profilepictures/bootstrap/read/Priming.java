@@ -3,10 +3,12 @@ package com.profilepictures.bootstrap.read;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import java.nio.charset.StandardCharsets;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crac.Context;
@@ -28,10 +30,15 @@ public final class Priming implements Resource {
 
     /** A valid handle that priming reads; whether or not a picture is stored for it, nothing is written. */
     public static final String HANDLE = "priming";
-    /** The request id of the priming request: its request log line carries it, and {@code "priming":true}. */
+    /**
+     * The request id of the priming request: its request log line carries it, and {@code "priming":true}, as
+     * does every line logged while priming runs.
+     */
     public static final String REQUEST_ID = "snapstart-priming";
     // A name that can never resolve (RFC 2606): the priming request's links point nowhere.
     private static final String PRIMING_HOST = "snapstart-priming.invalid";
+
+    private static final System.Logger LOG = System.getLogger(Priming.class.getName());
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function;
     private final APIGatewayProxyRequestEvent request;
@@ -94,24 +101,29 @@ public final class Priming implements Resource {
      */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        for (Runnable warmUp : warmUps) {
-            try {
-                warmUp.run();
-            } catch (Throwable failure) {
-                warn("a warm-up failed", failure);
+        JsonLoggerFinder.withFields(Map.of("priming", true), () -> {
+            for (Runnable warmUp : warmUps) {
+                try {
+                    warmUp.run();
+                } catch (Throwable failure) {
+                    warn("a warm-up failed", failure);
+                }
             }
-        }
-        try {
-            function.handleRequest(request, new PrimingContext());
-        } catch (Throwable failure) {
-            warn("SnapStart priming failed; the snapshot is taken unprimed", failure);
-        }
+            try {
+                function.handleRequest(request, new PrimingContext());
+            } catch (Throwable failure) {
+                warn("SnapStart priming failed; the snapshot is taken unprimed", failure);
+            }
+        });
     }
 
     private void warn(String message, Throwable failure) {
-        System.out.println("{\"level\":\"WARN\",\"priming\":true,\"requestId\":\"" + REQUEST_ID
-                + "\",\"message\":\"" + message + "\",\"route\":\""
-                + escape(request.getResource()) + "\",\"exception\":\"" + escape(String.valueOf(failure)) + "\"}");
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("requestId", REQUEST_ID);
+        line.put("route", request.getResource());
+        line.put("message", message);
+        line.put("exception", String.valueOf(failure));
+        LOG.log(System.Logger.Level.WARNING, (Object) line);
     }
 
     @Override
@@ -119,36 +131,8 @@ public final class Priming implements Resource {
         // Nothing to renew: the client refreshes its credentials and drops expired pooled connections itself.
     }
 
-    private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20) {
-                escaped.append(String.format("\\u%04x", (int) c));
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
-
-    /** What the priming request runs with: its log lines marked {@code "priming":true}. */
+    /** What the priming request runs with: its own request id. */
     private static final class PrimingContext implements com.amazonaws.services.lambda.runtime.Context {
-
-        private static final LambdaLogger LOGGER = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                // The request log line is a JSON object: the mark goes in as its first field.
-                System.out.println(
-                        message.startsWith("{") ? "{\"priming\":true," + message.substring(1) : "priming: " + message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                log(new String(message, StandardCharsets.UTF_8));
-            }
-        };
 
         @Override
         public String getAwsRequestId() {
@@ -202,7 +186,7 @@ public final class Priming implements Resource {
 
         @Override
         public LambdaLogger getLogger() {
-            return LOGGER;
+            return LambdaRuntime.getLogger();
         }
     }
 }

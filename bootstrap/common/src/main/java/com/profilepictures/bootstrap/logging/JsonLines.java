@@ -1,0 +1,128 @@
+package com.profilepictures.bootstrap.logging;
+
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Writes log lines, one JSON object each: {@code level} first (Lambda's names: {@code INFO}, {@code WARN},
+ * {@code ERROR}), then the fields of the current thread's scope, a {@code timestamp} unless the line has its own,
+ * then the line's fields in their order. Nested maps and lists are written as JSON too (CloudWatch's embedded
+ * metric format needs them). On Lambda a line goes through {@link LambdaRuntime#getLogger()} as bytes, which
+ * the runtime frames and filters by level but does not wrap in a JSON object of its own, in either log format;
+ * elsewhere to standard output, and to standard error from {@code WARN} on.
+ */
+final class JsonLines {
+
+    private final BiConsumer<Level, String> sink;
+    private final Clock clock;
+    private final ThreadLocal<Map<String, Object>> scope = ThreadLocal.withInitial(Map::of);
+
+    JsonLines(BiConsumer<Level, String> sink, Clock clock) {
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Lambda's runtime when it runs this process (it sets {@code AWS_LAMBDA_RUNTIME_API}), else the console. */
+    static JsonLines forThisProcess() {
+        boolean onLambda = System.getenv("AWS_LAMBDA_RUNTIME_API") != null;
+        return new JsonLines(onLambda ? JsonLines::toLambda : JsonLines::toConsole, Clock.systemUTC());
+    }
+
+    void write(Level level, Map<String, Object> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", lambdaLevel(level).name());
+        line.putAll(scope.get());
+        if (!fields.containsKey("timestamp")) {
+            line.put("timestamp", clock.instant().toString());
+        }
+        line.putAll(fields);
+        sink.accept(level, json(line));
+    }
+
+    void withFields(Map<String, ?> fields, Runnable work) {
+        Map<String, Object> outer = scope.get();
+        Map<String, Object> inner = new LinkedHashMap<>(outer);
+        inner.putAll(fields);
+        scope.set(Map.copyOf(inner));
+        try {
+            work.run();
+        } finally {
+            scope.set(outer);
+        }
+    }
+
+    static String json(Map<String, Object> line) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter out = new JsonWriter(text)) {
+            out.setHtmlSafe(false);
+            out.setSerializeNulls(true);
+            value(out, line);
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException("A StringWriter does not fail", cannotHappen);
+        }
+        return text.toString();
+    }
+
+    private static void value(JsonWriter out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.nullValue();
+            case String text -> out.value(text);
+            case Boolean flag -> out.value(flag);
+            case Number number -> out.value(number);
+            case Map<?, ?> map -> {
+                out.beginObject();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    out.name(String.valueOf(entry.getKey()));
+                    value(out, entry.getValue());
+                }
+                out.endObject();
+            }
+            case Collection<?> list -> {
+                out.beginArray();
+                for (Object item : list) {
+                    value(out, item);
+                }
+                out.endArray();
+            }
+            default -> out.value(value.toString());
+        }
+    }
+
+    static String stackTrace(Throwable thrown) {
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
+    static LogLevel lambdaLevel(Level level) {
+        return switch (level) {
+            case ALL, TRACE -> LogLevel.TRACE;
+            case DEBUG -> LogLevel.DEBUG;
+            case INFO -> LogLevel.INFO;
+            case WARNING -> LogLevel.WARN;
+            case ERROR, OFF -> LogLevel.ERROR;
+        };
+    }
+
+    private static void toLambda(Level level, String line) {
+        LambdaRuntime.getLogger().log(line.getBytes(StandardCharsets.UTF_8), lambdaLevel(level));
+    }
+
+    private static void toConsole(Level level, String line) {
+        PrintStream console = level.getSeverity() >= Level.WARNING.getSeverity() ? System.err : System.out;
+        console.println(line);
+    }
+}
