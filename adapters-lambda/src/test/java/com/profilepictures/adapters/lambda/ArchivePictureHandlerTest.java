@@ -95,7 +95,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void nothingLoops_theWritesArchivingMakesAreFedBackAndStartNoFurtherWork() {
+    void givenArchivingsOwnWritesFedBack_handle_startsNoFurtherWork() {
         List<DynamodbEvent.DynamodbStreamRecord> batch = List.of(scrape("1", T0));
         int rounds = 0;
 
@@ -119,7 +119,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void aRescrapeOfAnArchivedPictureIsRecordedWithoutDownloadingAgain() {
+    void givenARescrapeOfAnArchivedPicture_handle_recordsItWithoutDownloadingAgain() {
         handler.handle(StreamEvents.of(List.of(scrape("1", T0))), context);
 
         StreamsEventResponse response =
@@ -135,7 +135,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void twoScrapesInOneBatchBothEnterTheHistoryOnceEach() {
+    void givenTwoScrapesInOneBatch_handle_recordsEachInTheHistoryOnce() {
         var first = scrape("1", T0);
         var second = scrape("2", T0.plusMillis(3));
 
@@ -152,7 +152,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void aFailedRecordIsReportedWithEveryRecordAfterIt_andTheLaterOnesAreNotDoneTwice() {
+    void givenAFailedRecord_handle_reportsItWithEveryRecordAfterItAndDoesThoseNotTwice() {
         var first = scrape("1", T0);
         var failing = scrape("2", T0.plusSeconds(1));
         var later = scrape("3", T0.plusSeconds(2));
@@ -174,7 +174,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void redeliveredFromTheFailedRecordOn_theBatchFinishesTheJob() {
+    void givenTheBatchRedeliveredFromTheFailedRecord_handle_finishesTheJob() {
         var first = scrape("1", T0);
         var failing = scrape("2", T0.plusSeconds(1));
         var later = scrape("3", T0.plusSeconds(2));
@@ -193,7 +193,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void aPictureThatIsNoImageIsLoggedAndNotRetried() {
+    void givenAPictureThatIsNoImage_handle_logsItAndDoesNotRetry() {
         var record = scrape("1", T0);
         host.serve(picture("1"), "text/html", "<html>oops</html>".getBytes(StandardCharsets.UTF_8));
 
@@ -209,7 +209,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void aBugFailsTheRecordAndIsLoggedInFull() {
+    void givenABug_handle_failsTheRecordAndLogsItInFull() {
         var record = scrape("1", T0);
         var buggy = new ArchivePictureHandler(
                 new ArchivePicture(
@@ -230,7 +230,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void removalsAndUnreadableItemsAreIgnored_andAStreamWithoutOldImagesIsFlagged() {
+    void givenRemovalsAndUnreadableItems_handle_ignoresThemAndFlagsAStreamWithoutOldImages() {
         var jack = new ProfilePicture(JACK, picture("1"), T0);
         var removal = StreamEvents.record(Optional.of(jack), Optional.empty());
         var withoutOldImage = StreamEvents.record(Optional.of(jack), Optional.of(jack));
@@ -254,7 +254,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void motosInsertOfTheKeyAloneIsIgnoredQuietly() {
+    void givenMotosInsertOfTheKeyAlone_handle_ignoresItQuietly() {
         var keyOnly = StreamEvents.record(Optional.empty(), Optional.of(new ProfilePicture(JACK, picture("1"), T0)));
         keyOnly.getDynamodb().getNewImage().keySet().retainAll(Set.of("handle_key"));
 
@@ -266,7 +266,7 @@ class ArchivePictureHandlerTest {
     }
 
     @Test
-    void anEmptyOrMissingBatchSucceeds() {
+    void givenAnEmptyOrMissingBatch_handle_succeeds() {
         assertEquals(
                 List.of(), handler.handle(StreamEvents.of(List.of()), context).getBatchItemFailures());
         assertEquals(List.of(), handler.handle(new DynamodbEvent(), context).getBatchItemFailures());

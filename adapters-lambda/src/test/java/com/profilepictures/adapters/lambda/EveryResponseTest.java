@@ -128,7 +128,7 @@ class EveryResponseTest {
 
     @ParameterizedTest
     @MethodSource("workingRoutes")
-    void everySuccessIsJsonWithTheRequestIdAndOneJsonLogLine(Route route) {
+    void givenAWorkingRoute_handle_answersJsonWithTheRequestIdAndLogsOneLine(Route route) {
         var context = new TestContext();
 
         var response = route.handler().apply(route.event(), context);
@@ -152,7 +152,7 @@ class EveryResponseTest {
 
     @ParameterizedTest
     @MethodSource("buggyRoutes")
-    void aBugAnywhereIsA500ThatLeaksNothingAndIsLoggedWithTheRequestId(Route route) {
+    void givenABugAnywhere_handle_answers500LeakingNothingAndLogsItWithTheRequestId(Route route) {
         var context = new TestContext();
 
         var response = route.handler().apply(route.event(), context);
@@ -168,7 +168,7 @@ class EveryResponseTest {
 
     @ParameterizedTest
     @MethodSource("routesWithAStoreThatIsDown")
-    void aStoreThatIsDownIsA503WithRetryAfterInSeconds(Route route) {
+    void givenAStoreThatIsDown_handle_answers503WithRetryAfterInSeconds(Route route) {
         var response = route.handler().apply(route.event(), new TestContext());
 
         assertError(response, 503, "storage_unavailable");
@@ -176,7 +176,7 @@ class EveryResponseTest {
     }
 
     @Test
-    void withoutApiGatewaysRequestId_theLambdaRequestIdIsUsed() {
+    void givenNoApiGatewayRequestId_handle_goesByLambdasRequestId() {
         var route = workingRoutes().findFirst().orElseThrow();
         var event = route.event().withRequestContext(null);
         var context = new TestContext("lambda-request-1");
@@ -188,7 +188,7 @@ class EveryResponseTest {
     }
 
     @Test
-    void withNoRequestIdAtAll_aFreshOneIsMadeUp() {
+    void givenNoRequestIdAtAll_handle_makesUpAFreshOne() {
         var route = buggyRoutes().findFirst().orElseThrow();
         var event = route.event();
         event.getRequestContext().setRequestId("");
@@ -206,7 +206,7 @@ class EveryResponseTest {
     }
 
     @Test
-    void aRequestIdThatCannotBeAHeaderIsNotUsedAsOne() {
+    void givenARequestIdThatCannotBeAHeader_handle_doesNotUseItAsOne() {
         var route = workingRoutes().findFirst().orElseThrow();
         var event = route.event();
         event.getRequestContext().setRequestId("evil\r\nSet-Cookie: x=1");

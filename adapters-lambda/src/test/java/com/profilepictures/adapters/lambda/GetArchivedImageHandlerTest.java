@@ -83,7 +83,7 @@ class GetArchivedImageHandlerTest {
     }
 
     @Test
-    void whileANewPictureIsBeingArchived_get_redirectsToTheLatestEarlierOne() {
+    void givenANewPictureBeingArchived_get_redirectsToTheLatestEarlierOne() {
         byte[] earlier = scraped("1", 0, true);
         scraped("2", 10, false);
 
@@ -91,7 +91,7 @@ class GetArchivedImageHandlerTest {
     }
 
     @Test
-    void anEarlierVersionIsServedFromTheAccountsHistory() {
+    void givenAnEarlierVersion_get_redirectsToItFromTheAccountsHistory() {
         byte[] first = scraped("1", 0, true);
         scraped("2", 10, true);
 
@@ -119,7 +119,7 @@ class GetArchivedImageHandlerTest {
     }
 
     @Test
-    void aVersionNotInThisAccountsHistoryIsNotArchivedHere() {
+    void givenAVersionNotInThisAccountsHistory_get_answersImageNotArchived() {
         scraped("1", 0, true);
         byte[] jills = SampleImages.jpeg("jill");
         var jillsPicture = PictureUrl.of("https://pbs.twimg.com/profile_images/9/jill_400x400.jpg");
@@ -153,7 +153,7 @@ class GetArchivedImageHandlerTest {
     }
 
     @Test
-    void aVersionGivenTwiceIsRefused() {
+    void givenAVersionTwice_get_refusesIt() {
         String version = ImageVersion.ofBytes(scraped("1", 0, true)).sha256();
 
         assertError(

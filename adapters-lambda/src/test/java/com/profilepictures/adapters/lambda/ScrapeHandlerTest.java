@@ -65,21 +65,7 @@ class ScrapeHandlerTest {
         var response = handler.handle(ApiGatewayEvents.load("scrape.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals(
-                "{\"handle\":\"Jack\","
-                        + "\"profileUrl\":\"" + PICTURE_400 + "\","
-                        + "\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
-                        + "\"source\":\"browser\","
-                        + "\"sizes\":{"
-                        + "\"mini\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_mini.jpg\","
-                        + "\"normal\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_normal.jpg\","
-                        + "\"bigger\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_bigger.jpg\","
-                        + "\"200x200\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH_200x200.jpg\","
-                        + "\"400x400\":\"" + PICTURE_400 + "\","
-                        + "\"original\":\"https://pbs.twimg.com/profile_images/1661201415899951105/azNjKOSH.jpg\"},"
-                        + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
-                        + "\"archived\":false}",
-                response.getBody());
+        Responses.assertBody("scraped-picture.json", response.getBody());
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         assertEquals(ApiGatewayEvents.SCRAPE_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals(
@@ -117,7 +103,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void scrapedAtAlwaysHasExactlyThreeFractionDigits() {
+    void givenMicroseconds_scrape_answersScrapedAtWithExactlyThreeFractionDigits() {
         scraper.withPicture("jack", PICTURE);
         clock.set(Instant.parse("2026-11-28T04:00:00.120456Z"));
 
@@ -268,7 +254,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void aNewlineTerminatedHandleIsRejectedEvenAsARawJsonEscape() {
+    void givenAHandleEndingInANewline_scrape_rejectsItEvenAsARawJsonEscape() {
         var response = handler.handle(scrape("{\"handle\": \"jack\\n\"}"), context);
 
         assertError(response, 400, "invalid_handle");
@@ -294,7 +280,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void aBodyOfExactly4KiBIsAccepted() {
+    void givenABodyOfExactly4KiB_scrape_acceptsIt() {
         scraper.withPicture("jack", PICTURE);
         String body = bodyOfBytes(ScrapeRequestBody.MAX_BODY_BYTES);
 
@@ -303,7 +289,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void aBodyOverFourKiBIsRefusedBeforeItIsParsed() {
+    void givenABodyOver4KiB_scrape_refusesItBeforeParsingIt() {
         scraper.withPicture("jack", PICTURE);
         String tooLarge = bodyOfBytes(ScrapeRequestBody.MAX_BODY_BYTES + 1);
         // Not even JSON: the size is checked first, so the answer is 413, not 400.
@@ -315,7 +301,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void aBase64BodyIsMeasuredDecoded() {
+    void givenABase64Body_scrape_measuresItDecoded() {
         scraper.withPicture("jack", PICTURE);
 
         assertError(handler.handle(scrapeBase64(utf8(bodyOfBytes(4097))), context), 413, "payload_too_large");
@@ -323,7 +309,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void aBodyIsMeasuredInBytesNotCharacters() {
+    void givenMultiByteCharacters_scrape_measuresTheBodyInBytes() {
         // 2,100 characters, but 4,200+ bytes in UTF-8.
         String body = "{\"handle\": \"jack\", \"note\": \"" + "é".repeat(2_080) + "\"}";
 
@@ -332,7 +318,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void theLogLineIsJsonWithTheVerdictAndNeverTheBody() {
+    void givenAStoredScrape_scrape_logsTheVerdictAndNeverTheBody() {
         scraper.withPicture("Jack", PICTURE);
         scraper.withVerdict("slowpoke", new ScrapeVerdict.Found(Handle.of("SlowPoke"), PictureUrl.of(PICTURE)));
         var slowHandler = handlerWithBrowser((handle, deadline) -> {
@@ -358,7 +344,7 @@ class ScrapeHandlerTest {
     }
 
     @Test
-    void aRejectedBodyIsNotLoggedEither() {
+    void givenARejectedBody_scrape_logsNothingOfIt() {
         String body = "{\"handle\": \"hunter2-is-my-password\"}";
 
         handler.handle(scrape(body), context);
