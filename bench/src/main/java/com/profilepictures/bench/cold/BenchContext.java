@@ -9,8 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Lambda context a benchmark hands to an entry class. Its logger writes where Lambda's does (standard
- * output) in cold runs, and to a discarding stream in warm runs, where the log line is still built in full.
+ * The Lambda context a benchmark hands to an entry class. The handlers log through System.Logger, not
+ * through it (warm runs turn that off with {@code LOG_LEVEL=OFF}); its own logger writes where Lambda's does
+ * (standard output) in cold runs, and to a discarding stream in warm runs.
  */
 public final class BenchContext implements Context {
 

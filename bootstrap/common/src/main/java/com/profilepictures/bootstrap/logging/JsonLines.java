@@ -3,6 +3,7 @@ package com.profilepictures.bootstrap.logging;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.google.gson.stream.JsonWriter;
+import com.profilepictures.bootstrap.Environment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -28,17 +30,44 @@ final class JsonLines {
 
     private final BiConsumer<Level, String> sink;
     private final Clock clock;
+    private final Level threshold;
     private final ThreadLocal<Map<String, Object>> scope = ThreadLocal.withInitial(Map::of);
 
-    JsonLines(BiConsumer<Level, String> sink, Clock clock) {
+    JsonLines(BiConsumer<Level, String> sink, Clock clock, Level threshold) {
         this.sink = sink;
         this.clock = clock;
+        this.threshold = threshold;
     }
 
-    /** Lambda's runtime when it runs this process (it sets {@code AWS_LAMBDA_RUNTIME_API}), else the console. */
+    /**
+     * Lambda's runtime when it runs this process (it sets {@code AWS_LAMBDA_RUNTIME_API}), else the console;
+     * from {@code INFO} up, or from the {@code LOG_LEVEL} the environment names ({@code WARNING}, {@code OFF}…).
+     */
     static JsonLines forThisProcess() {
-        boolean onLambda = System.getenv("AWS_LAMBDA_RUNTIME_API") != null;
-        return new JsonLines(onLambda ? JsonLines::toLambda : JsonLines::toConsole, Clock.systemUTC());
+        Environment environment = Environment.current();
+        boolean onLambda = environment.isSet("AWS_LAMBDA_RUNTIME_API");
+        return new JsonLines(
+                onLambda ? JsonLines::toLambda : JsonLines::toConsole,
+                Clock.systemUTC(),
+                threshold(environment.get("LOG_LEVEL").orElse("INFO")));
+    }
+
+    /** A level by System.Logger's name or Lambda's ({@code WARN}), any case; {@code INFO} for a name it is not. */
+    static Level threshold(String name) {
+        String upper = name.trim().toUpperCase(Locale.ROOT);
+        if (upper.equals("WARN")) {
+            return Level.WARNING;
+        }
+        try {
+            return Level.valueOf(upper);
+        } catch (IllegalArgumentException unknown) {
+            // A typo in the environment must not cost the function its logs.
+            return Level.INFO;
+        }
+    }
+
+    boolean isLoggable(Level level) {
+        return level != Level.OFF && threshold != Level.OFF && level.getSeverity() >= threshold.getSeverity();
     }
 
     void write(Level level, Map<String, Object> fields) {

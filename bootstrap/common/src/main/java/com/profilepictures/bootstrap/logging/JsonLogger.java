@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 
-/** A {@link System.Logger} whose lines are JSON objects ({@link JsonLoggerFinder}); {@code INFO} and above. */
+/** A {@link System.Logger} whose lines are JSON objects ({@link JsonLoggerFinder}), from {@link JsonLines}'s level up. */
 final class JsonLogger implements System.Logger {
 
     private final String name;
@@ -24,7 +24,7 @@ final class JsonLogger implements System.Logger {
 
     @Override
     public boolean isLoggable(Level level) {
-        return level != Level.OFF && level.getSeverity() >= Level.INFO.getSeverity();
+        return lines.isLoggable(level);
     }
 
     /** A {@code Map} is a structured line, written as its fields; anything else is a message. */

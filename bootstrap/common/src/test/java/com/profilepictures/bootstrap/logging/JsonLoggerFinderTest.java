@@ -29,8 +29,8 @@ class JsonLoggerFinderTest {
     }
 
     private final List<Written> written = new ArrayList<>();
-    private final JsonLines lines =
-            new JsonLines((level, line) -> written.add(new Written(level, line)), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final JsonLines lines = new JsonLines(
+            (level, line) -> written.add(new Written(level, line)), Clock.fixed(NOW, ZoneOffset.UTC), Level.INFO);
     private final JsonLogger logger = new JsonLogger("com.example.Thing", lines);
 
     @Test
@@ -151,5 +151,32 @@ class JsonLoggerFinderTest {
         assertEquals(LogLevel.ERROR, JsonLines.lambdaLevel(Level.ERROR));
         assertEquals(LogLevel.DEBUG, JsonLines.lambdaLevel(Level.DEBUG));
         assertEquals(LogLevel.TRACE, JsonLines.lambdaLevel(Level.TRACE));
+    }
+
+    @Test
+    void givenALogLevel_threshold_readsSystemLoggersNamesAndLambdas() {
+        assertEquals(Level.WARNING, JsonLines.threshold("warn"));
+        assertEquals(Level.WARNING, JsonLines.threshold("WARNING"));
+        assertEquals(Level.OFF, JsonLines.threshold("OFF"));
+        assertEquals(Level.DEBUG, JsonLines.threshold(" debug "));
+        assertEquals(Level.INFO, JsonLines.threshold("loud"));
+    }
+
+    @Test
+    void givenAThresholdOfWarningOrOff_log_writesOnlyWhatReachesIt() {
+        var quiet = new JsonLogger(
+                "q",
+                new JsonLines(
+                        (level, line) -> written.add(new Written(level, line)), Clock.systemUTC(), Level.WARNING));
+        var silent = new JsonLogger(
+                "s",
+                new JsonLines((level, line) -> written.add(new Written(level, line)), Clock.systemUTC(), Level.OFF));
+
+        quiet.log(Level.INFO, "dropped");
+        quiet.log(Level.WARNING, "kept");
+        silent.log(Level.ERROR, "dropped too");
+
+        assertEquals(1, written.size(), written.toString());
+        assertEquals("kept", written.get(0).json().get("message").getAsString());
     }
 }
