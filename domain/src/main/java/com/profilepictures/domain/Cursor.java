@@ -11,7 +11,7 @@ import java.util.function.Function;
  * decoded strictly ({@link #decode}): it must be exactly what {@code encode} gives for a valid key, so a
  * cursor has one spelling only (no padding, no stray bits, no other bytes).
  */
-public sealed interface Cursor permits PageCursor, HistoryCursor {
+public interface Cursor {
 
     /** The cursor's key, in ASCII; {@link #encode()} is its opaque form. */
     String key();

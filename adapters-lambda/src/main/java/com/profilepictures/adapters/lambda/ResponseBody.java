@@ -14,11 +14,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 
 /**
- * The JSON bodies of docs/API.md: each one record of what it is written from, and its writer, in the
- * contract's field order. The old service's spellings are kept on purpose: {@code profileUrl} in the scrape
+ * The JSON bodies of docs/API.md: each one record of what it is written from (built by one handler, from
+ * values that are never null), and its writer, in the contract's field order. The old service's spellings are kept on purpose: {@code profileUrl} in the scrape
  * answer, {@code profile_url} elsewhere. Each is written field by field through Gson's streaming writer,
  * never through Gson's reflection, whose first use costs a cold start about 10 ms (bench/README.md).
  */
@@ -40,12 +39,6 @@ sealed interface ResponseBody {
      * image route for the handle; {@code archived} whether the current picture's bytes are archived yet.
      */
     record ScrapedPicture(ProfilePicture picture, ScrapeSource source, ImageLinks links) implements ResponseBody {
-        public ScrapedPicture {
-            Objects.requireNonNull(picture, "picture");
-            Objects.requireNonNull(source, "source");
-            Objects.requireNonNull(links, "links");
-        }
-
         @Override
         public void write(JsonWriter out) throws IOException {
             out.beginObject();
@@ -62,11 +55,6 @@ sealed interface ResponseBody {
 
     /** {@code GET /user/{handle}/profile_pic}: {@code {"profile_url","handle","scrapedAt","sizes":{…},"image","archived"}}. */
     record StoredPicture(ProfilePicture picture, ImageLinks links) implements ResponseBody {
-        public StoredPicture {
-            Objects.requireNonNull(picture, "picture");
-            Objects.requireNonNull(links, "links");
-        }
-
         @Override
         public void write(JsonWriter out) throws IOException {
             out.beginObject();
@@ -85,11 +73,6 @@ sealed interface ResponseBody {
      * {@code lastKey} is empty on the last page.
      */
     record UserList(Page<ProfilePicture, PageCursor> page, ImageLinks links) implements ResponseBody {
-        public UserList {
-            Objects.requireNonNull(page, "page");
-            Objects.requireNonNull(links, "links");
-        }
-
         @Override
         public void write(JsonWriter out) throws IOException {
             out.beginObject();
@@ -116,11 +99,6 @@ sealed interface ResponseBody {
      * left out) while the picture has none; {@code lastKey} is empty on the last page.
      */
     record PictureHistory(AccountHistory history, ImageLinks links) implements ResponseBody {
-        public PictureHistory {
-            Objects.requireNonNull(history, "history");
-            Objects.requireNonNull(links, "links");
-        }
-
         @Override
         public void write(JsonWriter out) throws IOException {
             var handle = history.current().handle();
@@ -147,12 +125,6 @@ sealed interface ResponseBody {
 
     /** Every error, from every route: {@code {"error":{"code","message","requestId"}}}. */
     record ErrorBody(String code, String message, String requestId) implements ResponseBody {
-        public ErrorBody {
-            Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(message, "message");
-            Objects.requireNonNull(requestId, "requestId");
-        }
-
         @Override
         public void write(JsonWriter out) throws IOException {
             out.beginObject();

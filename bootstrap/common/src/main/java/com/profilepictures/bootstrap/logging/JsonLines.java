@@ -28,6 +28,9 @@ import java.util.function.BiConsumer;
  */
 final class JsonLines {
 
+    // Where the console's lines go instead, when the process names one (the local API: its log stream).
+    private static volatile PrintStream console;
+
     private final BiConsumer<Level, String> sink;
     private final Clock clock;
     private final Level threshold;
@@ -150,8 +153,18 @@ final class JsonLines {
         LambdaRuntime.getLogger().log(line.getBytes(StandardCharsets.UTF_8), lambdaLevel(level));
     }
 
+    static void writeLocallyTo(PrintStream stream) {
+        console = stream;
+    }
+
     private static void toConsole(Level level, String line) {
-        PrintStream console = level.getSeverity() >= Level.WARNING.getSeverity() ? System.err : System.out;
-        console.println(line);
+        PrintStream named = console;
+        if (named != null) {
+            named.println(line);
+        } else if (level.getSeverity() >= Level.WARNING.getSeverity()) {
+            System.err.println(line);
+        } else {
+            System.out.println(line);
+        }
     }
 }

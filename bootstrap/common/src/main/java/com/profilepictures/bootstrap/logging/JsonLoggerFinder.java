@@ -1,7 +1,9 @@
 package com.profilepictures.bootstrap.logging;
 
+import java.io.PrintStream;
 import java.lang.System.Logger;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The one logger of every function and of the local API: {@link System.Logger} is the API everywhere, and
@@ -19,6 +21,14 @@ public final class JsonLoggerFinder extends System.LoggerFinder {
     @Override
     public Logger getLogger(String name, Module module) {
         return new JsonLogger(name, LINES);
+    }
+
+    /**
+     * Off Lambda, every line goes to {@code stream} from now on rather than to standard output and error: the
+     * local API, which runs every function in its own JVM, keeps their lines in its own log this way.
+     */
+    public static void writeLocallyTo(PrintStream stream) {
+        JsonLines.writeLocallyTo(Objects.requireNonNull(stream, "stream"));
     }
 
     /**

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -178,5 +181,22 @@ class JsonLoggerFinderTest {
 
         assertEquals(1, written.size(), written.toString());
         assertEquals("kept", written.get(0).json().get("message").getAsString());
+    }
+
+    @Test
+    void givenALocalLogStream_systemLogger_writesEveryLineThere() {
+        var stream = new ByteArrayOutputStream();
+        JsonLoggerFinder.writeLocallyTo(new PrintStream(stream, true, StandardCharsets.UTF_8));
+        try {
+            System.getLogger("local").log(Level.WARNING, (Object) Map.of("requestId", "local-1"));
+        } finally {
+            JsonLines.writeLocallyTo(null);
+        }
+
+        JsonObject line = JsonParser.parseString(
+                        stream.toString(StandardCharsets.UTF_8).strip())
+                .getAsJsonObject();
+        assertEquals("WARN", line.get("level").getAsString());
+        assertEquals("local-1", line.get("requestId").getAsString());
     }
 }

@@ -1,12 +1,9 @@
 package com.profilepictures.bootstrap.read;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.bootstrap.PlainContext;
 import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +107,7 @@ public final class Priming implements Resource {
                 }
             }
             try {
-                function.handleRequest(request, new PrimingContext());
+                function.handleRequest(request, new PlainContext(REQUEST_ID, "snapstart-priming", 10_000));
             } catch (Throwable failure) {
                 warn("SnapStart priming failed; the snapshot is taken unprimed", failure);
             }
@@ -129,64 +126,5 @@ public final class Priming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // Nothing to renew: the client refreshes its credentials and drops expired pooled connections itself.
-    }
-
-    /** What the priming request runs with: its own request id. */
-    private static final class PrimingContext implements com.amazonaws.services.lambda.runtime.Context {
-
-        @Override
-        public String getAwsRequestId() {
-            return REQUEST_ID;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return null;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return null;
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return null;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 10_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 0;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return LambdaRuntime.getLogger();
-        }
     }
 }
