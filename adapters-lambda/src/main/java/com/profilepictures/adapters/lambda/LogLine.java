@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * The one log line written per request or per stream record: fields, not a sentence, so that the logger
  * writes them as one JSON object (bootstrap's {@code JsonLoggerFinder}) and a query can filter on any of them.
  * It carries its own {@code timestamp} and {@code requestId}, then what was asked and how it ended, never a
- * request body, a header or a secret. It goes through {@link System.Logger} like every other line, passed as
- * a {@code Map} of fields.
+ * request body, a header or a secret. It goes through {@link System.Logger} like every other line, as the one
+ * parameter of the format {@code "{0}"}: a {@code Map} of fields, which bootstrap's logger writes as they are
+ * whichever backend the JDK chose for System.Logger.
  */
 final class LogLine {
 
@@ -73,7 +75,7 @@ final class LogLine {
     void write(long durationMs) {
         fields.put("durationMs", durationMs);
         try {
-            LOGGER.log(level, (Object) Collections.unmodifiableMap(fields));
+            LOGGER.log(level, (ResourceBundle) null, "{0}", Collections.unmodifiableMap(fields));
         } catch (RuntimeException logFailure) {
             // Nothing is left to tell it to.
         }

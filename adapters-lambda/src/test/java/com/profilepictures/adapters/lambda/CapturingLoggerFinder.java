@@ -63,7 +63,11 @@ public final class CapturingLoggerFinder extends System.LoggerFinder {
 
             @Override
             public void log(Level level, ResourceBundle bundle, String format, Object... parameters) {
-                keep(level, Map.of("logger", name, "message", String.valueOf(format)));
+                if ("{0}".equals(format) && parameters.length == 1 && parameters[0] instanceof Map<?, ?> fields) {
+                    keep(level, fields);
+                } else {
+                    keep(level, Map.of("logger", name, "message", String.valueOf(format)));
+                }
             }
         };
     }

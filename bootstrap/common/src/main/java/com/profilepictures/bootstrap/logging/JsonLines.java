@@ -31,6 +31,10 @@ final class JsonLines {
     // Where the console's lines go instead, when the process names one (the local API: its log stream).
     private static volatile PrintStream console;
 
+    private static final class Process {
+        static final JsonLines LINES = forThisProcess();
+    }
+
     private final BiConsumer<Level, String> sink;
     private final Clock clock;
     private final Level threshold;
@@ -67,6 +71,15 @@ final class JsonLines {
             // A typo in the environment must not cost the function its logs.
             return Level.INFO;
         }
+    }
+
+    /** The lines of this process, which every logger of it writes through. */
+    static JsonLines ofThisProcess() {
+        return Process.LINES;
+    }
+
+    Level threshold() {
+        return threshold;
     }
 
     boolean isLoggable(Level level) {

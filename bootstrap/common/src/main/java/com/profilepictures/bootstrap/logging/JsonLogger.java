@@ -50,9 +50,12 @@ final class JsonLogger implements System.Logger {
         }
     }
 
+    /** The one parameter of {@code "{0}"}, a {@code Map}, is a structured line; anything else a message. */
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... parameters) {
-        if (isLoggable(level)) {
+        if (JulLines.isFieldsLine(format, parameters)) {
+            log(level, parameters[0]);
+        } else if (isLoggable(level)) {
             String pattern = localized(bundle, format);
             message(
                     level,

@@ -8,19 +8,35 @@ import java.util.Objects;
 /**
  * The one logger of every function and of the local API: {@link System.Logger} is the API everywhere, and
  * this finder (registered in {@code META-INF/services} of this jar, so in every function's) makes each
- * logger write one JSON object a line through {@link JsonLines}. A line logged as a {@code Map} of fields
- * (a request's or a stream record's, a metric in CloudWatch's embedded metric format) is written as those
- * fields; a message is written as {@code message}, with the logger's name and any exception.
+ * logger write one JSON object a line through {@link JsonLines}. A line of fields (a request's or a stream
+ * record's, a metric in CloudWatch's embedded metric format) is logged as the one parameter of the format
+ * {@code "{0}"}, a {@code Map}, and written as those fields; a message is written as {@code message}, with the
+ * logger's name and any exception.
+ *
+ * <p>The JDK looks for a finder on the system class path only. Lambda's managed runtimes load a function's
+ * jar with a class loader of their own, so there the JDK never sees this one and hands System.Logger to
+ * java.util.logging: {@link #install()}, which every entry class calls, then makes java.util.logging write
+ * the same lines ({@link JulLines}).
  */
 public final class JsonLoggerFinder extends System.LoggerFinder {
-
-    private static final JsonLines LINES = JsonLines.forThisProcess();
 
     public JsonLoggerFinder() {}
 
     @Override
     public Logger getLogger(String name, Module module) {
-        return new JsonLogger(name, LINES);
+        return new JsonLogger(name, JsonLines.ofThisProcess());
+    }
+
+    /**
+     * Makes System.Logger write this process's JSON lines, whichever backend the JDK chose: nothing to do
+     * where it found this finder; where it did not, java.util.logging's root handlers are replaced by one
+     * writing the same lines. Safe to call more than once.
+     */
+    public static synchronized void install() {
+        if (System.LoggerFinder.getLoggerFinder() instanceof JsonLoggerFinder) {
+            return;
+        }
+        JulLines.install(JsonLines.ofThisProcess());
     }
 
     /**
@@ -36,6 +52,6 @@ public final class JsonLoggerFinder extends System.LoggerFinder {
      * priming marks its request's lines {@code "priming":true} so).
      */
     public static void withFields(Map<String, ?> fields, Runnable work) {
-        LINES.withFields(fields, work);
+        JsonLines.ofThisProcess().withFields(fields, work);
     }
 }

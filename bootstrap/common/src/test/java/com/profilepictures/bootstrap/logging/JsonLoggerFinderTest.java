@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
 class JsonLoggerFinderTest {
@@ -57,6 +58,15 @@ class JsonLoggerFinderTest {
                 "{\"level\":\"INFO\",\"timestamp\":\"2026-12-06T06:59:59.500Z\",\"requestId\":\"req-1\","
                         + "\"status\":200,\"firstPage\":true,\"image\":null}",
                 written.get(0).line());
+    }
+
+    @Test
+    void givenAMapAsTheOneParameterOfTheFormatZero_log_writesItsFields() {
+        logger.log(Level.INFO, (ResourceBundle) null, "{0}", Map.of("requestId", "req-2"));
+
+        JsonObject line = written.get(0).json();
+        assertEquals("req-2", line.get("requestId").getAsString());
+        assertFalse(line.has("message"), written.get(0).line());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.GetArchivedImageHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.PageRequest;
@@ -16,6 +17,10 @@ import java.util.Map;
 /** Lambda entry of {@code GET /user/{handle}/profile_pic/image}, named in template.yaml. */
 public final class GetArchivedImageFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     private static final GetArchivedImageComponent COMPONENT =
             DaggerGetArchivedImageComponent.factory().create(Environment.current());

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.GetPictureHistoryHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.PageRequest;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.Map;
 /** Lambda entry of {@code GET /user/{handle}/history}, named in template.yaml. */
 public final class GetPictureHistoryFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     private static final GetPictureHistoryComponent COMPONENT =
             DaggerGetPictureHistoryComponent.factory().create(Environment.current());

@@ -8,6 +8,7 @@ import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -120,7 +121,7 @@ public final class Priming implements Resource {
         line.put("route", request.getResource());
         line.put("message", message);
         line.put("exception", String.valueOf(failure));
-        LOG.log(System.Logger.Level.WARNING, (Object) line);
+        LOG.log(System.Logger.Level.WARNING, (ResourceBundle) null, "{0}", line);
     }
 
     @Override
