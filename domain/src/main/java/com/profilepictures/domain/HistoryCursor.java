@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where the previous page of an account's history ended: the key of its last entry (when it was first
- * seen, and its picture), {@code <epoch millis>|<picture URL>}, in its opaque form ({@link Cursor}).
+ * seen, and its picture), {@code <epoch millis>|<picture URL>}, in its opaque form ({@link CursorCodec}).
  */
-public record HistoryCursor(Instant firstSeenAt, PictureUrl picture) implements Cursor {
+public record HistoryCursor(Instant firstSeenAt, PictureUrl picture) {
 
     private static final char SEPARATOR = '|';
     // Epoch milliseconds without leading zeros; fifteen digits reach past the year 30000.
@@ -24,8 +24,12 @@ public record HistoryCursor(Instant firstSeenAt, PictureUrl picture) implements 
         picture = picture.withSize(PictureSize.ARCHIVED);
     }
 
-    @Override
-    public String key() {
+    /** The opaque string clients pass back as {@code lastKey}. */
+    public String encode() {
+        return CursorCodec.encode(key());
+    }
+
+    private String key() {
         return firstSeenAt.toEpochMilli() + String.valueOf(SEPARATOR) + picture.value();
     }
 
@@ -35,14 +39,16 @@ public record HistoryCursor(Instant firstSeenAt, PictureUrl picture) implements 
      * @throws InvalidCursorException unless {@code encoded} is a cursor this service issued
      */
     public static HistoryCursor decode(String encoded) {
-        return Cursor.decode(encoded, MAX_ENCODED_LENGTH, key -> {
-            int separator = key.indexOf(SEPARATOR);
-            if (separator < 0 || !MILLIS.matcher(key.substring(0, separator)).matches()) {
-                throw new InvalidCursorException("not a history key");
-            }
-            return new HistoryCursor(
-                    Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))),
-                    PictureUrl.of(key.substring(separator + 1)));
-        });
+        return CursorCodec.decode(encoded, MAX_ENCODED_LENGTH, HistoryCursor::parse, HistoryCursor::encode);
+    }
+
+    private static HistoryCursor parse(String key) {
+        int separator = key.indexOf(SEPARATOR);
+        if (separator < 0 || !MILLIS.matcher(key.substring(0, separator)).matches()) {
+            throw new InvalidCursorException("not a history key");
+        }
+        return new HistoryCursor(
+                Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator))),
+                PictureUrl.of(key.substring(separator + 1)));
     }
 }

@@ -2,9 +2,9 @@ package com.profilepictures.domain;
 
 /**
  * Where the previous page of users ended: the key of its last user. Its opaque form is the base64url of
- * that lower-case key ({@link Cursor}).
+ * that lower-case key ({@link CursorCodec}).
  */
-public record PageCursor(Handle lastHandle) implements Cursor {
+public record PageCursor(Handle lastHandle) {
 
     // The longest valid cursor encodes a 15-character key: ceil(15 * 4 / 3) = 20 characters.
     private static final int MAX_ENCODED_LENGTH = 20;
@@ -19,8 +19,12 @@ public record PageCursor(Handle lastHandle) implements Cursor {
         return new PageCursor(lastHandle);
     }
 
-    @Override
-    public String key() {
+    /** The opaque string clients pass back as {@code lastKey}. */
+    public String encode() {
+        return CursorCodec.encode(key());
+    }
+
+    private String key() {
         return lastHandle.key();
     }
 
@@ -30,6 +34,7 @@ public record PageCursor(Handle lastHandle) implements Cursor {
      * @throws InvalidCursorException unless {@code encoded} is a cursor this service issued
      */
     public static PageCursor decode(String encoded) {
-        return Cursor.decode(encoded, MAX_ENCODED_LENGTH, key -> new PageCursor(Handle.of(key)));
+        return CursorCodec.decode(
+                encoded, MAX_ENCODED_LENGTH, key -> new PageCursor(Handle.of(key)), PageCursor::encode);
     }
 }

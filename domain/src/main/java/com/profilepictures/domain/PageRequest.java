@@ -7,7 +7,7 @@ import java.util.Optional;
  * Which page of a listing to read: the first, or the one after a cursor; at most {@code limit} items. Every
  * listing (users, a history) serves pages of the same sizes.
  */
-public record PageRequest<C extends Cursor>(Optional<C> after, int limit) {
+public record PageRequest<C>(Optional<C> after, int limit) {
 
     public static final int MIN_LIMIT = 1;
     public static final int MAX_LIMIT = 100;
@@ -21,11 +21,11 @@ public record PageRequest<C extends Cursor>(Optional<C> after, int limit) {
         }
     }
 
-    public static <C extends Cursor> PageRequest<C> first(int limit) {
+    public static <C> PageRequest<C> first(int limit) {
         return new PageRequest<>(Optional.empty(), limit);
     }
 
-    public static <C extends Cursor> PageRequest<C> after(C cursor, int limit) {
+    public static <C> PageRequest<C> after(C cursor, int limit) {
         return new PageRequest<>(Optional.of(cursor), limit);
     }
 }

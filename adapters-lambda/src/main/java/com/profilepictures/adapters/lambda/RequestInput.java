@@ -1,7 +1,6 @@
 package com.profilepictures.adapters.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.profilepictures.domain.Cursor;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidCursorException;
@@ -56,7 +55,7 @@ final class RequestInput {
      * {@code ?lastKey=&limit=}: the first page for an absent or empty {@code lastKey}, else the page after the
      * cursor {@code decode} reads from it.
      */
-    <C extends Cursor> PageRequest<C> pageRequest(Function<String, C> decode) {
+    <C> PageRequest<C> pageRequest(Function<String, C> decode) {
         Optional<C> after = queryParameter("lastKey", ApiError.INVALID_CURSOR)
                 .filter(key -> !key.isEmpty())
                 .map(key -> {
