@@ -11,6 +11,7 @@ import com.profilepictures.domain.PictureHostUnavailableException;
 import com.profilepictures.domain.StorageUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class ArchivePictureHandler {
     /** Archives one record's picture, if it has one; false when it failed and must come again. */
     private boolean archive(DynamodbEvent.DynamodbStreamRecord record, String sequenceNumber, Context context) {
         long startedAt = clock.millis();
-        LogLine log = new LogLine(clock.instant(), context == null ? null : context.getAwsRequestId())
+        LogLine log = new LogLine(Instant.ofEpochMilli(startedAt), context == null ? null : context.getAwsRequestId())
                 .put("eventID", record.getEventID())
                 .put("sequenceNumber", sequenceNumber)
                 .put("eventName", record.getEventName());

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * What every route does around its own work: find the request id, read the request through one
@@ -32,7 +33,7 @@ final class Endpoint {
     APIGatewayProxyResponseEvent run(APIGatewayProxyRequestEvent event, Context context, Work work) {
         long startedAt = clock.millis();
         String requestId = RequestIds.of(event, context);
-        LogLine log = new LogLine(clock.instant(), requestId)
+        LogLine log = new LogLine(Instant.ofEpochMilli(startedAt), requestId)
                 .put("method", event != null && event.getHttpMethod() != null ? event.getHttpMethod() : method)
                 .put("route", route);
         Reply reply;

@@ -90,6 +90,8 @@ class ArchivePictureHandlerTest {
         assertEquals(
                 "111100000000012345678901", lines.get(0).get("sequenceNumber").getAsString());
         assertEquals("Jack", lines.get(0).get("handle").getAsString());
+        assertEquals(context.getAwsRequestId(), lines.get(0).get("requestId").getAsString(), "the invocation's id");
+        assertEquals(T0.toString(), lines.get(0).get("timestamp").getAsString());
         assertEquals("ignored", lines.get(1).get("outcome").getAsString());
         assertEquals("INFO", lines.get(1).get("level").getAsString());
     }

@@ -334,6 +334,7 @@ class ScrapeHandlerTest {
         assertEquals("/scrape", log.get("route").getAsString());
         assertEquals(200, log.get("status").getAsInt());
         assertEquals(1_500, log.get("durationMs").getAsLong());
+        assertEquals(NOW.toString(), log.get("timestamp").getAsString(), "when the request came");
         assertEquals("slowpoke", log.get("handle").getAsString());
         assertEquals("stored", log.get("verdict").getAsString());
         assertEquals("browser", log.get("source").getAsString());
