@@ -42,7 +42,7 @@ final class Endpoint {
             if (event == null) {
                 throw new IllegalArgumentException("No event");
             }
-            reply = work.answer(new RequestInput(event), log);
+            reply = work.answer(new RequestInput(event, log), log);
         } catch (ApiException badInput) {
             reply = new Reply.Failure(badInput.error(), badInput.getMessage());
         } catch (OutOfMemoryError fatal) {

@@ -39,9 +39,7 @@ public final class GetArchivedImageHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return endpoint.run(event, context, (input, log) -> {
             Handle handle = input.pathHandle();
-            log.put("handle", handle.display());
             Optional<ImageVersion> version = input.version();
-            version.ifPresent(asked -> log.put("version", asked.sha256()));
 
             ImageLookup lookup = version.map(asked -> getArchivedImage.version(handle, asked))
                     .orElseGet(() -> getArchivedImage.newest(handle));

@@ -27,11 +27,9 @@ public final class GetPictureHistoryHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return endpoint.run(event, context, (input, log) -> {
             Handle handle = input.pathHandle();
-            log.put("handle", handle.display());
             // Built before anything is read, so that every answer, a 404 included, costs the same to warm up.
             ImageLinks links = input.links();
             PageRequest<HistoryCursor> request = input.pageRequest(HistoryCursor::decode);
-            log.put("limit", request.limit()).put("firstPage", request.after().isEmpty());
 
             return getPictureHistory
                     .get(handle, request)

@@ -25,7 +25,6 @@ public final class GetProfilePictureHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return endpoint.run(event, context, (input, log) -> {
             Handle handle = input.pathHandle();
-            log.put("handle", handle.display());
             // Built before anything is read, so that every answer, a 404 included, costs the same to warm up.
             ImageLinks links = input.links();
 

@@ -28,7 +28,6 @@ public final class ListProfilePicturesHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return endpoint.run(event, context, (input, log) -> {
             PageRequest<PageCursor> request = input.pageRequest(PageCursor::decode);
-            log.put("limit", request.limit()).put("firstPage", request.after().isEmpty());
 
             Page<ProfilePicture, PageCursor> page = listProfilePictures.list(request);
 

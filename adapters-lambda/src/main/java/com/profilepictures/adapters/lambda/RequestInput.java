@@ -16,9 +16,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * One request's client input turned into domain values, or rejected with the domain's own message. Every
- * handler reads its request through one, and this is the only place where a validation exception becomes a
- * 400: one thrown later, inside a use case, is a bug.
+ * One request's client input turned into domain values, or rejected with the domain's own message; what it
+ * reads goes into the request's log line. Every handler reads its request through one, and this is the only
+ * place where a validation exception becomes a 400: one thrown later, inside a use case, is a bug.
  */
 final class RequestInput {
 
@@ -26,9 +26,11 @@ final class RequestInput {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
     private final APIGatewayProxyRequestEvent event;
+    private final LogLine log;
 
-    RequestInput(APIGatewayProxyRequestEvent event) {
+    RequestInput(APIGatewayProxyRequestEvent event, LogLine log) {
         this.event = Objects.requireNonNull(event, "event");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     APIGatewayProxyRequestEvent event() {
@@ -43,12 +45,12 @@ final class RequestInput {
     /** The {@code {handle}} path parameter; API Gateway has URL-decoded it already, so it is not decoded again (%2540 stays). */
     Handle pathHandle() {
         Map<String, String> pathParameters = event.getPathParameters();
-        return handle(pathParameters == null ? null : pathParameters.get("handle"));
+        return logged(handle(pathParameters == null ? null : pathParameters.get("handle")));
     }
 
     /** The handle in {@code POST /scrape}'s body. */
     Handle bodyHandle() {
-        return handle(ScrapeRequestBody.handleValue(event));
+        return logged(handle(ScrapeRequestBody.handleValue(event)));
     }
 
     /**
@@ -69,7 +71,9 @@ final class RequestInput {
                 .map(RequestInput::limit)
                 .orElse(PageRequest.DEFAULT_LIMIT);
         try {
-            return new PageRequest<>(after, size);
+            PageRequest<C> request = new PageRequest<>(after, size);
+            log.put("limit", request.limit()).put("firstPage", request.after().isEmpty());
+            return request;
         } catch (InvalidPageRequestException invalid) {
             throw new ApiException(ApiError.INVALID_LIMIT, invalid.getMessage());
         }
@@ -79,11 +83,18 @@ final class RequestInput {
     Optional<ImageVersion> version() {
         return queryParameter("version", ApiError.INVALID_VERSION).map(version -> {
             try {
-                return ImageVersion.of(version);
+                ImageVersion asked = ImageVersion.of(version);
+                log.put("version", asked.sha256());
+                return asked;
             } catch (InvalidImageVersionException invalid) {
                 throw new ApiException(ApiError.INVALID_VERSION, invalid.getMessage());
             }
         });
+    }
+
+    private Handle logged(Handle handle) {
+        log.put("handle", handle.display());
+        return handle;
     }
 
     /** {@code null} means the handle is missing. */

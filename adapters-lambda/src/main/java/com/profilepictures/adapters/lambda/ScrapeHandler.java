@@ -34,7 +34,6 @@ public final class ScrapeHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return endpoint.run(event, context, (input, log) -> {
             Handle handle = input.bodyHandle();
-            log.put("handle", handle.display());
 
             ScrapeResult result = scrapeProfilePicture.scrape(handle);
 
