@@ -8,10 +8,11 @@ import static com.profilepictures.adapters.dynamodb.HistoryTable.PROFILE_URL;
 
 import com.profilepictures.awsclients.SdkFailures;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPage;
-import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
@@ -114,7 +115,7 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     }
 
     @Override
-    public HistoryPage list(Handle handle, HistoryPageRequest request) {
+    public Page<HistoryEntry, HistoryCursor> list(Handle handle, PageRequest<HistoryCursor> request) {
         Map<String, AttributeValue> startKey = request.after()
                 .map(cursor -> Map.of(
                         HANDLE_KEY, AttributeValue.fromS(handle.key()),
@@ -134,10 +135,10 @@ public final class DynamoDbPictureHistory implements PictureHistory {
         List<HistoryEntry> entries = new ArrayList<>();
         response.items().forEach(item -> entries.add(toDomain(item)));
         if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
-            return HistoryPage.last(entries);
+            return Page.last(entries);
         }
         // The page ended on an entry: DynamoDB's key of it is the entry's own cursor.
-        return new HistoryPage(
+        return new Page<>(
                 entries, Optional.of(toDomain(response.lastEvaluatedKey(), true).cursor()));
     }
 

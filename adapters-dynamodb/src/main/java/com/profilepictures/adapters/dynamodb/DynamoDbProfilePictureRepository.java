@@ -193,7 +193,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     }
 
     @Override
-    public Page list(PageRequest request) {
+    public Page<ProfilePicture, PageCursor> list(PageRequest<PageCursor> request) {
         List<ProfilePicture> pictures = new ArrayList<>();
         Map<String, AttributeValue> startKey = request.after()
                 .map(cursor -> Map.of(
@@ -210,7 +210,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             }
             Optional<PageCursor> next = cursorAt(response.lastEvaluatedKey());
             if (next.isPresent()) {
-                return new Page(pictures, next);
+                return new Page<>(pictures, next);
             }
             // The page ended on an item whose key is no handle, so no cursor can name it: read on past it.
             // At least that item was skipped, so fewer than limit pictures are held and the next scan asks for one or

@@ -6,12 +6,17 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.lambda.ArchivePictureHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 
 /**
  * Lambda entry of the picture table's stream ({@code PictureStream} in template.yaml): a batch of records in,
  * the records to deliver again out (partial batch responses, {@code ReportBatchItemFailures}).
  */
 public final class ArchivePictureFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     // Built once per container, in Lambda's init phase, which is not billed against the batch's timeout.
     private static final ArchivePictureHandler HANDLER = DaggerArchivePictureComponent.factory()

@@ -16,6 +16,7 @@ import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
 import com.profilepictures.bootstrap.Lifecycle;
 import com.profilepictures.bootstrap.StorageConfiguration;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import com.profilepictures.moto.MotoServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -189,6 +190,8 @@ public final class LocalApi implements AutoCloseable {
 
     /** Serves the routes of {@code template} on {@code address}; port 0 picks a free one. */
     public static LocalApi start(Path template, InetSocketAddress address, PrintStream log) throws IOException {
+        // The functions log through System.Logger; here, as under LocalContext's logger, to this log.
+        JsonLoggerFinder.writeLocallyTo(log);
         SamTemplate sam = SamTemplate.load(template);
         List<SamTemplate.Route> templateRoutes = sam.routes();
         for (SamTemplate.Route route : templateRoutes) {

@@ -6,9 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.GetArchivedImageHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.PageRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import java.util.Map;
 /** Lambda entry of {@code GET /user/{handle}/profile_pic/image}, named in template.yaml. */
 public final class GetArchivedImageFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     private static final GetArchivedImageComponent COMPONENT =
             DaggerGetArchivedImageComponent.factory().create(Environment.current());
@@ -29,7 +34,7 @@ public final class GetArchivedImageFunction
             this,
             Priming.get("/user/{handle}/profile_pic/image", Map.of("handle", Priming.HANDLE)),
             List.of(
-                    () -> COMPONENT.history().list(Handle.of(Priming.HANDLE), HistoryPageRequest.first(1)),
+                    () -> COMPONENT.history().list(Handle.of(Priming.HANDLE), PageRequest.first(1)),
                     () -> COMPONENT.archive().presign(ImageVersion.of("0".repeat(64)), Duration.ofMinutes(1))));
 
     @Override

@@ -6,14 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.GetPictureHistoryHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.PageRequest;
 import java.util.List;
 import java.util.Map;
 
 /** Lambda entry of {@code GET /user/{handle}/history}, named in template.yaml. */
 public final class GetPictureHistoryFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     private static final GetPictureHistoryComponent COMPONENT =
             DaggerGetPictureHistoryComponent.factory().create(Environment.current());
@@ -26,7 +31,7 @@ public final class GetPictureHistoryFunction
     private final Priming priming = Priming.register(
             this,
             Priming.get("/user/{handle}/history", Map.of("handle", Priming.HANDLE)),
-            List.of(() -> COMPONENT.history().list(Handle.of(Priming.HANDLE), HistoryPageRequest.first(1))));
+            List.of(() -> COMPONENT.history().list(Handle.of(Priming.HANDLE), PageRequest.first(1))));
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {

@@ -6,11 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.GetProfilePictureHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import java.util.Map;
 
 /** Lambda entry of {@code GET /user/{handle}/profile_pic}, named in template.yaml. */
 public final class GetProfilePictureFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
     // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.

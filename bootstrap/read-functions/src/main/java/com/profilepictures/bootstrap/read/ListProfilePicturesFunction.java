@@ -6,10 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.lambda.ListProfilePicturesHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 
 /** Lambda entry of {@code GET /users}, named in template.yaml. */
 public final class ListProfilePicturesFunction
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
     // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.

@@ -6,9 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.Lifecycle;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 
 /** Lambda entry of {@code POST /scrape}, named in template.yaml's ImageConfig.Command. */
 public final class ScrapeFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static {
+        JsonLoggerFinder.install();
+    }
 
     // Built once per container; the browser itself starts on the first scrape and is then reused by
     // warm invocations. Lambda freezes the container between them, so nothing here runs in the background.
