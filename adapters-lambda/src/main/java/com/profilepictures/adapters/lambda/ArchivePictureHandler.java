@@ -74,7 +74,7 @@ public final class ArchivePictureHandler {
         try {
             ArchiveResult result = archivePicture.archive(stored.handle(), stored.picture(), stored.scrapedAt());
             describe(result, log);
-            log.write(clock.millis() - startedAt);
+            log.count("ArchiveOutcomes", "outcome").write(clock.millis() - startedAt);
             return true;
         } catch (OutOfMemoryError fatal) {
             throw fatal;
@@ -84,6 +84,7 @@ public final class ArchivePictureHandler {
             log.put("outcome", "failed")
                     .level(outage ? Level.WARNING : Level.ERROR)
                     .failure(failure, !outage)
+                    .count("ArchiveOutcomes", "outcome")
                     .write(clock.millis() - startedAt);
             return false;
         }

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 
@@ -68,6 +69,16 @@ final class LogLine {
             thrown.printStackTrace(new PrintWriter(trace));
             fields.put("stackTrace", trace.toString());
         }
+        return this;
+    }
+
+    /**
+     * Counts this line as one of {@code metric}, by the line's own fields {@code dimensions}: the one logger writes
+     * it in CloudWatch's embedded metric format (bootstrap's {@code MetricLines}). The dimensions' values must
+     * come from bounded sets (a source, an outcome, a code), never a handle: each combination is a metric billed.
+     */
+    LogLine count(String metric, String... dimensions) {
+        fields.put("metrics", Map.of("dimensions", List.of(dimensions), "values", Map.of(metric, 1)));
         return this;
     }
 

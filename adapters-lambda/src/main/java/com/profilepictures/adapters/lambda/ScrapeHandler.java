@@ -45,16 +45,19 @@ public final class ScrapeHandler {
             return switch (result) {
                 case ScrapeResult.Stored(SaveOutcome saved, ScrapeSource source, var undecided) -> {
                     log.put(
-                            "verdict",
-                            switch (saved) {
-                                case SaveOutcome.Saved stored -> "stored";
-                                case SaveOutcome.KeptNewer newer -> "kept_newer";
-                            });
+                                    "verdict",
+                                    switch (saved) {
+                                        case SaveOutcome.Saved stored -> "stored";
+                                        case SaveOutcome.KeptNewer newer -> "kept_newer";
+                                    })
+                            .count("Scrapes", "source", "verdict");
                     yield new Reply.Json(new ResponseBody.ScrapedPicture(saved.current(), source, input.links()));
                 }
                 case ScrapeResult.Failed(ScrapeVerdict.Failure failure, ScrapeSource source, var undecided) -> {
                     ApiError error = ApiError.of(failure);
-                    log.put("verdict", error.code()).put("detail", failure.detail());
+                    log.put("verdict", error.code())
+                            .put("detail", failure.detail())
+                            .count("Scrapes", "source", "verdict");
                     yield Reply.Failure.of(error);
                 }
             };

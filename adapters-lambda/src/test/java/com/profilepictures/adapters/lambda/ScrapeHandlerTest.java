@@ -193,6 +193,8 @@ class ScrapeHandlerTest {
         JsonObject log = context.onlyLogLine();
         assertEquals(code, log.get("verdict").getAsString());
         assertEquals(failure.detail(), log.get("detail").getAsString());
+        assertEquals(
+                "{\"Scrapes\":1}", log.getAsJsonObject("metrics").get("values").toString());
     }
 
     @Test
@@ -359,6 +361,10 @@ class ScrapeHandlerTest {
         assertEquals("slowpoke", log.get("handle").getAsString());
         assertEquals("stored", log.get("verdict").getAsString());
         assertEquals("browser", log.get("source").getAsString());
+        assertEquals(
+                "{\"dimensions\":[\"source\",\"verdict\"],\"values\":{\"Scrapes\":1}}",
+                log.get("metrics").toString(),
+                "one scrape, counted by its source and verdict (bounded sets, never the handle)");
         assertEquals(
                 "no_profile: no ProfilePage block", log.get("crawler_undecided").getAsString());
         assertFalse(context.lines().get(0).message().contains("hunter2"));

@@ -24,7 +24,9 @@ import java.util.function.BiConsumer;
  * then the line's fields in their order. Nested maps and lists are written as JSON too (CloudWatch's embedded
  * metric format needs them). On Lambda a line goes through {@link LambdaRuntime#getLogger()} as bytes, which
  * the runtime frames and filters by level but does not wrap in a JSON object of its own, in either log format;
- * elsewhere to standard output, and to standard error from {@code WARN} on.
+ * elsewhere to standard output, and to standard error from {@code WARN} on. A line that carries metrics
+ * ({@link MetricLines}) is written in CloudWatch's embedded metric format, in the namespace
+ * {@code METRICS_NAMESPACE} names.
  */
 final class JsonLines {
 
@@ -39,11 +41,17 @@ final class JsonLines {
     private final Clock clock;
     private final Level threshold;
     private final ThreadLocal<Map<String, Object>> scope = ThreadLocal.withInitial(Map::of);
+    private final MetricLines metricLines;
 
     JsonLines(BiConsumer<Level, String> sink, Clock clock, Level threshold) {
+        this(sink, clock, threshold, new MetricLines(MetricLines.DEFAULT_NAMESPACE));
+    }
+
+    JsonLines(BiConsumer<Level, String> sink, Clock clock, Level threshold, MetricLines metricLines) {
         this.sink = sink;
         this.clock = clock;
         this.threshold = threshold;
+        this.metricLines = metricLines;
     }
 
     /**
@@ -56,7 +64,8 @@ final class JsonLines {
         return new JsonLines(
                 onLambda ? JsonLines::toLambda : JsonLines::toConsole,
                 Clock.systemUTC(),
-                threshold(environment.get("LOG_LEVEL").orElse("INFO")));
+                threshold(environment.get("LOG_LEVEL").orElse("INFO")),
+                new MetricLines(environment.get("METRICS_NAMESPACE").orElse(MetricLines.DEFAULT_NAMESPACE)));
     }
 
     /** A level by System.Logger's name or Lambda's ({@code WARN}), any case; {@code INFO} for a name it is not. */
@@ -94,6 +103,9 @@ final class JsonLines {
             line.put("timestamp", clock.instant().toString());
         }
         line.putAll(fields);
+        if (line.get(MetricLines.FIELD) instanceof Map<?, ?> metrics) {
+            metricLines.embed(line, metrics);
+        }
         sink.accept(level, json(line));
     }
 
