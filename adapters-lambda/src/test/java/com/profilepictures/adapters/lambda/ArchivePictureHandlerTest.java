@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.profilepictures.adapters.dynamodb.PictureStream;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.application.ArchiveResult;
 import com.profilepictures.application.testing.FakePictureHost;
@@ -46,8 +47,8 @@ class ArchivePictureHandlerTest {
     private final InMemoryPictureHistory history = new InMemoryPictureHistory();
     private final InMemoryPictureArchive archive = new InMemoryPictureArchive();
     private final FakePictureHost host = new FakePictureHost();
-    private final ArchivePictureHandler handler =
-            new ArchivePictureHandler(new ArchivePicture(history, host, archive, repository), new MutableClock(T0));
+    private final ArchivePictureHandler handler = new ArchivePictureHandler(
+            new ArchivePicture(history, host, archive, repository), PictureStream::read, new MutableClock(T0));
     private final TestContext context = new TestContext();
 
     private static PictureUrl picture(String id) {
@@ -222,6 +223,7 @@ class ArchivePictureHandlerTest {
                         },
                         archive,
                         repository),
+                PictureStream::read,
                 new MutableClock(T0));
 
         StreamsEventResponse response = buggy.handle(StreamEvents.of(List.of(record)), context);
