@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
@@ -85,7 +86,7 @@ class ArchiveEndToEndTest {
         s3 = S3Clients.create(new S3Settings(
                 BUCKET, DynamoDbServer.REGION, Optional.of(s3Server.endpoint()), CredentialsSource.DUMMY));
         DynamoDbSettings storage = dynamoDb.settings(TABLE);
-        streams = LocalApi.streamsClient(storage);
+        streams = DynamoDbClients.createStreams(storage);
 
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
