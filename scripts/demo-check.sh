@@ -24,12 +24,18 @@ run_line="${run_line//8081/$demo_port}"
 
 work="$(mktemp -d)"
 pids=()
+# Whether any process of group $1 still runs (a zombie has ended, though kill -0 still finds it).
+group_runs() { ps -o stat= -g "$1" 2>/dev/null | grep -qv '^Z'; }
 cleanup() {
   # Ctrl-C, as a person stops them; then whatever is left of their process groups.
   for pid in "${pids[@]}"; do kill -INT -- "-$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
-    for _ in $(seq 1 100); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do group_runs "$pid" || break; sleep 0.2; done
+    if group_runs "$pid"; then
+      echo "demo-check: still running 30 s after Ctrl-C, killed: $(ps -o pid=,args= -g "$pid" | tr '\n' ';')" >&2
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
   done
   rm -rf "$work"
 }
