@@ -57,4 +57,5 @@ deps:
 	@bash scripts/install-deps.sh
 
 clean:
-	$(MVN) -q clean
+	@mkdir -p .local
+	$(BUILD_LOCK) $(MVN) -q clean

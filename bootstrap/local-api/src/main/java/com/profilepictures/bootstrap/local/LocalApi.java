@@ -24,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LocalApi implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(LocalApi.class.getName());
+
     private final LocalGateway gateway;
     private final LocalStreams streams;
     private final Optional<LocalInfrastructure> owned;
@@ -150,7 +152,7 @@ public final class LocalApi implements AutoCloseable {
             try {
                 started.get(i).close();
             } catch (Exception e) {
-                System.err.println("make run: could not stop " + started.get(i) + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "could not stop " + started.get(i) + ": " + e.getMessage());
             }
         }
     }
