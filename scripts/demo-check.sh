@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's demo, tried as a newcomer tries it: on a fresh clone of this repository, `make demo-site` in
 # one terminal and the README's `make run` line in another, started together, then a scrape through the
-# API. Both commands are read from README.md itself, so the check is of the README as written; only the
+# API, and its archiving. Both commands are read from README.md itself, so the check is of the README as written; only the
 # ports are moved to free ones (PORT, DEMO_PORT and the demo site's URL), so that a `make run` of your own
 # does not get in the way. Run by `make test`; about 2-3 minutes on 2 cores, almost all of it the fresh
 # clone's first build. Uses the Maven repository given in MAVEN_ARGS, or ~/.m2, so nothing is downloaded
@@ -78,4 +78,14 @@ case "$answer" in
      echo "--- make demo-site:" >&2; tail -n 40 "$work/demo-site.log" >&2
      exit 1 ;;
 esac
+# And archiving, which X_IMAGE_BASE_URL points at the demo site: the README's "within a second or so".
+archive_deadline=$(( $(date +%s) + 60 ))
+until curl -s "$api/user/jack/profile_pic" | grep -q '"archived":true'; do
+  if [ "$(date +%s)" -gt "$archive_deadline" ]; then
+    echo "demo-check: jack's picture was not archived within 60 s: $(curl -s "$api/user/jack/profile_pic")" >&2
+    echo "--- make run:" >&2; tail -n 40 "$work/run.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
 echo "demo-check: the README's demo works on a fresh clone, both started together ($(( $(date +%s) - started )) s)"
