@@ -46,11 +46,14 @@ git clone -q --no-hardlinks "$repo" "$work/clone"
 cd "$work/clone"
 
 started=$(date +%s)
-# Each in its own process group (a terminal of its own), started together.
-setsid bash -c "DEMO_PORT=$demo_port $site_line" >"$work/demo-site.log" 2>&1 &
+# Each in its own process group, as in a terminal of its own, started together. Job control (set -m) does
+# that and, unlike setsid from a script, leaves Ctrl-C's signal handled rather than ignored.
+set -m
+bash -c "DEMO_PORT=$demo_port $site_line" >"$work/demo-site.log" 2>&1 &
 pids+=($!)
-setsid bash -c "PORT=$api_port $run_line" >"$work/run.log" 2>&1 &
+bash -c "PORT=$api_port $run_line" >"$work/run.log" 2>&1 &
 pids+=($!)
+set +m
 
 api="http://127.0.0.1:$api_port"
 deadline=$((started + 600))
