@@ -40,8 +40,7 @@ class PictureStreamTest {
         ScrapeWrite rescrape = PictureStream.read(record("MODIFY", item(T0), item(T0.plusSeconds(1))));
         ScrapeWrite mark = PictureStream.read(record("MODIFY", item(T0), marked));
 
-        assertEquals(
-                new ScrapeWrite.Stored(Handle.of("Jack"), PictureUrl.of(PICTURE), T0.plusSeconds(1)), rescrape);
+        assertEquals(new ScrapeWrite.Stored(Handle.of("Jack"), PictureUrl.of(PICTURE), T0.plusSeconds(1)), rescrape);
         assertEquals(new ScrapeWrite.Ignored("scraped_at unchanged: not a scrape's write", true), mark);
     }
 
