@@ -40,12 +40,6 @@ public final class PictureStream {
             return new ScrapeWrite.Ignored(record.getEventName() + " without a new image: no picture stored", true);
         }
         Map<String, AttributeValue> after = change.getNewImage();
-        if (after.get(SCRAPED_AT) == null) {
-            // Not a picture yet: moto, for one, streams an UpdateItem that creates an item as an INSERT of the
-            // key alone, then one of the whole item.
-            return new ScrapeWrite.Ignored(
-                    record.getEventName() + " of an item without " + SCRAPED_AT + ": no picture stored", true);
-        }
         if ("MODIFY".equals(record.getEventName())) {
             Map<String, AttributeValue> before = change.getOldImage();
             if (before == null || before.isEmpty()) {

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -256,18 +255,6 @@ class ArchivePictureHandlerTest {
                 List.of("INFO", "WARN", "WARN"),
                 lines.stream().map(line -> line.get("level").getAsString()).toList());
         assertTrue(lines.get(1).get("why").getAsString().contains("NEW_AND_OLD_IMAGES"));
-    }
-
-    @Test
-    void motosInsertOfTheKeyAloneIsIgnoredQuietly() {
-        var keyOnly = StreamEvents.record(Optional.empty(), Optional.of(new ProfilePicture(JACK, picture("1"), T0)));
-        keyOnly.getDynamodb().getNewImage().keySet().retainAll(Set.of("handle_key"));
-
-        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(keyOnly)), context);
-
-        assertEquals(List.of(), response.getBatchItemFailures());
-        assertEquals(List.of(), host.requested());
-        assertEquals("INFO", logLines().get(0).get("level").getAsString());
     }
 
     @Test

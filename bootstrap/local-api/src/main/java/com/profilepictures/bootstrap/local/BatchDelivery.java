@@ -60,8 +60,16 @@ final class BatchDelivery {
 
     private record Pending(List<Record> records, int retries) {}
 
-    /** Delivers one batch, retrying what fails as the mapping's settings say; returns once done with it. */
-    void deliver(List<Record> batch) {
+    /**
+     * Delivers one batch, retrying what fails as the mapping's settings say; returns once done with it. Records
+     * DynamoDB would not have streamed (moto's, {@link StreamRecords#asDynamoDbStreamsThem}) are left out, and
+     * a batch left empty invokes nothing, as Lambda invokes no function with an empty batch.
+     */
+    void deliver(List<Record> read) {
+        List<Record> batch = StreamRecords.asDynamoDbStreamsThem(read);
+        if (batch.isEmpty()) {
+            return;
+        }
         Deque<Pending> pending = new ArrayDeque<>();
         pending.add(new Pending(batch, 0));
         Duration delay = timing.firstRetryDelay();
