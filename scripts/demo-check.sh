@@ -3,7 +3,7 @@
 # one terminal and the README's `make run` line in another, started together, then a scrape through the
 # API, and its archiving. Both commands are read from README.md itself, so the check is of the README as
 # written (as committed: the clone has no uncommitted change); only the ports are moved to free ones (PORT, DEMO_PORT and the demo site's URL), so that a `make run` of your own
-# does not get in the way. Run by `make test`; about 2½ minutes on 2 cores, almost all of it the fresh
+# does not get in the way. Run by `make test`; 1½ to 2½ minutes on 2 cores, almost all of it the fresh
 # clone's first build. Uses the Maven repository given in MAVEN_ARGS, or ~/.m2, so nothing is downloaded
 # that the main build did not already fetch.
 set -euo pipefail
