@@ -127,7 +127,7 @@ public final class Report {
                 .append(
                         "that step's options. *first response*: from launching `java` to the answer in hand; *wall*: launch ")
                 .append(
-                        "to process exit; *init*: the entry class's static initialisation (the baseline: building the client). ")
+                        "to process exit; *init*: the entry class loaded and built, as in Lambda's init phase (the baseline: building the client). ")
                 .append(
                         "The verdict is against the issue's baseline (one GetItem). *baseline-scan* is the same client making ")
                 .append(

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.application.ArchiveResult;
+import com.profilepictures.application.ScrapeWrite;
 import com.profilepictures.domain.DependencyUnavailableException;
 import com.profilepictures.domain.ImageVersion;
 import java.lang.System.Logger.Level;
@@ -12,10 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The picture table's stream, a batch of records at a time: every picture a scrape stored is archived
- * ({@link ArchivePicture}); every other write is ignored (see {@link ScrapeWrite}). A record that fails is
+ * ({@link ArchivePicture}); every other write is ignored. Which is which is the table's to say: the adapter
+ * that owns its schema reads each record into a {@link ScrapeWrite}, and this only turns the batch into use
+ * case calls. A record that fails is
  * reported in a partial batch response, with every record after it unprocessed: Lambda delivers the stream
  * in order and retries from the first failure reported, so the later records come again anyway, and
  * archiving them now would only do their work twice. A permanent outcome (not an image) is logged, not failed.
@@ -23,11 +27,19 @@ import java.util.List;
 public final class ArchivePictureHandler {
 
     private final ArchivePicture archivePicture;
+    private final Function<DynamodbEvent.DynamodbStreamRecord, ScrapeWrite> scrapeWrites;
     private final Clock clock;
 
-    /** {@code clock} times records for the log. */
-    public ArchivePictureHandler(ArchivePicture archivePicture, Clock clock) {
+    /**
+     * {@code scrapeWrites} reads a record of the table's stream (the DynamoDB adapter's {@code PictureStream});
+     * {@code clock} times records for the log.
+     */
+    public ArchivePictureHandler(
+            ArchivePicture archivePicture,
+            Function<DynamodbEvent.DynamodbStreamRecord, ScrapeWrite> scrapeWrites,
+            Clock clock) {
         this.archivePicture = archivePicture;
+        this.scrapeWrites = scrapeWrites;
         this.clock = clock;
     }
 
@@ -56,7 +68,7 @@ public final class ArchivePictureHandler {
                 .put("eventID", record.getEventID())
                 .put("sequenceNumber", sequenceNumber)
                 .put("eventName", record.getEventName());
-        return switch (ScrapeWrite.of(record)) {
+        return switch (scrapeWrites.apply(record)) {
             case ScrapeWrite.Ignored(String why, boolean expected) -> {
                 log.put("outcome", "ignored")
                         .put("why", why)

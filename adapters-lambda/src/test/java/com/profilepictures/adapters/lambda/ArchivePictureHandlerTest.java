@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.profilepictures.adapters.dynamodb.PictureStream;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.application.testing.FakePictureHost;
 import com.profilepictures.application.testing.InMemoryPictureArchive;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +45,8 @@ class ArchivePictureHandlerTest {
     private final InMemoryPictureHistory history = new InMemoryPictureHistory();
     private final InMemoryPictureArchive archive = new InMemoryPictureArchive();
     private final FakePictureHost host = new FakePictureHost();
-    private final ArchivePictureHandler handler =
-            new ArchivePictureHandler(new ArchivePicture(history, host, archive, repository), new MutableClock(T0));
+    private final ArchivePictureHandler handler = new ArchivePictureHandler(
+            new ArchivePicture(history, host, archive, repository), PictureStream::read, new MutableClock(T0));
     private final TestContext context = new TestContext();
 
     private static PictureUrl picture(String id) {
@@ -245,6 +245,7 @@ class ArchivePictureHandlerTest {
                         },
                         archive,
                         repository),
+                PictureStream::read,
                 new MutableClock(T0));
 
         StreamsEventResponse response = buggy.handle(StreamEvents.of(List.of(record)), context);
@@ -277,18 +278,6 @@ class ArchivePictureHandlerTest {
                 List.of("INFO", "WARN", "WARN"),
                 lines.stream().map(line -> line.get("level").getAsString()).toList());
         assertTrue(lines.get(1).get("why").getAsString().contains("NEW_AND_OLD_IMAGES"));
-    }
-
-    @Test
-    void givenMotosInsertOfTheKeyAlone_handle_ignoresItQuietly() {
-        var keyOnly = StreamEvents.record(Optional.empty(), Optional.of(new ProfilePicture(JACK, picture("1"), T0)));
-        keyOnly.getDynamodb().getNewImage().keySet().retainAll(Set.of("handle_key"));
-
-        StreamsEventResponse response = handler.handle(StreamEvents.of(List.of(keyOnly)), context);
-
-        assertEquals(List.of(), response.getBatchItemFailures());
-        assertEquals(List.of(), host.requested());
-        assertEquals("INFO", logLines().get(0).get("level").getAsString());
     }
 
     @Test

@@ -18,13 +18,21 @@ public final class ArchivePictureFunction implements RequestHandler<DynamodbEven
         JsonLoggerFinder.install();
     }
 
-    // Built once per container, in Lambda's init phase, which is not billed against the batch's timeout.
-    private static final ArchivePictureHandler HANDLER = DaggerArchivePictureComponent.factory()
-            .create(Environment.current())
-            .handler();
+    private final ArchivePictureHandler handler;
+
+    /** As Lambda builds it: configured by the process's environment. */
+    public ArchivePictureFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public ArchivePictureFunction(Environment environment) {
+        // Built once per container, in Lambda's init phase, which is not billed against the batch's timeout.
+        handler = DaggerArchivePictureComponent.factory().create(environment).handler();
+    }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return HANDLER.handle(event, context);
+        return handler.handle(event, context);
     }
 }

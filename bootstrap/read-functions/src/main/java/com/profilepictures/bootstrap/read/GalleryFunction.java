@@ -16,14 +16,23 @@ public final class GalleryFunction
         JsonLoggerFinder.install();
     }
 
-    // Built in Lambda's init phase, before a SnapStart snapshot: the page, its hashes and the archive's origin.
-    private static final GalleryHandler HANDLER =
-            DaggerGalleryComponent.factory().create(Environment.current()).handler();
+    private final GalleryHandler handler;
+    private final Priming priming;
 
-    private final Priming priming = Priming.register(this, Priming.get("/"));
+    /** As Lambda builds it: configured by the process's environment. */
+    public GalleryFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public GalleryFunction(Environment environment) {
+        // Built in Lambda's init phase, before a SnapStart snapshot: the page, its hashes and the archive's origin.
+        handler = DaggerGalleryComponent.factory().create(environment).handler();
+        priming = Priming.register(this, Priming.get("/"));
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HANDLER.handle(event, context);
+        return handler.handle(event, context);
     }
 }

@@ -22,23 +22,33 @@ public final class GetArchivedImageFunction
         JsonLoggerFinder.install();
     }
 
-    private static final GetArchivedImageComponent COMPONENT =
-            DaggerGetArchivedImageComponent.factory().create(Environment.current());
-    // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client and S3's
-    // presigner are then built in Lambda's init phase, before a SnapStart snapshot, not by the first request.
-    private static final GetArchivedImageHandler HANDLER = COMPONENT.handler();
+    private final GetArchivedImageHandler handler;
+    private final Priming priming;
 
-    // The priming handle is not stored, so its request ends before the history and the signature: both are
-    // warmed directly, read-only (a query of a handle with no history, a URL signed locally, never used).
-    private final Priming priming = Priming.register(
-            this,
-            Priming.get("/user/{handle}/profile_pic/image", Map.of("handle", Priming.HANDLE)),
-            List.of(
-                    () -> COMPONENT.history().list(Handle.of(Priming.HANDLE), PageRequest.first(1)),
-                    () -> COMPONENT.archive().presign(ImageVersion.of("0".repeat(64)), Duration.ofMinutes(1))));
+    /** As Lambda builds it: configured by the process's environment. */
+    public GetArchivedImageFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public GetArchivedImageFunction(Environment environment) {
+        GetArchivedImageComponent component =
+                DaggerGetArchivedImageComponent.factory().create(environment);
+        // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client and S3's
+        // presigner are then built in Lambda's init phase, before a SnapStart snapshot, not by the first request.
+        handler = component.handler();
+        // The priming handle is not stored, so its request ends before the history and the signature: both are
+        // warmed directly, read-only (a query of a handle with no history, a URL signed locally, never used).
+        priming = Priming.register(
+                this,
+                Priming.get("/user/{handle}/profile_pic/image", Map.of("handle", Priming.HANDLE)),
+                List.of(
+                        () -> component.history().list(Handle.of(Priming.HANDLE), PageRequest.first(1)),
+                        () -> component.archive().presign(ImageVersion.of("0".repeat(64)), Duration.ofMinutes(1))));
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HANDLER.handle(event, context);
+        return handler.handle(event, context);
     }
 }

@@ -17,17 +17,24 @@ public final class GetProfilePictureFunction
         JsonLoggerFinder.install();
     }
 
-    // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
-    // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
-    private static final GetProfilePictureHandler HANDLER = DaggerGetProfilePictureComponent.factory()
-            .create(Environment.current())
-            .handler();
+    private final GetProfilePictureHandler handler;
+    private final Priming priming;
 
-    private final Priming priming =
-            Priming.register(this, Priming.get("/user/{handle}/profile_pic", Map.of("handle", Priming.HANDLE)));
+    /** As Lambda builds it: configured by the process's environment. */
+    public GetProfilePictureFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public GetProfilePictureFunction(Environment environment) {
+        // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
+        // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
+        handler = DaggerGetProfilePictureComponent.factory().create(environment).handler();
+        priming = Priming.register(this, Priming.get("/user/{handle}/profile_pic", Map.of("handle", Priming.HANDLE)));
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HANDLER.handle(event, context);
+        return handler.handle(event, context);
     }
 }

@@ -16,16 +16,25 @@ public final class ListProfilePicturesFunction
         JsonLoggerFinder.install();
     }
 
-    // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
-    // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
-    private static final ListProfilePicturesHandler HANDLER = DaggerListProfilePicturesComponent.factory()
-            .create(Environment.current())
-            .handler();
+    private final ListProfilePicturesHandler handler;
+    private final Priming priming;
 
-    private final Priming priming = Priming.register(this, Priming.get("/users"));
+    /** As Lambda builds it: configured by the process's environment. */
+    public ListProfilePicturesFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public ListProfilePicturesFunction(Environment environment) {
+        // The handler itself, not just the component (Dagger builds lazily): the DynamoDB client is then built
+        // in Lambda's init phase, before a SnapStart snapshot, rather than by the first request.
+        handler =
+                DaggerListProfilePicturesComponent.factory().create(environment).handler();
+        priming = Priming.register(this, Priming.get("/users"));
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return HANDLER.handle(event, context);
+        return handler.handle(event, context);
     }
 }

@@ -17,9 +17,9 @@ import org.crac.Resource;
  * A read function's own path, run once before the SnapStart snapshot: one real, read-only request
  * through the entry class, so that the snapshot already holds the SDK client's, the handler's and the
  * response writers' classes loaded, initialised and compiled, instead of every restored sandbox's
- * first client paying for them. Every read function keeps one in a field:
+ * first client paying for them. Every read function keeps one in a field, set in its constructor:
  *
- * <pre>{@code private final Priming priming = Priming.register(this, Priming.get("/users"));}</pre>
+ * <pre>{@code priming = Priming.register(this, Priming.get("/users"));}</pre>
  *
  * The field is what makes it run: the CRaC context holds its resources weakly, and collects one that
  * nothing else holds before the snapshot is taken.
