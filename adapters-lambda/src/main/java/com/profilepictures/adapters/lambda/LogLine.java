@@ -78,7 +78,10 @@ final class LogLine {
      * come from bounded sets (a source, an outcome, a code), never a handle: each combination is a metric billed.
      */
     LogLine count(String metric, String... dimensions) {
-        fields.put("metrics", Map.of("dimensions", List.of(dimensions), "values", Map.of(metric, 1)));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("dimensions", List.of(dimensions));
+        metrics.put("values", Map.of(metric, 1));
+        fields.put("metrics", metrics);
         return this;
     }
 

@@ -56,7 +56,10 @@ final class MetricLines {
         List<Map<String, Object>> definitions = new ArrayList<>();
         values.forEach((name, value) -> {
             line.put(name, value);
-            definitions.add(Map.of("Name", name, "Unit", "Count"));
+            Map<String, Object> definition = new LinkedHashMap<>();
+            definition.put("Name", name);
+            definition.put("Unit", "Count");
+            definitions.add(definition);
         });
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", namespace);
