@@ -93,7 +93,7 @@ public final class RefreshPlannerHandler {
         summary.put("queuedAlready", queuedAlready);
         summary.put("durationMs", clock.millis() - startedAt);
         if (context != null) {
-            summary.put("awsRequestId", context.getAwsRequestId());
+            summary.put("requestId", context.getAwsRequestId());
         }
         if (!failures.isEmpty()) {
             summary.put("failures", failures);

@@ -80,7 +80,7 @@ public final class RefreshWorkerHandler {
         line.put("failed", failed.size());
         line.put("durationMs", clock.millis() - startedAt);
         if (context != null) {
-            line.put("awsRequestId", context.getAwsRequestId());
+            line.put("requestId", context.getAwsRequestId());
         }
         LOG.log(level, "{0}", line);
         List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
