@@ -912,10 +912,13 @@ final class DeploymentDescriptorsTest {
         }
     }
 
-    // A number, or !Ref of a parameter: its default.
+    // A number, !Ref of a parameter (its default), or !If [condition, a, b] (the larger of the two).
     private static long parameterDefault(Object value) {
         if (value instanceof Number number) {
             return number.longValue();
+        }
+        if (value instanceof List<?> branches && branches.size() == 3) {
+            return Math.max(parameterDefault(branches.get(1)), parameterDefault(branches.get(2)));
         }
         Object parameter = map(template.document().get("Parameters")).get(String.valueOf(value));
         assertNotNull(parameter, "no parameter " + value);
