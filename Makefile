@@ -16,6 +16,10 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 endif
 MVN := ./mvnw -B -ntp
+# One build at a time in this tree: make run and make demo-site started together in two terminals would
+# otherwise write the same target/ folders at once (one deleting generated sources the other compiles).
+# The second waits for the first; flock is util-linux's, on every Debian machine.
+BUILD_LOCK := flock .local/build.lock
 LOCAL_API_CP := bootstrap/local-api/target/local-api.jar:bootstrap/local-api/target/lib/*
 DEMO_PORT ?= 8081
 
@@ -26,12 +30,16 @@ run: deps build
 	exec java -XX:TieredStopAtLevel=1 -cp '$(LOCAL_API_CP)' com.profilepictures.bootstrap.local.LocalApi
 
 ## test: every test (unit, contract, adapters on real moto and Chromium, end to end, the scrape image run as
-## Lambda runs it) and the template lint
+## Lambda runs it), the template lint, and the README's demo on a fresh clone (scripts/demo-check.sh)
 test: deps lint
-	scripts/with-container-engine.sh $(MVN) verify
+	@mkdir -p .local
+	$(BUILD_LOCK) scripts/with-container-engine.sh $(MVN) verify
+	scripts/demo-check.sh
 
-## demo-site: a small stand-in for x.com with sample profiles, on $DEMO_PORT (see README)
-demo-site: build
+## demo-site: a small stand-in for x.com with sample profiles, on $DEMO_PORT (see README); builds only the site
+demo-site:
+	@mkdir -p .local
+	$(BUILD_LOCK) $(MVN) -q -pl fixture-site -am compile
 	exec java -cp 'fixture-site/target/classes' com.profilepictures.fixturesite.FixtureSite $(DEMO_PORT)
 
 ## bench: cold start, warm latency, scrape time, package size and the scrape image's cold start; writes bench/RESULTS.md
@@ -42,10 +50,12 @@ lint: deps
 	cfn-lint template.yaml
 
 build:
-	$(MVN) -q -DskipTests install
+	@mkdir -p .local
+	$(BUILD_LOCK) $(MVN) -q -DskipTests install
 
 deps:
 	@bash scripts/install-deps.sh
 
 clean:
-	$(MVN) -q clean
+	@mkdir -p .local
+	$(BUILD_LOCK) $(MVN) -q clean

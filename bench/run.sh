@@ -70,7 +70,10 @@ java -cp "$BENCH_CP" com.profilepictures.bench.Seed 30
 
 if [[ $STAGES == *" cold "* ]]; then
 echo "== cold start ($RUNS runs per side after $WARMUPS warm-up runs, per step)"
-java -cp "$BENCH_CP" com.profilepictures.bench.ColdStartRunner "$COLD_CP" bench/events "$ITEM_KEY" "$OUT" "$RUNS" "$WARMUPS" "$JDK25"
+# The ladder runs on the functions' runtime JDK (java25) when there is one here, else on the build's.
+LADDER_JAVA=java
+[[ $JDK25 != - ]] && LADDER_JAVA=$JDK25/bin/java
+"$LADDER_JAVA" -cp "$BENCH_CP" com.profilepictures.bench.ColdStartRunner "$COLD_CP" bench/events "$ITEM_KEY" "$OUT" "$RUNS" "$WARMUPS" "$JDK25"
 fi
 
 if [[ $STAGES == *" warm "* ]]; then

@@ -46,16 +46,18 @@ public final class ArchivePicture {
             return new ArchiveResult.AlreadyArchived(entry, version, mark(handle, entry, version));
         }
 
-        PictureDownload download = host.download(entry.picture());
-        if (download instanceof PictureDownload.Refused refused) {
-            return new ArchiveResult.NotArchivable(entry, refused.detail());
-        }
-        var downloaded = (PictureDownload.Downloaded) download;
         Image image;
-        try {
-            image = Image.of(downloaded.contentType(), downloaded.body());
-        } catch (InvalidImageException notAnImage) {
-            return new ArchiveResult.NotArchivable(entry, notAnImage.getMessage());
+        switch (host.download(entry.picture())) {
+            case PictureDownload.Refused(String detail) -> {
+                return new ArchiveResult.NotArchivable(entry, detail);
+            }
+            case PictureDownload.Downloaded(String contentType, byte[] body) -> {
+                try {
+                    image = Image.of(contentType, body);
+                } catch (InvalidImageException notAnImage) {
+                    return new ArchiveResult.NotArchivable(entry, notAnImage.getMessage());
+                }
+            }
         }
 
         // Put without asking first: the same bytes land on the same key, so a repeat leaves one copy, and the

@@ -2,10 +2,10 @@ package com.profilepictures.application;
 
 import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPage;
-import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureArchive;
 import com.profilepictures.domain.PictureHistory;
@@ -65,8 +65,8 @@ public final class GetArchivedImage {
     }
 
     private Optional<ImageVersion> newestOnTheFirstPageOfHistory(Handle handle) {
-        HistoryPage page = history.list(handle, HistoryPageRequest.first(PageRequest.MAX_LIMIT));
-        return page.entries().stream()
+        Page<HistoryEntry, HistoryCursor> page = history.list(handle, PageRequest.first(PageRequest.MAX_LIMIT));
+        return page.items().stream()
                 .map(HistoryEntry::image)
                 .flatMap(Optional::stream)
                 .findFirst();

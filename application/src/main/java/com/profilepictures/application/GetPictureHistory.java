@@ -2,9 +2,10 @@ package com.profilepictures.application;
 
 import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPage;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
@@ -28,19 +29,20 @@ public final class GetPictureHistory {
         this.history = Objects.requireNonNull(history, "history");
     }
 
-    public Optional<AccountHistory> get(Handle handle, HistoryPageRequest request) {
+    public Optional<AccountHistory> get(Handle handle, PageRequest<HistoryCursor> request) {
         return repository
                 .find(handle)
                 .map(current -> new AccountHistory(current, seenAtLastCheck(current, history.list(handle, request))));
     }
 
-    private static HistoryPage seenAtLastCheck(ProfilePicture current, HistoryPage page) {
+    private static Page<HistoryEntry, HistoryCursor> seenAtLastCheck(
+            ProfilePicture current, Page<HistoryEntry, HistoryCursor> page) {
         // A check that found the account gone did not see its picture: only an active account's check counts.
         if (current.accountStatus() != AccountStatus.ACTIVE) {
             return page;
         }
-        return new HistoryPage(
-                page.entries().stream()
+        return new Page<>(
+                page.items().stream()
                         .map(entry -> seenAtLastCheck(current, entry))
                         .toList(),
                 page.next());

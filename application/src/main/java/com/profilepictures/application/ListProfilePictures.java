@@ -1,7 +1,9 @@
 package com.profilepictures.application;
 
 import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 
 /** Pages through every stored picture, a page at a time, in no particular order. */
@@ -13,7 +15,7 @@ public final class ListProfilePictures {
         this.repository = repository;
     }
 
-    public Page list(PageRequest request) {
+    public Page<ProfilePicture, PageCursor> list(PageRequest<PageCursor> request) {
         return repository.list(request);
     }
 }

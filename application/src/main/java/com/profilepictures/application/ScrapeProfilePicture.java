@@ -44,21 +44,24 @@ public final class ScrapeProfilePicture {
         Deadline deadline = Deadline.after(scrapeTimeout);
         // In the order asked, which SCRAPE_SOURCES sets, whatever the enum's order.
         Map<ScrapeSource, Undecided> undecided = new LinkedHashMap<>();
-        ScrapeStep last = steps.get(steps.size() - 1);
-        for (ScrapeStep step : steps) {
-            ScrapeVerdict verdict = step.scraper().scrape(handle, step.deadlineWithin(deadline));
-            if (verdict instanceof Undecided unsure) {
-                undecided.put(step.source(), unsure);
-                if (step == last) {
+        // Every verdict of the last source ends the scrape, so the loop never runs past it.
+        for (int next = 0; ; next++) {
+            ScrapeStep step = steps.get(next);
+            boolean last = next == steps.size() - 1;
+            switch (step.scraper().scrape(handle, step.deadlineWithin(deadline))) {
+                case Undecided unsure when !last -> undecided.put(step.source(), unsure);
+                case Undecided unsure -> {
+                    undecided.put(step.source(), unsure);
                     return new ScrapeResult.Failed(failureFor(unsure), step.source(), undecided);
                 }
-            } else if (verdict instanceof ScrapeVerdict.Failure failure) {
-                return new ScrapeResult.Failed(failure, step.source(), undecided);
-            } else if (verdict instanceof ScrapeVerdict.Found found) {
-                return store(handle, found, step.source(), undecided);
+                case ScrapeVerdict.Failure failure -> {
+                    return new ScrapeResult.Failed(failure, step.source(), undecided);
+                }
+                case ScrapeVerdict.Found found -> {
+                    return store(handle, found, step.source(), undecided);
+                }
             }
         }
-        throw new IllegalStateException("Unreachable: the last source either decides or is undecided.");
     }
 
     private ScrapeResult store(

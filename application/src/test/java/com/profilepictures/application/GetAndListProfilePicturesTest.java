@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
@@ -48,10 +49,10 @@ class GetAndListProfilePicturesTest {
         Set<Handle> seen = new HashSet<>();
         int pages = 0;
 
-        Page page = useCase.list(PageRequest.first(5));
+        Page<ProfilePicture, PageCursor> page = useCase.list(PageRequest.first(5));
         while (true) {
             pages++;
-            page.pictures().forEach(picture -> assertEquals(true, seen.add(picture.handle())));
+            page.items().forEach(picture -> assertEquals(true, seen.add(picture.handle())));
             if (page.next().isEmpty()) {
                 break;
             }

@@ -7,7 +7,7 @@ import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
@@ -31,12 +31,12 @@ class GetPictureHistoryTest {
         repository.saveIfNewer(jack);
         history.record(Handle.of("jack"), PICTURE, T0);
 
-        Optional<AccountHistory> found = useCase.get(Handle.of("JACK"), HistoryPageRequest.first(10));
+        Optional<AccountHistory> found = useCase.get(Handle.of("JACK"), PageRequest.first(10));
 
         assertEquals(jack, found.orElseThrow().current());
         assertEquals(
                 List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())),
-                found.orElseThrow().page().entries());
+                found.orElseThrow().page().items());
     }
 
     @Test
@@ -48,17 +48,17 @@ class GetPictureHistoryTest {
         history.record(Handle.of("jack"), PICTURE, T0);
         repository.recordSamePicture(Handle.of("Jack"), PICTURE.withSize(PictureSize.NORMAL), T0.plusSeconds(3600));
 
-        var found = useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)).orElseThrow();
+        var found = useCase.get(Handle.of("jack"), PageRequest.first(10)).orElseThrow();
 
         assertEquals(
                 List.of(
                         new HistoryEntry(PICTURE, T0, T0.plusSeconds(3600), Optional.empty()),
                         new HistoryEntry(older, T0.minusSeconds(60), T0.minusSeconds(60), Optional.empty())),
-                found.page().entries(),
+                found.page().items(),
                 "only the current picture was seen by the check");
         assertEquals(
                 List.of(T0, T0.minusSeconds(60)),
-                history.list(Handle.of("jack"), HistoryPageRequest.first(10)).entries().stream()
+                history.list(Handle.of("jack"), PageRequest.first(10)).items().stream()
                         .map(HistoryEntry::lastSeenAt)
                         .toList(),
                 "nothing was written to the history");
@@ -70,11 +70,11 @@ class GetPictureHistoryTest {
         history.record(Handle.of("jack"), PICTURE, T0);
         repository.recordAccountStatus(Handle.of("jack"), AccountStatus.SUSPENDED, T0.plusSeconds(3600));
 
-        var found = useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)).orElseThrow();
+        var found = useCase.get(Handle.of("jack"), PageRequest.first(10)).orElseThrow();
 
         assertEquals(
                 List.of(new HistoryEntry(PICTURE, T0, T0, Optional.empty())),
-                found.page().entries());
+                found.page().items());
         assertEquals(AccountStatus.SUSPENDED, found.current().accountStatus());
     }
 
@@ -82,9 +82,9 @@ class GetPictureHistoryTest {
     void givenAnAccountStoredBeforeTheArchive_get_answersAnEmptyHistory() {
         repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));
 
-        var found = useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)).orElseThrow();
+        var found = useCase.get(Handle.of("jack"), PageRequest.first(10)).orElseThrow();
 
-        assertEquals(List.of(), found.page().entries());
+        assertEquals(List.of(), found.page().items());
         assertEquals(Optional.empty(), found.page().next());
     }
 
@@ -92,6 +92,6 @@ class GetPictureHistoryTest {
     void givenAnAccountNeverStored_get_isEmptyEvenIfAHistoryExists() {
         history.record(Handle.of("jack"), PICTURE, T0);
 
-        assertEquals(Optional.empty(), useCase.get(Handle.of("jack"), HistoryPageRequest.first(10)));
+        assertEquals(Optional.empty(), useCase.get(Handle.of("jack"), PageRequest.first(10)));
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,16 +47,20 @@ public final class ArchiveBench {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         PrintStream stdout = System.out;
         try (FixtureSite x = FixtureSite.start(Duration.ZERO)) {
-            System.setProperty("X_BASE_URL", x.baseUrl().toString());
-            System.setProperty("X_IMAGE_BASE_URL", x.baseUrl().toString());
-            System.setProperty("HISTORY_TABLE_NAME", "bench-history-" + UUID.randomUUID());
-            System.setProperty("PICTURE_BUCKET", "bench-" + UUID.randomUUID());
-            LocalApi.archiveDefaults(Environment.current());
-            LocalApi.createStorage(Environment.current());
+            Environment environment = Environment.current()
+                    .with(Map.of(
+                            "X_BASE_URL",
+                            x.baseUrl().toString(),
+                            "X_IMAGE_BASE_URL",
+                            x.baseUrl().toString(),
+                            "HISTORY_TABLE_NAME",
+                            "bench-history-" + UUID.randomUUID(),
+                            "PICTURE_BUCKET",
+                            "bench-" + UUID.randomUUID()));
             // The functions' log lines go nowhere: writing them to a terminal would measure the terminal.
             System.setOut(discard);
-            try (LocalApi api =
-                    LocalApi.start(template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), discard)) {
+            try (LocalApi api = LocalApi.start(
+                    template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), environment, discard)) {
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(2))

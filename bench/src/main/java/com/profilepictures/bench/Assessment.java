@@ -313,7 +313,7 @@ final class Assessment {
         return found;
     }
 
-    /** Each side's first response with JDK 25's AOT cache against JDK 17's AppCDS, same options; information. */
+    /** Each side's first response with JDK 25's AOT cache against AppCDS on the ladder's JDK, same options; information. */
     record AotBesideAppCds(String side, Stats appCds, Stats aot) {
         double ratio() {
             return aot.median() / appCds.median();

@@ -50,7 +50,7 @@ public final class ColdStartRunner {
 
     record Side(String name, List<String> mainAndArgs) {}
 
-    /** A class-data cache trained per side: JDK 17's AppCDS archive or JDK 25's AOT cache. */
+    /** A class-data cache trained per side: an AppCDS archive or JDK 25's AOT cache. */
     enum Cache {
         NONE,
         APP_CDS,

@@ -1,5 +1,6 @@
 package com.profilepictures.bench;
 
+import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.local.LocalApi;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -42,8 +43,8 @@ public final class LocalApiLoad {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         PrintStream stdout = System.out;
         System.setOut(discard);
-        try (LocalApi api =
-                LocalApi.start(template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), discard)) {
+        try (LocalApi api = LocalApi.start(
+                template, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Environment.current(), discard)) {
             URI uri = api.baseUrl().resolve(path);
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)

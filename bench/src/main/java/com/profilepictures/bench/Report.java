@@ -127,7 +127,7 @@ public final class Report {
                 .append(
                         "that step's options. *first response*: from launching `java` to the answer in hand; *wall*: launch ")
                 .append(
-                        "to process exit; *init*: the entry class's static initialisation (the baseline: building the client). ")
+                        "to process exit; *init*: the entry class loaded and built, as in Lambda's init phase (the baseline: building the client). ")
                 .append(
                         "The verdict is against the issue's baseline (one GetItem). *baseline-scan* is the same client making ")
                 .append(
@@ -135,7 +135,8 @@ public final class Report {
                 .append(
                         "is information, separating our own cold-start overhead from what a Scan costs on moto. Steps marked ")
                 .append(ColdStartRunner.INFO_STEP)
-                .append(" run on JDK 25 and are information: the functions are built for 17, ")
+                .append(
+                        " run on JDK 25 and are information: the ladder runs on the JDK running the bench (java25 when there is one), ")
                 .append(
                         "and an AOT cache fits only the JDK build that made it (an image with a fixed JDK, not a managed runtime).\n\n");
         details.append(
@@ -216,7 +217,7 @@ public final class Report {
         details.append('\n');
         for (Assessment.AotBesideAppCds pair : assessment.aotBesideAppCds()) {
             summary.add(new String[] {
-                "cold start " + pair.side() + ", JDK 25 AOT cache beside JDK 17 AppCDS (same options)",
+                "cold start " + pair.side() + ", JDK 25 AOT cache beside AppCDS (same options)",
                 range(pair.aot(), 0) + " ms",
                 "AppCDS " + range(pair.appCds(), 0) + " ms: " + fmt(pair.ratio(), 2) + "×",
                 shown(Assessment.Verdict.INFO)

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
-import com.profilepictures.bench.cold.BenchContext;
 import com.profilepictures.bench.cold.ProxyEventFile;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.PlainContext;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.bootstrap.read.GetProfilePictureFunction;
 import com.profilepictures.bootstrap.read.ListProfilePicturesFunction;
@@ -60,7 +60,7 @@ public class WarmReadBenchmark {
     private ListProfilePicturesFunction listProfilePictures;
     private APIGatewayProxyRequestEvent getEvent;
     private APIGatewayProxyRequestEvent listEvent;
-    private BenchContext context;
+    private PlainContext context;
     private DynamoDbClient raw;
     private GetItemRequest getItem;
     private ScanRequest scan;
@@ -70,7 +70,7 @@ public class WarmReadBenchmark {
         Path events = Path.of(System.getProperty("bench.events", "bench/events"));
         getEvent = ProxyEventFile.read(events.resolve("get-profile-pic.json"));
         listEvent = ProxyEventFile.read(events.resolve("list-users.json"));
-        context = new BenchContext("warm", true);
+        context = new PlainContext("warm", "bench", 29_000);
         getProfilePicture = new GetProfilePictureFunction();
         listProfilePictures = new ListProfilePicturesFunction();
         DynamoDbSettings storage = StorageConfiguration.from(Environment.current());

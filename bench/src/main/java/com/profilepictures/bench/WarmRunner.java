@@ -30,7 +30,8 @@ public final class WarmRunner {
         Path results = Path.of(args[0]);
         Options options = new OptionsBuilder()
                 .include(WarmReadBenchmark.class.getName())
-                .jvmArgsAppend("-Dbench.events=" + args[1], "-Dbench.key=" + args[2])
+                // Each request's log line is still built, but not written: thousands of them would flood the run.
+                .jvmArgsAppend("-Dbench.events=" + args[1], "-Dbench.key=" + args[2], "-DLOG_LEVEL=OFF")
                 .build();
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (RunResult run : new Runner(options).run()) {

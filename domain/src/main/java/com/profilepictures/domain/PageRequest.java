@@ -3,8 +3,11 @@ package com.profilepictures.domain;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Which page of users to list: the first, or the one after a cursor; at most {@code limit} users. */
-public record PageRequest(Optional<PageCursor> after, int limit) {
+/**
+ * Which page of a listing to read: the first, or the one after a cursor; at most {@code limit} items. Every
+ * listing (users, a history) serves pages of the same sizes.
+ */
+public record PageRequest<C>(Optional<C> after, int limit) {
 
     public static final int MIN_LIMIT = 1;
     public static final int MAX_LIMIT = 100;
@@ -12,22 +15,17 @@ public record PageRequest(Optional<PageCursor> after, int limit) {
 
     public PageRequest {
         Objects.requireNonNull(after, "after");
-        checkLimit(limit);
-    }
-
-    /** Every listing (users, a history) serves pages of the same sizes. */
-    static void checkLimit(int limit) {
         if (limit < MIN_LIMIT || limit > MAX_LIMIT) {
             throw new InvalidPageRequestException(
                     "limit must be a whole number from " + MIN_LIMIT + " to " + MAX_LIMIT + ".");
         }
     }
 
-    public static PageRequest first(int limit) {
-        return new PageRequest(Optional.empty(), limit);
+    public static <C> PageRequest<C> first(int limit) {
+        return new PageRequest<>(Optional.empty(), limit);
     }
 
-    public static PageRequest after(PageCursor cursor, int limit) {
-        return new PageRequest(Optional.of(cursor), limit);
+    public static <C> PageRequest<C> after(C cursor, int limit) {
+        return new PageRequest<>(Optional.of(cursor), limit);
     }
 }

@@ -24,7 +24,7 @@ public interface PictureHistory {
     HistoryEntry attach(Handle handle, PictureUrl picture, ImageVersion version);
 
     /** One page of the account's entries, newest {@code firstSeenAt} first; each page is one query. */
-    HistoryPage list(Handle handle, HistoryPageRequest request);
+    Page<HistoryEntry, HistoryCursor> list(Handle handle, PageRequest<HistoryCursor> request);
 
     /** The entry of this account's history whose archived copy is {@code version}; other accounts' never. */
     Optional<HistoryEntry> findByVersion(Handle handle, ImageVersion version);

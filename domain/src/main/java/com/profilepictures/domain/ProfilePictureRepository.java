@@ -63,7 +63,7 @@ public interface ProfilePictureRepository {
 
     /**
      * One page of stored pictures in no particular order. Walking from the first page along
-     * {@link Page#next()} until it is empty returns every picture stored throughout the walk exactly once.
+     * {@link Page<ProfilePicture, PageCursor>#next()} until it is empty returns every picture stored throughout the walk exactly once.
      */
-    Page list(PageRequest request);
+    Page<ProfilePicture, PageCursor> list(PageRequest<PageCursor> request);
 }

@@ -32,8 +32,8 @@ class HistoryEntryTest {
 
     @Test
     void historyPagesTakeTheSameLimitsAsUserPages() {
-        assertEquals(100, HistoryPageRequest.first(100).limit());
-        assertThrows(InvalidPageRequestException.class, () -> HistoryPageRequest.first(0));
-        assertThrows(InvalidPageRequestException.class, () -> HistoryPageRequest.first(101));
+        assertEquals(100, PageRequest.first(100).limit());
+        assertThrows(InvalidPageRequestException.class, () -> PageRequest.first(0));
+        assertThrows(InvalidPageRequestException.class, () -> PageRequest.first(101));
     }
 }

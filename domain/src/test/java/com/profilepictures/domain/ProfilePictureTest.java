@@ -147,7 +147,7 @@ class ProfilePictureTest {
         assertEquals(100, PageRequest.first(100).limit());
         assertThrows(InvalidPageRequestException.class, () -> PageRequest.first(0));
         assertThrows(InvalidPageRequestException.class, () -> PageRequest.first(101));
-        assertThrows(NullPointerException.class, () -> new PageRequest(null, 5));
+        assertThrows(NullPointerException.class, () -> new PageRequest<>(null, 5));
         assertEquals(Optional.empty(), PageRequest.first(5).after());
     }
 }

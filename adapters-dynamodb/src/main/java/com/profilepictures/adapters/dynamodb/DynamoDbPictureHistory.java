@@ -1,17 +1,18 @@
 package com.profilepictures.adapters.dynamodb;
 
-import static com.profilepictures.adapters.dynamodb.HistoryTable.FIRST_SEEN_AT;
-import static com.profilepictures.adapters.dynamodb.HistoryTable.HANDLE_KEY;
-import static com.profilepictures.adapters.dynamodb.HistoryTable.IMAGE_VERSION;
-import static com.profilepictures.adapters.dynamodb.HistoryTable.LAST_SEEN_AT;
-import static com.profilepictures.adapters.dynamodb.HistoryTable.PROFILE_URL;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.FIRST_SEEN_AT;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.HANDLE_KEY;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.IMAGE_VERSION;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.LAST_SEEN_AT;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.PROFILE_URL;
 
 import com.profilepictures.awsclients.SdkFailures;
 import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPage;
-import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The picture history on its own DynamoDB table ({@link HistoryTable}): an item per picture per account,
+ * The picture history on its own DynamoDB table ({@link HistoryItem}): an item per picture per account,
  * its times moved by conditional writes so that sightings recorded twice or out of order end the same.
  */
 public final class DynamoDbPictureHistory implements PictureHistory {
@@ -114,7 +115,7 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     }
 
     @Override
-    public HistoryPage list(Handle handle, HistoryPageRequest request) {
+    public Page<HistoryEntry, HistoryCursor> list(Handle handle, PageRequest<HistoryCursor> request) {
         Map<String, AttributeValue> startKey = request.after()
                 .map(cursor -> Map.of(
                         HANDLE_KEY, AttributeValue.fromS(handle.key()),
@@ -123,7 +124,7 @@ public final class DynamoDbPictureHistory implements PictureHistory {
                 .orElse(null);
         QueryResponse response = query(
                 QueryRequest.builder()
-                        .indexName(HistoryTable.BY_FIRST_SEEN)
+                        .indexName(HistoryItem.BY_FIRST_SEEN)
                         .keyConditionExpression("#handleKey = :handleKey")
                         .expressionAttributeNames(Map.of("#handleKey", HANDLE_KEY))
                         .expressionAttributeValues(Map.of(":handleKey", AttributeValue.fromS(handle.key())))
@@ -134,10 +135,10 @@ public final class DynamoDbPictureHistory implements PictureHistory {
         List<HistoryEntry> entries = new ArrayList<>();
         response.items().forEach(item -> entries.add(toDomain(item)));
         if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
-            return HistoryPage.last(entries);
+            return Page.last(entries);
         }
         // The page ended on an entry: DynamoDB's key of it is the entry's own cursor.
-        return new HistoryPage(
+        return new Page<>(
                 entries, Optional.of(toDomain(response.lastEvaluatedKey(), true).cursor()));
     }
 
@@ -145,7 +146,7 @@ public final class DynamoDbPictureHistory implements PictureHistory {
     public Optional<HistoryEntry> findByVersion(Handle handle, ImageVersion version) {
         QueryResponse response = query(
                 QueryRequest.builder()
-                        .indexName(HistoryTable.BY_IMAGE_VERSION)
+                        .indexName(HistoryItem.BY_IMAGE_VERSION)
                         .keyConditionExpression("#handleKey = :handleKey AND #imageVersion = :imageVersion")
                         .expressionAttributeNames(Map.of("#handleKey", HANDLE_KEY, "#imageVersion", IMAGE_VERSION))
                         .expressionAttributeValues(Map.of(

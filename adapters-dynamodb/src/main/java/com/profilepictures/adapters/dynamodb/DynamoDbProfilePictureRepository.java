@@ -7,8 +7,6 @@ import com.profilepictures.domain.CheckOutcome;
 import com.profilepictures.domain.DuePage;
 import com.profilepictures.domain.DueRequest;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
@@ -18,16 +16,12 @@ import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
 import com.profilepictures.domain.StorageUnavailableException;
-import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -69,20 +61,21 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     // Only while the item shows the marked picture, at whichever size it was scraped: a late mark for an older
     // picture fails here and leaves the newer one alone, and no item is created for an account never stored.
     private static final String STILL_THE_MARKED_PICTURE = sizesCondition();
-    // Held here so that building the repository builds the schema (its converters are some 160 classes): in
-    // Lambda's init phase, before a SnapStart snapshot, rather than in the first request that finds an item.
-    private static final TableSchema<PictureItem> SCHEMA = PictureItem.SCHEMA;
-
     private final DynamoDbClient client;
     private final String tableName;
+    private final PictureItems items;
+    private final PictureListing listing;
     private final CheckWrites checks;
     private final DueScan due;
 
     public DynamoDbProfilePictureRepository(DynamoDbClient client, String tableName) {
         this.client = Objects.requireNonNull(client, "client");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.checks = new CheckWrites(client, tableName, this::toDomain, this::find);
-        this.due = new DueScan(client, tableName, this::toDomain);
+        // Building the repository builds the item schema (see PictureItems): in Lambda's init phase.
+        this.items = new PictureItems(tableName);
+        this.listing = new PictureListing(client, tableName, items);
+        this.checks = new CheckWrites(client, tableName, items::toDomain, this::find);
+        this.due = new DueScan(client, tableName, items::toDomain);
     }
 
     @Override
@@ -141,7 +134,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         } catch (SdkException e) {
             throw failure("save the picture of " + picture.handle(), e);
         }
-        return new SaveOutcome.Saved(toDomain(response.attributes()));
+        return new SaveOutcome.Saved(items.toDomain(response.attributes()));
     }
 
     @Override
@@ -189,92 +182,22 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
 
     @Override
     public Optional<ProfilePicture> find(Handle handle) {
-        return read(handle).map(this::toDomain);
+        return read(handle).map(items::toDomain);
     }
 
     @Override
-    public Page list(PageRequest request) {
-        List<ProfilePicture> pictures = new ArrayList<>();
-        Map<String, AttributeValue> startKey = request.after()
-                .map(cursor -> Map.of(
-                        PictureItem.HANDLE_KEY,
-                        AttributeValue.fromS(cursor.lastHandle().key())))
-                .orElse(null);
-        while (true) {
-            ScanResponse response = scan(startKey, request.limit() - pictures.size());
-            for (Map<String, AttributeValue> item : response.items()) {
-                readForListing(item).ifPresent(pictures::add);
-            }
-            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
-                return Page.last(pictures);
-            }
-            Optional<PageCursor> next = cursorAt(response.lastEvaluatedKey());
-            if (next.isPresent()) {
-                return new Page(pictures, next);
-            }
-            // The page ended on an item whose key is no handle, so no cursor can name it: read on past it.
-            // At least that item was skipped, so fewer than limit pictures are held and the next scan asks for one or
-            // more.
-            startKey = response.lastEvaluatedKey();
-        }
-    }
-
-    private ScanResponse scan(Map<String, AttributeValue> startKey, int limit) {
-        try {
-            // Consistent, so that a walk right after a save sees it, as the port promises.
-            return client.scan(ScanRequest.builder()
-                    .tableName(tableName)
-                    .limit(limit)
-                    .exclusiveStartKey(startKey)
-                    .consistentRead(true)
-                    .build());
-        } catch (SdkException e) {
-            throw failure("list pictures", e);
-        }
-    }
-
-    /**
-     * Listing skips an item it cannot read, and logs it: one bad item (written by hand, or by some other
-     * program) must not hide every other account from every client, and nothing a client could do would
-     * make it readable. A look-up of that very account fails instead (see {@link #toDomain}).
-     */
-    private Optional<ProfilePicture> readForListing(Map<String, AttributeValue> item) {
-        if (DynamoDbRefreshPause.isPauseItem(item)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(toDomain(item));
-        } catch (IllegalStateException unreadable) {
-            Log.LOGGER.log(
-                    Level.WARNING,
-                    "Skipping an unreadable item of table " + tableName + " while listing, " + PictureItem.HANDLE_KEY
-                            + "=" + item.get(PictureItem.HANDLE_KEY),
-                    unreadable);
-            return Optional.empty();
-        }
-    }
-
-    private Optional<PageCursor> cursorAt(Map<String, AttributeValue> lastEvaluatedKey) {
-        AttributeValue key = lastEvaluatedKey.get(PictureItem.HANDLE_KEY);
-        if (key == null || key.s() == null) {
-            return Optional.empty();
-        }
-        try {
-            Handle handle = Handle.of(key.s());
-            return handle.key().equals(key.s()) ? Optional.of(PageCursor.after(handle)) : Optional.empty();
-        } catch (InvalidHandleException notAHandle) {
-            return Optional.empty();
-        }
+    public Page<ProfilePicture, PageCursor> list(PageRequest<PageCursor> request) {
+        return listing.list(request);
     }
 
     private ProfilePicture winnerOf(ConditionalCheckFailedException lost, Handle handle) {
         if (lost.hasItem() && !lost.item().isEmpty()) {
-            return toDomain(lost.item());
+            return items.toDomain(lost.item());
         }
         // A server that ignores ReturnValuesOnConditionCheckFailure: read the winner. Items are never deleted,
         // so the item that made the condition fail is still there, or a newer one is.
         return read(handle)
-                .map(this::toDomain)
+                .map(items::toDomain)
                 .orElseThrow(() -> new IllegalStateException("The picture of " + handle + " in table " + tableName
                         + " refused an overwrite as newer, then was gone."));
     }
@@ -298,65 +221,11 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
-    /**
-     * An item that breaks the domain's rules is a bug or a hand edit, not an outage: it fails loudly
-     * (a 500 with a logged cause), never as "storage unavailable", which would invite pointless retries.
-     */
-    private ProfilePicture toDomain(Map<String, AttributeValue> item) {
-        try {
-            PictureItem stored = SCHEMA.mapToItem(item);
-            if (stored.handle() == null || stored.profileUrl() == null || stored.scrapedAt() == null) {
-                throw new IllegalArgumentException("an attribute is missing");
-            }
-            Handle handle = Handle.of(stored.handle());
-            if (!handle.key().equals(stored.handleKey())) {
-                throw new IllegalArgumentException(PictureItem.HANDLE + " does not match " + PictureItem.HANDLE_KEY);
-            }
-            Instant scrapedAt = Instant.ofEpochMilli(stored.scrapedAt());
-            return new ProfilePicture(
-                    handle,
-                    PictureUrl.of(stored.profileUrl()),
-                    scrapedAt,
-                    // An item stored before the refresh existed was last checked when it was scraped.
-                    stored.checkedAt() == null ? scrapedAt : Instant.ofEpochMilli(stored.checkedAt()),
-                    statusOf(stored),
-                    markOf(stored));
-        } catch (RuntimeException e) {
-            // Mapping fails with whatever the attribute converters throw (a NumberFormatException, say).
-            throw new IllegalStateException(
-                    "The item " + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY) + " of table "
-                            + tableName + " is not a valid picture: " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static AccountStatus statusOf(PictureItem stored) {
-        if (stored.accountStatus() == null) {
-            return AccountStatus.ACTIVE;
-        }
-        return AccountStatus.fromWireName(stored.accountStatus())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        PictureItem.ACCOUNT_STATUS + " is no account status: " + stored.accountStatus()));
-    }
-
-    private static Optional<ArchiveMark> markOf(PictureItem stored) {
-        if (stored.archivedUrl() == null && stored.imageVersion() == null) {
-            return Optional.empty();
-        }
-        if (stored.archivedUrl() == null || stored.imageVersion() == null) {
-            throw new IllegalArgumentException("the archive mark is half written");
-        }
-        return Optional.of(
-                new ArchiveMark(PictureUrl.of(stored.archivedUrl()), ImageVersion.of(stored.imageVersion())));
+    static RuntimeException failure(String tableName, String action, SdkException e) {
+        return SdkFailures.failure("DynamoDB table " + tableName, action, e, StorageUnavailableException::new);
     }
 
     private RuntimeException failure(String action, SdkException e) {
         return SdkFailures.failure("DynamoDB table " + tableName, action, e, StorageUnavailableException::new);
-    }
-
-    // Created on the first warning, not at class initialisation: java.util.logging would cost every cold
-    // start two dozen classes for a line that a healthy table never causes.
-    private static final class Log {
-        static final System.Logger LOGGER = System.getLogger(DynamoDbProfilePictureRepository.class.getName());
     }
 }

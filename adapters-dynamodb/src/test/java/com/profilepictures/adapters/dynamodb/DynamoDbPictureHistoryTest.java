@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.application.testing.PictureHistoryContract;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.StorageUnavailableException;
@@ -103,8 +103,7 @@ class DynamoDbPictureHistoryTest extends PictureHistoryContract {
 
         HistoryTable.createIfMissing(client, tableName);
 
-        assertEquals(
-                1, history.list(JACK, HistoryPageRequest.first(10)).entries().size());
+        assertEquals(1, history.list(JACK, PageRequest.first(10)).items().size());
     }
 
     @Test
@@ -117,7 +116,7 @@ class DynamoDbPictureHistoryTest extends PictureHistoryContract {
                         "first_seen_at", AttributeValue.fromN("1"),
                         "last_seen_at", AttributeValue.fromN("1"))));
 
-        var thrown = assertThrows(RuntimeException.class, () -> history.list(JACK, HistoryPageRequest.first(10)));
+        var thrown = assertThrows(RuntimeException.class, () -> history.list(JACK, PageRequest.first(10)));
 
         assertInstanceOf(IllegalStateException.class, thrown);
     }
@@ -135,7 +134,7 @@ class DynamoDbPictureHistoryTest extends PictureHistoryContract {
             assertThrows(
                     StorageUnavailableException.class, () -> history.record(JACK, picture("1"), T0.plusSeconds(1)));
             assertThrows(StorageUnavailableException.class, () -> history.attach(JACK, picture("1"), version("a")));
-            assertThrows(StorageUnavailableException.class, () -> history.list(JACK, HistoryPageRequest.first(1)));
+            assertThrows(StorageUnavailableException.class, () -> history.list(JACK, PageRequest.first(1)));
             assertThrows(StorageUnavailableException.class, () -> history.findByVersion(JACK, version("a")));
         }
     }

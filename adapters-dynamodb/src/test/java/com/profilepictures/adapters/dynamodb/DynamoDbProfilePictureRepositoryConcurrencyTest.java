@@ -125,8 +125,8 @@ class DynamoDbProfilePictureRepositoryConcurrencyTest {
         List<String> keys = new ArrayList<>();
         Optional<PageCursor> cursor = Optional.empty();
         do {
-            Page page = repository.list(new PageRequest(cursor, 7));
-            page.pictures().forEach(picture -> keys.add(picture.handle().key()));
+            Page<ProfilePicture, PageCursor> page = repository.list(new PageRequest<>(cursor, 7));
+            page.items().forEach(picture -> keys.add(picture.handle().key()));
             cursor = page.next();
         } while (cursor.isPresent());
         assertEquals(new HashSet<>(keys).size(), keys.size(), "no account twice: " + keys);

@@ -14,6 +14,7 @@ import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
 import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
 import java.io.ByteArrayInputStream;
@@ -142,18 +143,18 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         ScanResponse raw =
                 client.scan(request -> request.tableName(tableName).limit(2).consistentRead(true));
 
-        Page first = repository.list(PageRequest.first(2));
+        Page<ProfilePicture, PageCursor> first = repository.list(PageRequest.first(2));
 
         PageCursor cursor = first.next().orElseThrow();
         assertEquals(
                 raw.lastEvaluatedKey(),
                 Map.of("handle_key", AttributeValue.fromS(cursor.lastHandle().key())));
-        assertEquals(first.pictures().get(1).handle().key(), cursor.lastHandle().key(), "the page's last item");
-        Page second = repository.list(PageRequest.after(PageCursor.decode(cursor.encode()), 2));
+        assertEquals(first.items().get(1).handle().key(), cursor.lastHandle().key(), "the page's last item");
+        Page<ProfilePicture, PageCursor> second =
+                repository.list(PageRequest.after(PageCursor.decode(cursor.encode()), 2));
         Set<String> seen = new HashSet<>();
-        first.pictures().forEach(picture -> seen.add(picture.handle().key()));
-        second.pictures()
-                .forEach(picture -> assertTrue(seen.add(picture.handle().key()), "twice: " + picture));
+        first.items().forEach(picture -> seen.add(picture.handle().key()));
+        second.items().forEach(picture -> assertTrue(seen.add(picture.handle().key()), "twice: " + picture));
         assertEquals(4, seen.size());
     }
 

@@ -1,15 +1,16 @@
 package com.profilepictures.adapters.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns a {@link Reply} into an API Gateway response: the status its {@link ApiError} says, a compact
- * JSON body, and the headers every response carries ({@code Content-Type}, {@code X-Request-Id},
- * and {@code Retry-After} on 503s).
+ * Turns a {@link Reply} into an API Gateway response: the status it says, its body, and the headers every
+ * response carries ({@code X-Request-Id}, {@code Content-Type} with a body, and {@code Retry-After} on 503s).
  */
 public final class ApiResponses {
 
@@ -18,46 +19,29 @@ public final class ApiResponses {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String RETRY_AFTER_HEADER = "Retry-After";
 
-    // HTML escaping would turn '=' and '&' into \u003d and \u0026; clients want URLs as they are.
-    // Compact, since nobody reads these bodies by eye and every byte is paid for. Every body has a
-    // hand-written writer: Gson's reflective first write costs a cold start about 10 ms (bench/README.md).
-    static final Gson GSON = new GsonBuilder()
-            .disableHtmlEscaping()
-            .registerTypeAdapter(ResponseBodies.ScrapedPicture.class, new ResponseBodies.ScrapedPictureWriter())
-            .registerTypeAdapter(ResponseBodies.StoredPicture.class, new ResponseBodies.StoredPictureWriter())
-            .registerTypeAdapter(ResponseBodies.UserList.class, new ResponseBodies.UserListWriter())
-            .registerTypeAdapter(ResponseBodies.ErrorBody.class, new ResponseBodies.ErrorBodyWriter())
-            .registerTypeAdapter(ResponseBodies.PictureHistory.class, new ResponseBodies.PictureHistoryWriter())
-            .create();
-
     private ApiResponses() {}
 
     static APIGatewayProxyResponseEvent of(Reply reply, String requestId) {
-        if (reply.body() instanceof Redirect redirect) {
-            return redirect(redirect, requestId);
-        }
-        if (reply.body() instanceof GalleryPage page) {
-            return page(page, requestId);
-        }
-        if (reply.error().isEmpty()) {
-            return respond(200, reply.body(), requestId, Map.of());
-        }
-        ApiError error = reply.error().get();
-        Map<String, String> extraHeaders = error.retryAfter()
-                .map(after -> Map.of(RETRY_AFTER_HEADER, Long.toString(after.toSeconds())))
-                .orElse(Map.of());
-        return respond(
-                error.status(),
-                ResponseBodies.error(error.code(), reply.message(), requestId),
-                requestId,
-                extraHeaders);
+        return switch (reply) {
+            case Reply.Json(ResponseBody body) -> json(200, body, requestId, Map.of());
+            case Reply.Redirect redirect -> redirect(redirect, requestId);
+            case Reply.Html(GalleryPage page) -> html(page, requestId);
+            case Reply.Failure(ApiError error, String message) ->
+                json(
+                        error.status(),
+                        new ResponseBody.ErrorBody(error.code(), message, requestId),
+                        requestId,
+                        error.retryAfter()
+                                .map(after -> Map.of(RETRY_AFTER_HEADER, Long.toString(after.toSeconds())))
+                                .orElse(Map.of()));
+        };
     }
 
     /**
      * The one answer that is not JSON: a {@code 302} with no body. It is {@code private} to the client's cache:
      * the URL it points at is signed for a while, and only for whoever was handed it.
      */
-    private static APIGatewayProxyResponseEvent redirect(Redirect redirect, String requestId) {
+    private static APIGatewayProxyResponseEvent redirect(Reply.Redirect redirect, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Location", redirect.location().toString());
         headers.put("Cache-Control", "private, max-age=" + redirect.cacheFor().toSeconds());
@@ -74,7 +58,7 @@ public final class ApiResponses {
      * script and style and load images from here and the archive only. It is not cached for long, since the
      * hashes in the policy change with every release.
      */
-    private static APIGatewayProxyResponseEvent page(GalleryPage page, String requestId) {
+    private static APIGatewayProxyResponseEvent html(GalleryPage page, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", HTML_CONTENT_TYPE);
         headers.put("Content-Security-Policy", page.contentSecurityPolicy());
@@ -89,8 +73,8 @@ public final class ApiResponses {
                 .withIsBase64Encoded(false);
     }
 
-    private static APIGatewayProxyResponseEvent respond(
-            int status, Object body, String requestId, Map<String, String> extraHeaders) {
+    private static APIGatewayProxyResponseEvent json(
+            int status, ResponseBody body, String requestId, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", CONTENT_TYPE);
         headers.put(REQUEST_ID_HEADER, requestId);
@@ -101,7 +85,23 @@ public final class ApiResponses {
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(status)
                 .withHeaders(headers)
-                .withBody(GSON.toJson(body))
+                .withBody(toJson(body))
                 .withIsBase64Encoded(false);
+    }
+
+    /**
+     * Compact, since nobody reads these bodies by eye and every byte is paid for; not HTML-escaped, since
+     * clients want URLs as they are ({@code =} and {@code &}, not {@code \u003d} and {@code \u0026}).
+     */
+    static String toJson(ResponseBody body) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter out = new JsonWriter(text)) {
+            out.setHtmlSafe(false);
+            out.setSerializeNulls(true);
+            body.write(out);
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException("A StringWriter does not fail", cannotHappen);
+        }
+        return text.toString();
     }
 }

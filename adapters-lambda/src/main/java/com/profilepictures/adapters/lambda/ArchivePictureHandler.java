@@ -3,17 +3,23 @@ package com.profilepictures.adapters.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.application.ArchiveResult;
+import com.profilepictures.application.ScrapeWrite;
 import com.profilepictures.domain.DependencyUnavailableException;
+import com.profilepictures.domain.ImageVersion;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The picture table's stream, a batch of records at a time: every picture a scrape stored is archived
- * ({@link ArchivePicture}); every other write is ignored (see {@link ScrapeWrite}). A record that fails is
+ * ({@link ArchivePicture}); every other write is ignored. Which is which is the table's to say: the adapter
+ * that owns its schema reads each record into a {@link ScrapeWrite}, and this only turns the batch into use
+ * case calls. A record that fails is
  * reported in a partial batch response, with every record after it unprocessed: Lambda delivers the stream
  * in order and retries from the first failure reported, so the later records come again anyway, and
  * archiving them now would only do their work twice. A permanent outcome (not an image) is logged, not failed.
@@ -21,11 +27,19 @@ import java.util.List;
 public final class ArchivePictureHandler {
 
     private final ArchivePicture archivePicture;
+    private final Function<DynamodbEvent.DynamodbStreamRecord, ScrapeWrite> scrapeWrites;
     private final Clock clock;
 
-    /** {@code clock} times records for the log. */
-    public ArchivePictureHandler(ArchivePicture archivePicture, Clock clock) {
+    /**
+     * {@code scrapeWrites} reads a record of the table's stream (the DynamoDB adapter's {@code PictureStream});
+     * {@code clock} times records for the log.
+     */
+    public ArchivePictureHandler(
+            ArchivePicture archivePicture,
+            Function<DynamodbEvent.DynamodbStreamRecord, ScrapeWrite> scrapeWrites,
+            Clock clock) {
         this.archivePicture = archivePicture;
+        this.scrapeWrites = scrapeWrites;
         this.clock = clock;
     }
 
@@ -50,22 +64,29 @@ public final class ArchivePictureHandler {
     /** Archives one record's picture, if it has one; false when it failed and must come again. */
     private boolean archive(DynamodbEvent.DynamodbStreamRecord record, String sequenceNumber, Context context) {
         long startedAt = clock.millis();
-        RecordLog log = new RecordLog(record.getEventID(), sequenceNumber).put("eventName", record.getEventName());
-        ScrapeWrite write = ScrapeWrite.of(record);
-        if (write instanceof ScrapeWrite.Ignored ignored) {
-            log.put("outcome", "ignored")
-                    .put("why", ignored.why())
-                    .level(ignored.expected() ? LogLevel.INFO : LogLevel.WARN)
-                    .write(context, clock.millis() - startedAt);
-            return true;
-        }
-        var stored = (ScrapeWrite.Stored) write;
+        LogLine log = new LogLine(Instant.ofEpochMilli(startedAt), context == null ? null : context.getAwsRequestId())
+                .put("eventID", record.getEventID())
+                .put("sequenceNumber", sequenceNumber)
+                .put("eventName", record.getEventName());
+        return switch (scrapeWrites.apply(record)) {
+            case ScrapeWrite.Ignored(String why, boolean expected) -> {
+                log.put("outcome", "ignored")
+                        .put("why", why)
+                        .level(expected ? Level.INFO : Level.WARNING)
+                        .write(clock.millis() - startedAt);
+                yield true;
+            }
+            case ScrapeWrite.Stored stored -> archive(stored, log, startedAt);
+        };
+    }
+
+    private boolean archive(ScrapeWrite.Stored stored, LogLine log, long startedAt) {
         log.put("handle", stored.handle().display())
                 .put("picture", stored.picture().value());
         try {
             ArchiveResult result = archivePicture.archive(stored.handle(), stored.picture(), stored.scrapedAt());
             describe(result, log);
-            log.write(context, clock.millis() - startedAt);
+            log.count("ArchiveOutcomes", "outcome").write(clock.millis() - startedAt);
             return true;
         } catch (OutOfMemoryError fatal) {
             throw fatal;
@@ -73,30 +94,25 @@ public final class ArchivePictureHandler {
             // An outage is expected now and then and explains itself; anything else is a bug, logged in full.
             boolean outage = failure instanceof DependencyUnavailableException;
             log.put("outcome", "failed")
-                    .level(outage ? LogLevel.WARN : LogLevel.ERROR)
+                    .level(outage ? Level.WARNING : Level.ERROR)
                     .failure(failure, !outage)
-                    .write(context, clock.millis() - startedAt);
+                    .count("ArchiveOutcomes", "outcome")
+                    .write(clock.millis() - startedAt);
             return false;
         }
     }
 
-    // ArchivePictureHandlerTest walks every kind of ArchiveResult, so none is logged as unmapped.
-    static void describe(ArchiveResult result, RecordLog log) {
-        if (result instanceof ArchiveResult.Archived archived) {
-            log.put("outcome", "archived")
-                    .put("version", archived.version().sha256())
-                    .put("marked", archived.marked());
-        } else if (result instanceof ArchiveResult.AlreadyArchived already) {
-            log.put("outcome", "already_archived")
-                    .put("version", already.version().sha256())
-                    .put("marked", already.marked());
-        } else if (result instanceof ArchiveResult.NotArchivable notArchivable) {
+    private static void describe(ArchiveResult result, LogLine log) {
+        switch (result) {
+            case ArchiveResult.Archived(var entry, ImageVersion version, boolean marked) ->
+                log.put("outcome", "archived").put("version", version.sha256()).put("marked", marked);
+            case ArchiveResult.AlreadyArchived(var entry, ImageVersion version, boolean marked) ->
+                log.put("outcome", "already_archived")
+                        .put("version", version.sha256())
+                        .put("marked", marked);
             // Permanent: retrying would end the same way, so the record succeeds and the next scrape tries again.
-            log.put("outcome", "not_archivable")
-                    .put("reason", notArchivable.reason())
-                    .level(LogLevel.WARN);
-        } else {
-            log.put("outcome", "unmapped: " + result).level(LogLevel.ERROR);
+            case ArchiveResult.NotArchivable(var entry, String reason) ->
+                log.put("outcome", "not_archivable").put("reason", reason).level(Level.WARNING);
         }
     }
 

@@ -3,14 +3,22 @@ package com.profilepictures.adapters.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.function.Function;
+import java.time.Instant;
 
 /**
- * What every route does around its own work: find the request id, turn whatever happens (an answer,
- * bad input, a failure, a bug) into a response of the contract's shape, and write the request's log line.
+ * What every route does around its own work: find the request id, read the request through one
+ * {@link RequestInput}, turn whatever happens (an answer, bad input, a failure, a bug) into a response of the
+ * contract's shape, and write the request's log line.
  */
 final class Endpoint {
+
+    /** A route's own work: the request in, its answer out, and what is worth knowing added to its log line. */
+    @FunctionalInterface
+    interface Work {
+        Reply answer(RequestInput input, LogLine log);
+    }
 
     private final String method;
     private final String route;
@@ -22,42 +30,42 @@ final class Endpoint {
         this.clock = clock;
     }
 
-    APIGatewayProxyResponseEvent run(
-            APIGatewayProxyRequestEvent event, Context context, Function<RequestLog, Reply> work) {
+    APIGatewayProxyResponseEvent run(APIGatewayProxyRequestEvent event, Context context, Work work) {
         long startedAt = clock.millis();
         String requestId = RequestIds.of(event, context);
-        String requestMethod = event != null && event.getHttpMethod() != null ? event.getHttpMethod() : method;
-        RequestLog log = new RequestLog(requestId, requestMethod, route);
+        LogLine log = new LogLine(Instant.ofEpochMilli(startedAt), requestId)
+                .put("method", event != null && event.getHttpMethod() != null ? event.getHttpMethod() : method)
+                .put("route", route);
         Reply reply;
+        boolean fault = false;
         try {
             if (event == null) {
                 throw new IllegalArgumentException("No event");
             }
-            reply = work.apply(log);
+            reply = work.answer(new RequestInput(event, log), log);
         } catch (ApiException badInput) {
-            reply = Reply.error(badInput.error(), badInput.getMessage());
+            reply = new Reply.Failure(badInput.error(), badInput.getMessage());
         } catch (OutOfMemoryError fatal) {
             // Let Lambda throw this sandbox away; answering from it would only fail again.
             throw fatal;
         } catch (RuntimeException | Error failure) {
             ApiError error = ApiError.of(failure);
-            if (error == ApiError.INTERNAL_ERROR) {
-                log.fault(failure);
+            fault = error == ApiError.INTERNAL_ERROR;
+            if (fault) {
+                log.failure(failure, true);
             } else {
                 log.put("failure", failure.getMessage());
             }
-            reply = Reply.error(error, error.defaultMessage());
+            reply = Reply.Failure.of(error);
         }
         APIGatewayProxyResponseEvent response = ApiResponses.of(reply, requestId);
-        try {
-            log.write(
-                    context,
-                    response.getStatusCode(),
-                    reply.error().map(ApiError::code).orElse(null),
-                    clock.millis() - startedAt);
-        } catch (RuntimeException logFailure) {
-            // A log that cannot be written must not cost the client its answer.
+        int status = response.getStatusCode();
+        log.put("status", status);
+        if (reply instanceof Reply.Failure failure) {
+            log.put("code", failure.error().code());
         }
+        log.level(status < 500 ? Level.INFO : fault ? Level.ERROR : Level.WARNING)
+                .write(clock.millis() - startedAt);
         return response;
     }
 }

@@ -29,6 +29,6 @@ public final class GalleryHandler {
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
-        return endpoint.run(event, context, log -> Reply.ok(page));
+        return endpoint.run(event, context, (input, log) -> new Reply.Html(page));
     }
 }

@@ -7,6 +7,7 @@ import com.profilepictures.application.GetArchivedImage;
 import com.profilepictures.application.ImageLookup;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,12 +37,9 @@ public final class GetArchivedImageHandler {
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
-        return endpoint.run(event, context, log -> {
-            Handle handle = RequestInput.pathHandle(event);
-            log.put("handle", handle.display());
-            Optional<ImageVersion> version = RequestInput.queryParameter(event, "version", ApiError.INVALID_VERSION)
-                    .map(RequestInput::version);
-            version.ifPresent(asked -> log.put("version", asked.sha256()));
+        return endpoint.run(event, context, (input, log) -> {
+            Handle handle = input.pathHandle();
+            Optional<ImageVersion> version = input.version();
 
             ImageLookup lookup = version.map(asked -> getArchivedImage.version(handle, asked))
                     .orElseGet(() -> getArchivedImage.newest(handle));
@@ -50,25 +48,20 @@ public final class GetArchivedImageHandler {
         });
     }
 
-    // GetArchivedImageHandlerTest walks every kind of ImageLookup, so none falls through unanswered.
-    static Reply reply(ImageLookup lookup, Handle handle, Optional<ImageVersion> asked, RequestLog log) {
-        if (lookup instanceof ImageLookup.Found found) {
-            log.put("served", found.version().sha256());
-            return Reply.redirect(new Redirect(found.location(), CACHE_FOR));
-        }
-        if (lookup instanceof ImageLookup.UserNotFound) {
-            return Reply.error(
-                    ApiError.USER_NOT_FOUND,
-                    "No picture is stored for @" + handle.display() + "; POST /scrape it first.");
-        }
-        if (lookup instanceof ImageLookup.NotArchived) {
-            return Reply.error(
-                    ApiError.IMAGE_NOT_ARCHIVED,
-                    asked.map(version -> "@" + handle.display() + "'s history has no archived picture with version "
-                                    + version + ".")
-                            .orElse("No picture of @" + handle.display()
-                                    + " is archived yet. A picture is archived just after a scrape stores it."));
-        }
-        throw new IllegalStateException("Unmapped image lookup: " + lookup);
+    private static Reply reply(ImageLookup lookup, Handle handle, Optional<ImageVersion> asked, LogLine log) {
+        return switch (lookup) {
+            case ImageLookup.Found(ImageVersion served, URI location) -> {
+                log.put("served", served.sha256());
+                yield new Reply.Redirect(location, CACHE_FOR);
+            }
+            case ImageLookup.UserNotFound() -> Reply.Failure.userNotFound(handle);
+            case ImageLookup.NotArchived() ->
+                new Reply.Failure(
+                        ApiError.IMAGE_NOT_ARCHIVED,
+                        asked.map(version -> "@" + handle.display() + "'s history has no archived picture with version "
+                                        + version + ".")
+                                .orElse("No picture of @" + handle.display()
+                                        + " is archived yet. A picture is archived just after a scrape stores it."));
+        };
     }
 }

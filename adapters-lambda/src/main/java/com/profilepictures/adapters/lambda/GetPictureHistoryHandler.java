@@ -5,7 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.application.GetPictureHistory;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryPageRequest;
+import com.profilepictures.domain.HistoryCursor;
+import com.profilepictures.domain.PageRequest;
 import java.time.Clock;
 
 /** {@code GET /user/{handle}/history?lastKey=&limit=}: one page of every picture the account has shown, newest first. */
@@ -24,25 +25,19 @@ public final class GetPictureHistoryHandler {
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
-        return endpoint.run(event, context, log -> {
-            Handle handle = RequestInput.pathHandle(event);
-            log.put("handle", handle.display());
+        return endpoint.run(event, context, (input, log) -> {
+            Handle handle = input.pathHandle();
             // Built before anything is read, so that every answer, a 404 included, costs the same to warm up.
-            ImageLinks links = ImageLinks.of(event);
-            HistoryPageRequest request = RequestInput.historyPageRequest(
-                    RequestInput.queryParameter(event, "lastKey", ApiError.INVALID_CURSOR),
-                    RequestInput.queryParameter(event, "limit", ApiError.INVALID_LIMIT));
-            log.put("limit", request.limit()).put("firstPage", request.after().isEmpty());
+            ImageLinks links = input.links();
+            PageRequest<HistoryCursor> request = input.pageRequest(HistoryCursor::decode);
 
             return getPictureHistory
                     .get(handle, request)
-                    .map(history -> {
-                        log.put("pictures", history.page().entries().size());
-                        return Reply.ok(ResponseBodies.history(history, links));
+                    .<Reply>map(history -> {
+                        log.put("pictures", history.page().items().size());
+                        return new Reply.Json(new ResponseBody.PictureHistory(history, links));
                     })
-                    .orElseGet(() -> Reply.error(
-                            ApiError.USER_NOT_FOUND,
-                            "No picture is stored for @" + handle.display() + "; POST /scrape it first."));
+                    .orElseGet(() -> Reply.Failure.userNotFound(handle));
         });
     }
 }

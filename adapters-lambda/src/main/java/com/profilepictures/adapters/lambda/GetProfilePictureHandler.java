@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.profilepictures.application.GetProfilePicture;
 import com.profilepictures.domain.Handle;
 import java.time.Clock;
-import java.util.Map;
 
 /** {@code GET /user/{handle}/profile_pic}: the stored picture, found by any capitalisation of the handle. */
 public final class GetProfilePictureHandler {
@@ -24,20 +23,15 @@ public final class GetProfilePictureHandler {
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
-        return endpoint.run(event, context, log -> {
-            // API Gateway has URL-decoded path parameters already; decoding again would let %2540 become '@'.
-            Map<String, String> pathParameters = event.getPathParameters();
-            Handle handle = RequestInput.handle(pathParameters == null ? null : pathParameters.get("handle"));
-            log.put("handle", handle.display());
+        return endpoint.run(event, context, (input, log) -> {
+            Handle handle = input.pathHandle();
             // Built before anything is read, so that every answer, a 404 included, costs the same to warm up.
-            ImageLinks links = ImageLinks.of(event);
+            ImageLinks links = input.links();
 
             return getProfilePicture
                     .get(handle)
-                    .map(picture -> Reply.ok(ResponseBodies.stored(picture, links)))
-                    .orElseGet(() -> Reply.error(
-                            ApiError.USER_NOT_FOUND,
-                            "No picture is stored for @" + handle.display() + "; POST /scrape it first."));
+                    .<Reply>map(picture -> new Reply.Json(new ResponseBody.StoredPicture(picture, links)))
+                    .orElseGet(() -> Reply.Failure.userNotFound(handle));
         });
     }
 }

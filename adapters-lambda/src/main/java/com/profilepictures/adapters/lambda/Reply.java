@@ -1,24 +1,52 @@
 package com.profilepictures.adapters.lambda;
 
+import com.profilepictures.domain.Handle;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /** What a route answers, before {@link ApiResponses} turns it into an API Gateway response. */
-record Reply(Object body, Optional<ApiError> error, String message) {
+sealed interface Reply {
 
-    Reply {
-        Objects.requireNonNull(error, "error");
+    /** A {@code 200} with a JSON body. */
+    record Json(ResponseBody body) implements Reply {
+        public Json {
+            Objects.requireNonNull(body, "body");
+        }
     }
 
-    static Reply ok(Object body) {
-        return new Reply(Objects.requireNonNull(body, "body"), Optional.empty(), null);
+    /** A {@code 302} to {@code location}, which clients may reuse for {@code cacheFor}; it has no body. */
+    record Redirect(URI location, Duration cacheFor) implements Reply {
+        public Redirect {
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(cacheFor, "cacheFor");
+        }
     }
 
-    static Reply redirect(Redirect redirect) {
-        return new Reply(Objects.requireNonNull(redirect, "redirect"), Optional.empty(), null);
+    /** A {@code 200} with a page for people: the gallery. */
+    record Html(GalleryPage page) implements Reply {
+        public Html {
+            Objects.requireNonNull(page, "page");
+        }
     }
 
-    static Reply error(ApiError error, String message) {
-        return new Reply(null, Optional.of(error), Objects.requireNonNull(message, "message"));
+    /** An error of the contract, with a message for the person who sent the request. */
+    record Failure(ApiError error, String message) implements Reply {
+        public Failure {
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(message, "message");
+        }
+
+        /** The error with its own message, for when there is nothing more specific to say. */
+        static Failure of(ApiError error) {
+            return new Failure(error, error.defaultMessage());
+        }
+
+        /** Every route that reads an account answers this way for one never stored. */
+        static Failure userNotFound(Handle handle) {
+            return new Failure(
+                    ApiError.USER_NOT_FOUND,
+                    "No picture is stored for @" + handle.display() + "; POST /scrape it first.");
+        }
     }
 }

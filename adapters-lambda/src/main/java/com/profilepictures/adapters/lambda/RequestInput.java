@@ -2,22 +2,22 @@ package com.profilepictures.adapters.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryCursor;
-import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
 import com.profilepictures.domain.InvalidCursorException;
 import com.profilepictures.domain.InvalidHandleException;
 import com.profilepictures.domain.InvalidImageVersionException;
 import com.profilepictures.domain.InvalidPageRequestException;
-import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Client input turned into domain values, or rejected with the domain's own message. This is the only
+ * One request's client input turned into domain values, or rejected with the domain's own message; what it
+ * reads goes into the request's log line. Every handler reads its request through one, and this is the only
  * place where a validation exception becomes a 400: one thrown later, inside a use case, is a bug.
  */
 final class RequestInput {
@@ -25,10 +25,80 @@ final class RequestInput {
     // At most nine digits, so that parsing cannot overflow; anything longer is out of range anyway.
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
-    private RequestInput() {}
+    private final APIGatewayProxyRequestEvent event;
+    private final LogLine log;
+
+    RequestInput(APIGatewayProxyRequestEvent event, LogLine log) {
+        this.event = Objects.requireNonNull(event, "event");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    APIGatewayProxyRequestEvent event() {
+        return event;
+    }
+
+    /** The links of this request's answer, built from what the client used to reach it. */
+    ImageLinks links() {
+        return ImageLinks.of(event);
+    }
+
+    /** The {@code {handle}} path parameter; API Gateway has URL-decoded it already, so it is not decoded again (%2540 stays). */
+    Handle pathHandle() {
+        Map<String, String> pathParameters = event.getPathParameters();
+        return logged(handle(pathParameters == null ? null : pathParameters.get("handle")));
+    }
+
+    /** The handle in {@code POST /scrape}'s body. */
+    Handle bodyHandle() {
+        return logged(handle(ScrapeRequestBody.handleValue(event)));
+    }
+
+    /**
+     * {@code ?lastKey=&limit=}: the first page for an absent or empty {@code lastKey}, else the page after the
+     * cursor {@code decode} reads from it.
+     */
+    <C> PageRequest<C> pageRequest(Function<String, C> decode) {
+        Optional<C> after = queryParameter("lastKey", ApiError.INVALID_CURSOR)
+                .filter(key -> !key.isEmpty())
+                .map(key -> {
+                    try {
+                        return decode.apply(key);
+                    } catch (InvalidCursorException invalid) {
+                        throw new ApiException(ApiError.INVALID_CURSOR, invalid.getMessage());
+                    }
+                });
+        int size = queryParameter("limit", ApiError.INVALID_LIMIT)
+                .map(RequestInput::limit)
+                .orElse(PageRequest.DEFAULT_LIMIT);
+        try {
+            PageRequest<C> request = new PageRequest<>(after, size);
+            log.put("limit", request.limit()).put("firstPage", request.after().isEmpty());
+            return request;
+        } catch (InvalidPageRequestException invalid) {
+            throw new ApiException(ApiError.INVALID_LIMIT, invalid.getMessage());
+        }
+    }
+
+    /** {@code ?version=}: absent, or given and a version, empty included. */
+    Optional<ImageVersion> version() {
+        return queryParameter("version", ApiError.INVALID_VERSION).map(version -> {
+            try {
+                ImageVersion asked = ImageVersion.of(version);
+                log.put("version", asked.sha256());
+                return asked;
+            } catch (InvalidImageVersionException invalid) {
+                throw new ApiException(ApiError.INVALID_VERSION, invalid.getMessage());
+            }
+        });
+    }
+
+    private Handle logged(Handle handle) {
+        log.put("handle", handle.display());
+        return handle;
+    }
 
     /** {@code null} means the handle is missing. */
-    static Handle handle(String handle) {
+    private static Handle handle(String handle) {
         try {
             return Handle.of(handle);
         } catch (InvalidHandleException invalid) {
@@ -36,23 +106,19 @@ final class RequestInput {
         }
     }
 
-    /** An absent or empty {@code lastKey} asks for the first page. */
-    static PageRequest pageRequest(Optional<String> lastKey, Optional<String> limit) {
-        Optional<PageCursor> after = lastKey.filter(key -> !key.isEmpty()).map(RequestInput::cursor);
-        int size = limit.map(RequestInput::limit).orElse(PageRequest.DEFAULT_LIMIT);
-        try {
-            return new PageRequest(after, size);
-        } catch (InvalidPageRequestException invalid) {
-            throw new ApiException(ApiError.INVALID_LIMIT, invalid.getMessage());
+    /**
+     * A query parameter given at most once. API Gateway keeps only the last of {@code ?limit=5&limit=50}
+     * in the single-valued map; rather than guess which one the client meant, a repeat is refused.
+     */
+    private Optional<String> queryParameter(String name, ApiError ifRepeated) {
+        Map<String, List<String>> multiValued = event.getMultiValueQueryStringParameters();
+        if (multiValued != null
+                && multiValued.get(name) != null
+                && multiValued.get(name).size() > 1) {
+            throw new ApiException(ifRepeated, name + " may be given only once.");
         }
-    }
-
-    private static PageCursor cursor(String lastKey) {
-        try {
-            return PageCursor.decode(lastKey);
-        } catch (InvalidCursorException invalid) {
-            throw new ApiException(ApiError.INVALID_CURSOR, invalid.getMessage());
-        }
+        Map<String, String> singleValued = event.getQueryStringParameters();
+        return Optional.ofNullable(singleValued == null ? null : singleValued.get(name));
     }
 
     // Plain digits only: no sign, no spaces, no fraction, no exponent. " 5" and "1.5" are typos to report,
@@ -65,52 +131,5 @@ final class RequestInput {
                             + ".");
         }
         return Integer.parseInt(limit);
-    }
-
-    /** The {@code {handle}} path parameter; API Gateway has URL-decoded it already, so it is not decoded again. */
-    static Handle pathHandle(APIGatewayProxyRequestEvent event) {
-        Map<String, String> pathParameters = event.getPathParameters();
-        return handle(pathParameters == null ? null : pathParameters.get("handle"));
-    }
-
-    /**
-     * A query parameter given at most once. API Gateway keeps only the last of {@code ?limit=5&limit=50}
-     * in the single-valued map; rather than guess which one the client meant, a repeat is refused.
-     */
-    static Optional<String> queryParameter(APIGatewayProxyRequestEvent event, String name, ApiError ifRepeated) {
-        Map<String, List<String>> multiValued = event.getMultiValueQueryStringParameters();
-        if (multiValued != null
-                && multiValued.get(name) != null
-                && multiValued.get(name).size() > 1) {
-            throw new ApiException(ifRepeated, name + " may be given only once.");
-        }
-        Map<String, String> singleValued = event.getQueryStringParameters();
-        return Optional.ofNullable(singleValued == null ? null : singleValued.get(name));
-    }
-
-    /** An absent or empty {@code lastKey} asks for the newest entries. */
-    static HistoryPageRequest historyPageRequest(Optional<String> lastKey, Optional<String> limit) {
-        Optional<HistoryCursor> after = lastKey.filter(key -> !key.isEmpty()).map(key -> {
-            try {
-                return HistoryCursor.decode(key);
-            } catch (InvalidCursorException invalid) {
-                throw new ApiException(ApiError.INVALID_CURSOR, invalid.getMessage());
-            }
-        });
-        int size = limit.map(RequestInput::limit).orElse(PageRequest.DEFAULT_LIMIT);
-        try {
-            return new HistoryPageRequest(after, size);
-        } catch (InvalidPageRequestException invalid) {
-            throw new ApiException(ApiError.INVALID_LIMIT, invalid.getMessage());
-        }
-    }
-
-    /** A {@code version}: given, it must be one, empty included. */
-    static ImageVersion version(String version) {
-        try {
-            return ImageVersion.of(version);
-        } catch (InvalidImageVersionException invalid) {
-            throw new ApiException(ApiError.INVALID_VERSION, invalid.getMessage());
-        }
     }
 }

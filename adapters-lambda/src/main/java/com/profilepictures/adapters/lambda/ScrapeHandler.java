@@ -7,6 +7,8 @@ import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeResult;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.ScrapeVerdict;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -30,9 +32,8 @@ public final class ScrapeHandler {
     }
 
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
-        return endpoint.run(event, context, log -> {
-            Handle handle = ScrapeRequestBody.handleOf(event);
-            log.put("handle", handle.display());
+        return endpoint.run(event, context, (input, log) -> {
+            Handle handle = input.bodyHandle();
 
             ScrapeResult result = scrapeProfilePicture.scrape(handle);
 
@@ -41,18 +42,25 @@ public final class ScrapeHandler {
                     .forEach((source, undecided) -> log.put(
                             source.wireName() + "_undecided",
                             undecided.cause().name().toLowerCase(Locale.ROOT) + ": " + undecided.detail()));
-            if (result instanceof ScrapeResult.Stored stored) {
-                log.put("verdict", stored.saved() instanceof SaveOutcome.Saved ? "stored" : "kept_newer");
-                return Reply.ok(
-                        ResponseBodies.scraped(stored.saved().current(), stored.source(), ImageLinks.of(event)));
-            }
-            if (result instanceof ScrapeResult.Failed failed) {
-                ApiError error = ApiError.of(failed.failure());
-                log.put("verdict", error.code()).put("detail", failed.failure().detail());
-                return Reply.error(error, error.defaultMessage());
-            }
-            // ScrapeHandlerTest walks every kind of ScrapeResult, so this is never reached.
-            throw new IllegalStateException("Unmapped scrape result: " + result);
+            return switch (result) {
+                case ScrapeResult.Stored(SaveOutcome saved, ScrapeSource source, var undecided) -> {
+                    log.put(
+                                    "verdict",
+                                    switch (saved) {
+                                        case SaveOutcome.Saved stored -> "stored";
+                                        case SaveOutcome.KeptNewer newer -> "kept_newer";
+                                    })
+                            .count("Scrapes", "source", "verdict");
+                    yield new Reply.Json(new ResponseBody.ScrapedPicture(saved.current(), source, input.links()));
+                }
+                case ScrapeResult.Failed(ScrapeVerdict.Failure failure, ScrapeSource source, var undecided) -> {
+                    ApiError error = ApiError.of(failure);
+                    log.put("verdict", error.code())
+                            .put("detail", failure.detail())
+                            .count("Scrapes", "source", "verdict");
+                    yield Reply.Failure.of(error);
+                }
+            };
         });
     }
 }

@@ -7,12 +7,9 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.StrictText;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -38,17 +35,18 @@ final class ScrapeRequestBody {
 
     private ScrapeRequestBody() {}
 
-    static Handle handleOf(APIGatewayProxyRequestEvent event) {
+    /** The {@code handle} field's string, {@code null} when it is missing or {@code null}. */
+    static String handleValue(APIGatewayProxyRequestEvent event) {
         Optional<JsonElement> handle = handleField(json(event));
         if (handle.isEmpty() || handle.get().isJsonNull()) {
-            return RequestInput.handle(null);
+            return null;
         }
         JsonElement value = handle.get();
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
             throw new ApiException(
                     ApiError.INVALID_HANDLE, "handle must be a JSON string, e.g. {\"handle\": \"jack\"}.");
         }
-        return RequestInput.handle(value.getAsString());
+        return value.getAsString();
     }
 
     /** The body as text, its size checked before anything else is done with it. */
@@ -77,16 +75,8 @@ final class ScrapeRequestBody {
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
-            throw new ApiException(ApiError.INVALID_JSON, "The body is not UTF-8 text.");
-        }
+        return StrictText.decode(bytes, StandardCharsets.UTF_8)
+                .orElseThrow(() -> new ApiException(ApiError.INVALID_JSON, "The body is not UTF-8 text."));
     }
 
     /** The value of the top-level {@code handle} key, once the whole body is known to be a JSON object. */

@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The codes the handlers answer, against the contract; that every outcome has one, the compiler checks. */
+/**
+ * That every kind of failure has a code of its own the compiler checks ({@link ApiError#of}'s switch); that
+ * the codes are the contract's, this does.
+ */
 class ApiErrorTest {
 
     @Test
-    void everyDependencysOutageIsA5xxWorthAnotherTry() {
+    void givenEveryDependencysOutage_of_isA5xxWorthAnotherTry() {
         var outages = Stream.of(
                 new StorageUnavailableException("down", null),
                 new ScraperUnavailableException("down", null),
@@ -31,7 +34,7 @@ class ApiErrorTest {
     }
 
     @Test
-    void everyCodeTheHandlersAnswerIsInTheContractsTableWithTheSameStatus() {
+    void givenEveryApiError_itsCode_isInTheContractsTableWithTheSameStatus() {
         Map<String, Integer> contract = ContractErrorTable.read(ContractErrorTable.contract());
 
         for (ApiError error : ApiError.values()) {

@@ -24,13 +24,13 @@ import com.profilepictures.domain.DuePage;
 import com.profilepictures.domain.DueRequest;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageCursor;
 import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureUrl;
 import com.profilepictures.domain.ProfilePicture;
 import com.profilepictures.domain.ProfilePictureRepository;
 import com.profilepictures.domain.SaveOutcome;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -58,7 +58,7 @@ class EveryResponseTest {
         }
 
         @Override
-        public Page list(PageRequest request) {
+        public Page<ProfilePicture, PageCursor> list(PageRequest<PageCursor> request) {
             throw bug();
         }
 
@@ -153,7 +153,7 @@ class EveryResponseTest {
 
     @ParameterizedTest
     @MethodSource("workingRoutes")
-    void everySuccessIsJsonWithTheRequestIdAndOneJsonLogLine(Route route) {
+    void givenAWorkingRoute_handle_answersJsonWithTheRequestIdAndLogsOneLine(Route route) {
         var context = new TestContext();
 
         var response = route.handler().apply(route.event(), context);
@@ -177,7 +177,7 @@ class EveryResponseTest {
 
     @ParameterizedTest
     @MethodSource("buggyRoutes")
-    void aBugAnywhereIsA500ThatLeaksNothingAndIsLoggedWithTheRequestId(Route route) {
+    void givenABugAnywhere_handle_answers500LeakingNothingAndLogsItWithTheRequestId(Route route) {
         var context = new TestContext();
 
         var response = route.handler().apply(route.event(), context);
@@ -193,7 +193,7 @@ class EveryResponseTest {
 
     @ParameterizedTest
     @MethodSource("routesWithAStoreThatIsDown")
-    void aStoreThatIsDownIsA503WithRetryAfterInSeconds(Route route) {
+    void givenAStoreThatIsDown_handle_answers503WithRetryAfterInSeconds(Route route) {
         var response = route.handler().apply(route.event(), new TestContext());
 
         assertError(response, 503, "storage_unavailable");
@@ -201,7 +201,7 @@ class EveryResponseTest {
     }
 
     @Test
-    void withoutApiGatewaysRequestId_theLambdaRequestIdIsUsed() {
+    void givenNoApiGatewayRequestId_handle_goesByLambdasRequestId() {
         var route = workingRoutes().findFirst().orElseThrow();
         var event = route.event().withRequestContext(null);
         var context = new TestContext("lambda-request-1");
@@ -213,7 +213,7 @@ class EveryResponseTest {
     }
 
     @Test
-    void withNoRequestIdAtAll_aFreshOneIsMadeUp() {
+    void givenNoRequestIdAtAll_handle_makesUpAFreshOne() {
         var route = buggyRoutes().findFirst().orElseThrow();
         var event = route.event();
         event.getRequestContext().setRequestId("");
@@ -231,7 +231,7 @@ class EveryResponseTest {
     }
 
     @Test
-    void aRequestIdThatCannotBeAHeaderIsNotUsedAsOne() {
+    void givenARequestIdThatCannotBeAHeader_handle_doesNotUseItAsOne() {
         var route = workingRoutes().findFirst().orElseThrow();
         var event = route.event();
         event.getRequestContext().setRequestId("evil\r\nSet-Cookie: x=1");
@@ -242,9 +242,11 @@ class EveryResponseTest {
     }
 
     @Test
-    void urlsAreNotHtmlEscaped() {
-        var body = ApiResponses.GSON.toJson(List.of("https://pbs.twimg.com/a?b=c&d=<e>"));
+    void givenAUrlWithQueryCharacters_toJson_writesItUnescaped() {
+        var body = ApiResponses.toJson(new ResponseBody.ErrorBody("c", "https://pbs.twimg.com/a?b=c&d=<e>", "r"));
 
-        assertEquals("[\"https://pbs.twimg.com/a?b=c&d=<e>\"]", body);
+        assertEquals(
+                "{\"error\":{\"code\":\"c\",\"message\":\"https://pbs.twimg.com/a?b=c&d=<e>\",\"requestId\":\"r\"}}",
+                body);
     }
 }

@@ -46,7 +46,7 @@ class GalleryHandlerTest {
     }
 
     @Test
-    void thePolicyAllowsExactlyThePagesOwnInlineScriptAndStyle() {
+    void givenThePage_handle_allowsExactlyItsOwnInlineScriptAndStyle() {
         var response = handler.handle(root(), context);
         String policy = response.getHeaders().get("Content-Security-Policy");
 
@@ -62,7 +62,7 @@ class GalleryHandlerTest {
     }
 
     @Test
-    void imagesMayComeFromTheServiceAndTheArchiveOnlyAndCallsFromTheServiceOnly() {
+    void givenAnArchiveOrigin_handle_allowsImagesFromHereAndThereOnlyAndCallsFromHereOnly() {
         String policy = handler.handle(root(), context).getHeaders().get("Content-Security-Policy");
 
         assertTrue(policy.contains("img-src 'self' https://pictures-1a2b.s3.eu-west-1.amazonaws.com;"), policy);
@@ -81,7 +81,7 @@ class GalleryHandlerTest {
     }
 
     @Test
-    void anArchiveThatIsNoHttpOriginIsRefusedAtStart() {
+    void givenAnArchiveThatIsNoHttpOrigin_construction_refusesIt() {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new GalleryHandler(URI.create("javascript:alert(1)"), new MutableClock(Instant.EPOCH)));
@@ -91,7 +91,7 @@ class GalleryHandlerTest {
     }
 
     @Test
-    void thePageLoadsNothingFromElsewhereAndHasNoInlineEventHandlersOrMarkupInsertion() {
+    void givenThePage_handle_loadsNothingFromElsewhereAndHasNoInlineHandlersOrMarkupInsertion() {
         String html = handler.handle(root(), context).getBody();
 
         assertFalse(

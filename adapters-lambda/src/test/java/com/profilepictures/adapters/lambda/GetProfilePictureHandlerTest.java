@@ -44,20 +44,7 @@ class GetProfilePictureHandlerTest {
         var response = handler.handle(ApiGatewayEvents.load("get-profile-pic.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals(
-                "{\"profile_url\":\"" + PICTURE + "\","
-                        + "\"handle\":\"Jack\","
-                        + "\"scrapedAt\":\"2026-11-28T04:00:00.123Z\","
-                        + "\"sizes\":{"
-                        + "\"mini\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_mini.png\","
-                        + "\"normal\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png\","
-                        + "\"bigger\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_bigger.png\","
-                        + "\"200x200\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile_200x200.png\","
-                        + "\"400x400\":\"" + PICTURE + "\","
-                        + "\"original\":\"https://abs.twimg.com/sticky/default_profile_images/default_profile.png\"},"
-                        + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
-                        + "\"archived\":false}",
-                response.getBody());
+        Responses.assertBody("stored-picture.json", response.getBody());
         assertEquals(ApiGatewayEvents.GET_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
     }
@@ -92,7 +79,7 @@ class GetProfilePictureHandlerTest {
     }
 
     @Test
-    void anyCaseOfTheHandleFindsTheUser() {
+    void givenAnyCaseOfTheHandle_get_findsTheUser() {
         repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PictureUrl.of(PICTURE), SCRAPED_AT));
 
         for (String asked : List.of("jack", "JACK", "jAcK", "Jack")) {
@@ -128,7 +115,7 @@ class GetProfilePictureHandlerTest {
     }
 
     @Test
-    void withoutPathParameters_get_answersInvalidHandle() {
+    void givenNoPathParameters_get_answersInvalidHandle() {
         var event = ApiGatewayEvents.load("get-profile-pic.json").withPathParameters(null);
 
         assertError(handler.handle(event, context), 400, "invalid_handle");

@@ -41,24 +41,19 @@ class ListProfilePicturesHandlerTest {
     private final TestContext context = new TestContext();
 
     @Test
-    void listsUsersWithTheir400x400PictureAndWhenItWasScrapedInTheContractsShape() {
+    void givenAStoredUser_list_answersItsPictureAt400x400InTheContractsShape() {
         store("Jack");
 
         var response = handler.handle(ApiGatewayEvents.load("list-users.json"), context);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals(
-                "{\"users\":[{\"handle\":\"Jack\",\"profile_url\":"
-                        + "\"https://pbs.twimg.com/profile_images/42/Jack_400x400.jpg\",\"scrapedAt\":\"2026-11-28T04:00:00.000Z\","
-                        + "\"image\":\"https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/Prod/user/Jack/profile_pic/image\","
-                        + "\"archived\":false}],\"lastKey\":\"\"}",
-                response.getBody());
+        Responses.assertBody("user-list.json", response.getBody());
         assertEquals(ApiGatewayEvents.LIST_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
     }
 
     @Test
-    void eachUserSaysWhetherItsCurrentPictureIsArchived() {
+    void givenArchivedAndUnarchivedUsers_list_saysWhetherEachCurrentPictureIsArchived() {
         store("Jack");
         store("Jill");
         PictureUrl jacks = PictureUrl.of("https://pbs.twimg.com/profile_images/42/Jack_normal.jpg");
@@ -87,7 +82,7 @@ class ListProfilePicturesHandlerTest {
     }
 
     @Test
-    void walkingEveryPageReturnsEveryUserExactlyOnce() {
+    void givenEveryPageWalked_list_returnsEveryUserExactlyOnce() {
         List<String> stored = List.of("alice", "Bob", "carol", "Dave_2", "eve");
         stored.forEach(this::store);
         List<String> seen = new ArrayList<>();
@@ -111,7 +106,7 @@ class ListProfilePicturesHandlerTest {
     }
 
     @Test
-    void theDefaultLimitIs25AndAnEmptyLastKeyAsksForTheFirstPage() {
+    void givenNoLimitAndAnEmptyLastKey_list_answersTheFirst25() {
         for (int i = 0; i < 30; i++) {
             store("user" + i);
         }
@@ -125,7 +120,7 @@ class ListProfilePicturesHandlerTest {
     }
 
     @Test
-    void theLimitsBoundsAreAccepted() {
+    void givenTheLimitsBounds_list_acceptsThem() {
         for (int i = 0; i < 101; i++) {
             store("user" + i);
         }
@@ -186,7 +181,7 @@ class ListProfilePicturesHandlerTest {
     }
 
     @Test
-    void aCursorIsTheOneThisServiceIssues() {
+    void givenACursor_list_acceptsOnlyTheOneThisServiceIssued() {
         store("jack");
         store("jill");
         String issued = PageCursor.after(Handle.of("jack")).encode();
@@ -208,7 +203,7 @@ class ListProfilePicturesHandlerTest {
     }
 
     @Test
-    void aRepeatedParameterIsRefusedRatherThanGuessed() {
+    void givenARepeatedParameter_list_refusesItRatherThanGuess() {
         var repeatedLimit =
                 listUsers(null, "50").withMultiValueQueryStringParameters(Map.of("limit", List.of("5", "50")));
         var repeatedLastKey = listUsers("amFjaw", null)

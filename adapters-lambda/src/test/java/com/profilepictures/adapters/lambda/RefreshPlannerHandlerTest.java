@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import com.profilepictures.application.PlanRefresh;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.InMemoryRefreshQueue;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -67,13 +67,14 @@ class RefreshPlannerHandlerTest {
         stored("jack", Duration.ofDays(2));
         queue.goDown();
 
-        try (LogRecords log = new LogRecords(RefreshPlannerHandler.class)) {
-            IllegalStateException thrown =
-                    assertThrows(IllegalStateException.class, () -> handler.handle(Map.of(), new TestContext()));
+        TestContext context = new TestContext();
 
-            assertTrue(thrown.getMessage().contains("due again next run"), thrown.getMessage());
-            assertEquals(1, log.records().size());
-            assertEquals(Level.SEVERE, log.records().get(0).getLevel());
-        }
+        IllegalStateException thrown =
+                assertThrows(IllegalStateException.class, () -> handler.handle(Map.of(), context));
+
+        assertTrue(thrown.getMessage().contains("due again next run"), thrown.getMessage());
+        JsonObject line = context.onlyLogLine();
+        assertEquals("ERROR", line.get("level").getAsString());
+        assertEquals(1, line.getAsJsonArray("failures").size(), "the one segment that held an account due");
     }
 }

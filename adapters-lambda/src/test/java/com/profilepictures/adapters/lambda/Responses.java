@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads responses the way a client would, and checks what every response must satisfy. */
@@ -39,6 +44,29 @@ final class Responses {
         String message = error.get("message").getAsString();
         assertFalse(message.isBlank());
         return message;
+    }
+
+    /**
+     * Checks that {@code body} is exactly the body in {@code bodies/<fixture>} (kept pretty-printed there, for
+     * people), byte for byte once compacted: the contract's field order, spellings and nulls included.
+     * {@code ${name}} in the fixture stands for {@code values.get(name)}, for what a test computes.
+     */
+    static void assertBody(String fixture, Map<String, String> values, String body) {
+        String expected;
+        try (InputStream in = Responses.class.getResourceAsStream("/bodies/" + fixture)) {
+            assertNotNull(in, "no fixture bodies/" + fixture);
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            expected = expected.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        assertEquals(JsonParser.parseString(expected).toString(), body);
+    }
+
+    static void assertBody(String fixture, String body) {
+        assertBody(fixture, Map.of(), body);
     }
 
     static void assertNoExceptionText(APIGatewayProxyResponseEvent response) {

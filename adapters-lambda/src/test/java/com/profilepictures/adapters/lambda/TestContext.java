@@ -8,10 +8,15 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context whose logger keeps what it is given, so that tests can read the log lines. */
+/**
+ * A Lambda context for a test's requests, and the log lines they wrote: the handlers log through
+ * {@link System.Logger}, which {@link CapturingLoggerFinder} keeps per thread; a new context starts with none.
+ * Its own Lambda logger keeps what it is given too, so that a line written there (none should be) is seen.
+ */
 final class TestContext implements Context {
 
     record LogLine(String message, LogLevel level) {}
@@ -25,14 +30,19 @@ final class TestContext implements Context {
 
     TestContext(String awsRequestId) {
         this.awsRequestId = awsRequestId;
+        CapturingLoggerFinder.clear();
     }
 
+    /** The lines logged on this thread since this context was made, and any given to its Lambda logger. */
     List<LogLine> lines() {
-        return List.copyOf(lines);
+        List<LogLine> all = new ArrayList<>(lines);
+        CapturingLoggerFinder.lines().forEach(line -> all.add(new LogLine(line.json(), line.level())));
+        return List.copyOf(all);
     }
 
     /** The one line a request wrote, parsed; fails unless there is exactly one and it is a JSON object. */
     JsonObject onlyLogLine() {
+        List<LogLine> lines = lines();
         if (lines.size() != 1) {
             throw new AssertionError("Expected exactly one log line, got " + lines);
         }

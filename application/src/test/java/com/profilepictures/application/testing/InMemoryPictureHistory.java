@@ -3,9 +3,9 @@ package com.profilepictures.application.testing;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPage;
-import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
@@ -61,7 +61,7 @@ public final class InMemoryPictureHistory implements PictureHistory {
     }
 
     @Override
-    public synchronized HistoryPage list(Handle handle, HistoryPageRequest request) {
+    public synchronized Page<HistoryEntry, HistoryCursor> list(Handle handle, PageRequest<HistoryCursor> request) {
         failIfDown();
         List<HistoryEntry> sorted = new ArrayList<>(entriesOf(handle).values());
         sorted.sort(Comparator.comparing(HistoryEntry::cursor, NEWEST_FIRST));
@@ -72,12 +72,11 @@ public final class InMemoryPictureHistory implements PictureHistory {
                 continue;
             }
             if (page.size() == request.limit()) {
-                return new HistoryPage(
-                        page, Optional.of(page.get(page.size() - 1).cursor()));
+                return new Page<>(page, Optional.of(page.get(page.size() - 1).cursor()));
             }
             page.add(entry);
         }
-        return HistoryPage.last(page);
+        return Page.last(page);
     }
 
     @Override

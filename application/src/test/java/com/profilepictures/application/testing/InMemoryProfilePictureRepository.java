@@ -175,7 +175,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     }
 
     @Override
-    public Page list(PageRequest request) {
+    public Page<ProfilePicture, PageCursor> list(PageRequest<PageCursor> request) {
         failIfDown();
         Map<String, ProfilePicture> rest = request.after()
                 .<Map<String, ProfilePicture>>map(
@@ -184,7 +184,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
         List<ProfilePicture> page = new ArrayList<>();
         for (ProfilePicture picture : rest.values()) {
             if (page.size() == request.limit()) {
-                return new Page(
+                return new Page<>(
                         page,
                         Optional.of(PageCursor.after(page.get(page.size() - 1).handle())));
             }

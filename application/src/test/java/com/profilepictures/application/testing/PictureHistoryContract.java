@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.HistoryCursor;
 import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.HistoryPage;
-import com.profilepictures.domain.HistoryPageRequest;
 import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.Page;
+import com.profilepictures.domain.PageRequest;
 import com.profilepictures.domain.PictureHistory;
 import com.profilepictures.domain.PictureSize;
 import com.profilepictures.domain.PictureUrl;
@@ -51,7 +51,7 @@ public abstract class PictureHistoryContract {
         assertEquals(new HistoryEntry(picture("1"), T0, T0, Optional.empty()), entry);
         assertEquals(
                 List.of(entry),
-                history.list(Handle.of("jack"), HistoryPageRequest.first(10)).entries());
+                history.list(Handle.of("jack"), PageRequest.first(10)).items());
     }
 
     @Test
@@ -62,8 +62,7 @@ public abstract class PictureHistoryContract {
         HistoryEntry entry = history.record(JACK, picture("1"), T0.plusSeconds(60));
 
         assertEquals(new HistoryEntry(picture("1"), T0, T0.plusSeconds(60), Optional.empty()), entry);
-        assertEquals(
-                List.of(entry), history.list(JACK, HistoryPageRequest.first(10)).entries(), "still one entry");
+        assertEquals(List.of(entry), history.list(JACK, PageRequest.first(10)).items(), "still one entry");
     }
 
     @Test
@@ -74,8 +73,7 @@ public abstract class PictureHistoryContract {
         HistoryEntry again = history.record(JACK, picture("1"), T0);
 
         assertEquals(first, again);
-        assertEquals(
-                List.of(first), history.list(JACK, HistoryPageRequest.first(10)).entries());
+        assertEquals(List.of(first), history.list(JACK, PageRequest.first(10)).items());
     }
 
     @Test
@@ -98,8 +96,7 @@ public abstract class PictureHistoryContract {
         HistoryEntry entry = history.record(JACK, picture("1").withSize(PictureSize.ORIGINAL), T0.plusSeconds(1));
 
         assertEquals(picture("1"), entry.picture());
-        assertEquals(
-                1, history.list(JACK, HistoryPageRequest.first(10)).entries().size());
+        assertEquals(1, history.list(JACK, PageRequest.first(10)).items().size());
     }
 
     @Test
@@ -108,18 +105,18 @@ public abstract class PictureHistoryContract {
         history.record(Handle.of("JACK"), picture("1"), T0);
         history.record(Handle.of("jill"), picture("2"), T0);
 
-        assertEquals(List.of(picture("1")), pictures(history.list(Handle.of("jack"), HistoryPageRequest.first(10))));
-        assertEquals(List.of(picture("2")), pictures(history.list(Handle.of("JILL"), HistoryPageRequest.first(10))));
+        assertEquals(List.of(picture("1")), pictures(history.list(Handle.of("jack"), PageRequest.first(10))));
+        assertEquals(List.of(picture("2")), pictures(history.list(Handle.of("JILL"), PageRequest.first(10))));
         assertEquals(
                 List.of(),
-                history.list(Handle.of("nobody"), HistoryPageRequest.first(10)).entries());
+                history.list(Handle.of("nobody"), PageRequest.first(10)).items());
     }
 
     @Test
     void anAccountWithoutHistoryListsOneEmptyLastPage() {
-        HistoryPage page = emptyHistory().list(JACK, HistoryPageRequest.first(25));
+        Page<HistoryEntry, HistoryCursor> page = emptyHistory().list(JACK, PageRequest.first(25));
 
-        assertEquals(List.of(), page.entries());
+        assertEquals(List.of(), page.items());
         assertEquals(Optional.empty(), page.next());
     }
 
@@ -154,7 +151,7 @@ public abstract class PictureHistoryContract {
 
         assertThrows(IllegalStateException.class, () -> history.attach(JACK, picture("2"), version("a")));
 
-        assertEquals(List.of(picture("1")), pictures(history.list(JACK, HistoryPageRequest.first(10))));
+        assertEquals(List.of(picture("1")), pictures(history.list(JACK, PageRequest.first(10))));
     }
 
     @Test
@@ -166,7 +163,7 @@ public abstract class PictureHistoryContract {
         // Seen again last of all, but first seen first: it stays last.
         history.record(JACK, picture("1"), T0.plusSeconds(30));
 
-        HistoryPage page = history.list(JACK, HistoryPageRequest.first(10));
+        Page<HistoryEntry, HistoryCursor> page = history.list(JACK, PageRequest.first(10));
 
         assertEquals(List.of(picture("3"), picture("2"), picture("1")), pictures(page));
     }
@@ -180,7 +177,7 @@ public abstract class PictureHistoryContract {
 
         assertEquals(
                 new HashSet<>(List.of(picture("1"), picture("2"))),
-                new HashSet<>(pictures(history.list(JACK, HistoryPageRequest.first(10)))));
+                new HashSet<>(pictures(history.list(JACK, PageRequest.first(10)))));
     }
 
     @Test
@@ -216,11 +213,11 @@ public abstract class PictureHistoryContract {
             history.record(JACK, picture(Integer.toString(i + 1)), T0.plusSeconds(i));
         }
 
-        HistoryPage first = history.list(JACK, HistoryPageRequest.first(2));
-        HistoryPage second =
-                history.list(JACK, HistoryPageRequest.after(first.next().orElseThrow(), 2));
-        HistoryPage rest = second.next()
-                .map(cursor -> history.list(JACK, HistoryPageRequest.after(cursor, 2)))
+        Page<HistoryEntry, HistoryCursor> first = history.list(JACK, PageRequest.first(2));
+        Page<HistoryEntry, HistoryCursor> second =
+                history.list(JACK, PageRequest.after(first.next().orElseThrow(), 2));
+        Page<HistoryEntry, HistoryCursor> rest = second.next()
+                .map(cursor -> history.list(JACK, PageRequest.after(cursor, 2)))
                 .orElse(second);
 
         assertEquals(List.of(picture("3"), picture("2")), pictures(first));
@@ -235,9 +232,9 @@ public abstract class PictureHistoryContract {
             history.record(JACK, picture(Integer.toString(i + 1)), T0.plusSeconds(i));
         }
 
-        HistoryCursor cursor =
-                history.list(JACK, HistoryPageRequest.first(1)).next().orElseThrow();
-        HistoryPage next = history.list(JACK, HistoryPageRequest.after(HistoryCursor.decode(cursor.encode()), 1));
+        HistoryCursor cursor = history.list(JACK, PageRequest.first(1)).next().orElseThrow();
+        Page<HistoryEntry, HistoryCursor> next =
+                history.list(JACK, PageRequest.after(HistoryCursor.decode(cursor.encode()), 1));
 
         assertEquals(new HistoryCursor(T0.plusSeconds(2), picture("3")), cursor);
         assertEquals(List.of(picture("2")), pictures(next));
@@ -274,22 +271,22 @@ public abstract class PictureHistoryContract {
     /** Walks every page of the account's history with {@code limit}; stops after 1000 pages. */
     protected static List<HistoryEntry> walk(PictureHistory history, Handle handle, int limit) {
         List<HistoryEntry> walked = new ArrayList<>();
-        HistoryPageRequest request = HistoryPageRequest.first(limit);
+        PageRequest<HistoryCursor> request = PageRequest.first(limit);
         for (int pages = 0; pages < 1000; pages++) {
-            HistoryPage page = history.list(handle, request);
+            Page<HistoryEntry, HistoryCursor> page = history.list(handle, request);
             assertTrue(
-                    page.entries().size() <= limit,
-                    "limit " + limit + ": " + page.entries().size());
-            walked.addAll(page.entries());
+                    page.items().size() <= limit,
+                    "limit " + limit + ": " + page.items().size());
+            walked.addAll(page.items());
             if (page.next().isEmpty()) {
                 return walked;
             }
-            request = HistoryPageRequest.after(page.next().get(), limit);
+            request = PageRequest.after(page.next().get(), limit);
         }
         throw new AssertionError("the walk did not end after 1000 pages");
     }
 
-    private static List<PictureUrl> pictures(HistoryPage page) {
-        return page.entries().stream().map(HistoryEntry::picture).toList();
+    private static List<PictureUrl> pictures(Page<HistoryEntry, HistoryCursor> page) {
+        return page.items().stream().map(HistoryEntry::picture).toList();
     }
 }

@@ -136,9 +136,9 @@ public abstract class ProfilePictureRepositoryContract {
     void emptyRepositoryListsOneEmptyLastPage() {
         var repository = emptyRepository();
 
-        Page page = repository.list(PageRequest.first(PageRequest.DEFAULT_LIMIT));
+        Page<ProfilePicture, PageCursor> page = repository.list(PageRequest.first(PageRequest.DEFAULT_LIMIT));
 
-        assertEquals(List.of(), page.pictures());
+        assertEquals(List.of(), page.items());
         assertEquals(Optional.empty(), page.next());
     }
 
@@ -169,10 +169,10 @@ public abstract class ProfilePictureRepositoryContract {
             Optional<PageCursor> cursor = Optional.empty();
             int pages = 0;
             do {
-                Page page = repository.list(new PageRequest(cursor, limit));
+                Page<ProfilePicture, PageCursor> page = repository.list(new PageRequest<>(cursor, limit));
                 assertTrue(
-                        page.pictures().size() <= limit,
-                        "limit " + limit + ": " + page.pictures().size());
+                        page.items().size() <= limit,
+                        "limit " + limit + ": " + page.items().size());
                 cursor = page.next();
                 pages++;
             } while (cursor.isPresent() && pages < 100);
@@ -186,12 +186,12 @@ public abstract class ProfilePictureRepositoryContract {
         var repository = emptyRepository();
         repository.saveIfNewer(picture("jack", "1", T0));
 
-        Page first = repository.list(PageRequest.first(1));
-        Page rest = first.next()
+        Page<ProfilePicture, PageCursor> first = repository.list(PageRequest.first(1));
+        Page<ProfilePicture, PageCursor> rest = first.next()
                 .map(cursor -> repository.list(PageRequest.after(cursor, 1)))
                 .orElse(first);
 
-        assertEquals(1, first.pictures().size());
+        assertEquals(1, first.items().size());
         assertFalse(rest.next().isPresent(), "the walk ends");
     }
 
@@ -266,7 +266,7 @@ public abstract class ProfilePictureRepositoryContract {
 
         assertFalse(marked);
         assertEquals(Optional.empty(), repository.find(Handle.of("ghost")));
-        assertEquals(List.of(), repository.list(PageRequest.first(10)).pictures());
+        assertEquals(List.of(), repository.list(PageRequest.first(10)).items());
     }
 
     @Test
@@ -333,7 +333,7 @@ public abstract class ProfilePictureRepositoryContract {
         repository.saveIfNewer(picture("jill", "2", T0));
         repository.markArchived(Handle.of("jack"), markOf(jack, "bytes"));
 
-        List<ProfilePicture> listed = repository.list(PageRequest.first(10)).pictures();
+        List<ProfilePicture> listed = repository.list(PageRequest.first(10)).items();
 
         assertEquals(2, listed.size());
         for (ProfilePicture picture : listed) {
@@ -423,7 +423,7 @@ public abstract class ProfilePictureRepositoryContract {
         assertEquals(new CheckOutcome.NotStored(), suspended);
         assertFalse(queued);
         assertEquals(Optional.empty(), repository.find(ghost.handle()));
-        assertEquals(List.of(), repository.list(PageRequest.first(10)).pictures());
+        assertEquals(List.of(), repository.list(PageRequest.first(10)).items());
     }
 
     @Test
@@ -549,8 +549,8 @@ public abstract class ProfilePictureRepositoryContract {
         List<String> keys = new ArrayList<>();
         Optional<PageCursor> cursor = Optional.empty();
         for (int pages = 0; pages < 1000; pages++) {
-            Page page = repository.list(new PageRequest(cursor, limit));
-            page.pictures().forEach(picture -> keys.add(picture.handle().key()));
+            Page<ProfilePicture, PageCursor> page = repository.list(new PageRequest<>(cursor, limit));
+            page.items().forEach(picture -> keys.add(picture.handle().key()));
             cursor = page.next();
             if (cursor.isEmpty()) {
                 return keys;

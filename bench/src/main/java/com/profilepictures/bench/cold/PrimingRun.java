@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.JniHelper;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.bootstrap.PlainContext;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class PrimingRun {
         @SuppressWarnings("unchecked")
         var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                 Class.forName(args[0]).getDeclaredConstructor().newInstance();
-        BenchContext context = new BenchContext("priming-bench", true);
+        PlainContext context = new PlainContext("priming-bench", "bench", 29_000);
 
         long hooksStarted = System.nanoTime();
         if (args[2].equals("primed")) {

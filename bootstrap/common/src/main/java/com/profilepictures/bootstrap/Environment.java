@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The process environment, read once. The local API runs every function in one JVM and cannot change
- * that JVM's environment, so a system property of the same name overrides a variable; on Lambda none
- * is set and this is exactly {@code System.getenv()}.
+ * A function's configuration as environment variables. On Lambda it is the process environment
+ * ({@link #current()}, what an entry class's no-argument constructor reads); the local API runs every
+ * function in one JVM and hands each entry class its own, built from the template's environment of that
+ * function, through the entry class's constructor taking one of these.
  */
 public final class Environment {
 
@@ -17,15 +18,9 @@ public final class Environment {
         this.variables = Map.copyOf(variables);
     }
 
-    /** The real environment, with system properties of the same names on top. */
+    /** This process's environment, as Lambda sets it. */
     public static Environment current() {
-        Map<String, String> merged = new HashMap<>(System.getenv());
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (isVariableName(name)) {
-                merged.put(name, System.getProperty(name));
-            }
-        }
-        return new Environment(merged);
+        return new Environment(System.getenv());
     }
 
     /** The variable's value, unless it is unset or blank. */
@@ -37,9 +32,15 @@ public final class Environment {
         return get(name).isPresent();
     }
 
-    // Only upper-case names like TABLE_NAME: java.* and user.* properties are not configuration.
-    private static boolean isVariableName(String name) {
-        return !name.isEmpty()
-                && name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    /** These variables with {@code overrides} set over them. */
+    public Environment with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(variables);
+        merged.putAll(overrides);
+        return new Environment(merged);
+    }
+
+    /** Every variable, blank ones included. */
+    public Map<String, String> variables() {
+        return variables;
     }
 }

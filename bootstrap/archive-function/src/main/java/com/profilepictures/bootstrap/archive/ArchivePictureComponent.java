@@ -1,5 +1,6 @@
 package com.profilepictures.bootstrap.archive;
 
+import com.profilepictures.adapters.dynamodb.PictureStream;
 import com.profilepictures.adapters.lambda.ArchivePictureHandler;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.bootstrap.ArchiveModule;
@@ -40,7 +41,8 @@ public interface ArchivePictureComponent {
                 PictureArchive archive,
                 ProfilePictureRepository repository,
                 Clock clock) {
-            return new ArchivePictureHandler(new ArchivePicture(history, host, archive, repository), clock);
+            return new ArchivePictureHandler(
+                    new ArchivePicture(history, host, archive, repository), PictureStream::read, clock);
         }
     }
 }

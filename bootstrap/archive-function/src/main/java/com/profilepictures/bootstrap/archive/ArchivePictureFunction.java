@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.lambda.ArchivePictureHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 
 /**
  * Lambda entry of the picture table's stream ({@code PictureStream} in template.yaml): a batch of records in,
@@ -13,13 +14,25 @@ import com.profilepictures.bootstrap.Environment;
  */
 public final class ArchivePictureFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
-    // Built once per container, in Lambda's init phase, which is not billed against the batch's timeout.
-    private static final ArchivePictureHandler HANDLER = DaggerArchivePictureComponent.factory()
-            .create(Environment.current())
-            .handler();
+    static {
+        JsonLoggerFinder.install();
+    }
+
+    private final ArchivePictureHandler handler;
+
+    /** As Lambda builds it: configured by the process's environment. */
+    public ArchivePictureFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public ArchivePictureFunction(Environment environment) {
+        // Built once per container, in Lambda's init phase, which is not billed against the batch's timeout.
+        handler = DaggerArchivePictureComponent.factory().create(environment).handler();
+    }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return HANDLER.handle(event, context);
+        return handler.handle(event, context);
     }
 }

@@ -119,38 +119,6 @@ public final class SamTemplate {
         return routes;
     }
 
-    /**
-     * One DynamoDB stream event of one function, as Lambda's event source mapping reads it: the records of
-     * {@code tableId}'s stream go to {@code entryClass::entryMethod} in batches of at most {@code batchSize};
-     * a failed batch is retried at most {@code maximumRetryAttempts} times ({@code -1}: until the records
-     * expire), split in two on a function error when {@code bisectBatchOnFunctionError}, and from the first
-     * failure the function reports when {@code reportBatchItemFailures}.
-     */
-    public record StreamEvent(
-            String functionId,
-            String tableId,
-            String entryClass,
-            String entryMethod,
-            String startingPosition,
-            int batchSize,
-            int maximumRetryAttempts,
-            boolean bisectBatchOnFunctionError,
-            boolean reportBatchItemFailures) {
-
-        /** Lambda's default batch size for a DynamoDB stream. */
-        public static final int DEFAULT_BATCH_SIZE = 100;
-
-        public StreamEvent {
-            if (batchSize < 1 || batchSize > 10_000) {
-                throw new IllegalArgumentException(functionId + "'s stream BatchSize must be 1 to 10000: " + batchSize);
-            }
-            if (maximumRetryAttempts < -1) {
-                throw new IllegalArgumentException(
-                        functionId + "'s stream MaximumRetryAttempts must be -1 or more: " + maximumRetryAttempts);
-            }
-        }
-    }
-
     /** Every DynamoDB stream event of every function, with the table whose stream it reads. */
     public List<StreamEvent> streamEvents() {
         List<StreamEvent> found = new ArrayList<>();
@@ -162,21 +130,8 @@ public final class SamTemplate {
                 if (!"DynamoDB".equals(event.get("Type"))) {
                     return;
                 }
-                Map<String, Object> stream = cast(event.getOrDefault("Properties", Map.of()));
-                String handler = entryPoint(id, properties);
-                String[] parts = handler.split("::", 2);
-                Object responseTypes = stream.getOrDefault("FunctionResponseTypes", List.of());
-                found.add(new StreamEvent(
-                        id,
-                        streamTable(id + "." + name, stream.get("Stream")),
-                        parts[0],
-                        parts.length == 2 ? parts[1] : "handleRequest",
-                        String.valueOf(stream.getOrDefault("StartingPosition", "LATEST")),
-                        integer(stream.get("BatchSize"), StreamEvent.DEFAULT_BATCH_SIZE),
-                        integer(stream.get("MaximumRetryAttempts"), -1),
-                        Boolean.parseBoolean(
-                                String.valueOf(stream.getOrDefault("BisectBatchOnFunctionError", "false"))),
-                        responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures")));
+                found.add(StreamEvent.from(
+                        id, name, entryPoint(id, properties), cast(event.getOrDefault("Properties", Map.of()))));
             });
         });
         return found;
@@ -187,43 +142,39 @@ public final class SamTemplate {
      * ({@code TABLE_NAME: !Ref ProfilePicturesTable}), in the globals or in any function.
      */
     public java.util.Optional<String> variableNaming(String logicalId) {
-        List<Object> environments = new ArrayList<>();
-        Map<String, Object> globals = cast(document.getOrDefault("Globals", Map.of()));
-        Map<String, Object> globalFunction = cast(globals.getOrDefault("Function", Map.of()));
-        environments.add(globalFunction.get("Environment"));
-        resources("AWS::Serverless::Function")
-                .values()
-                .forEach(function -> environments.add(
-                        SamTemplate.<Map<String, Object>>cast(function.getOrDefault("Properties", Map.of()))
-                                .get("Environment")));
-        for (Object environment : environments) {
-            if (environment instanceof Map<?, ?> map && map.get("Variables") instanceof Map<?, ?> variables) {
-                for (Map.Entry<?, ?> variable : variables.entrySet()) {
-                    if (logicalId.equals(variable.getValue())) {
-                        return java.util.Optional.of(String.valueOf(variable.getKey()));
-                    }
+        for (String function : resources("AWS::Serverless::Function").keySet()) {
+            for (Map.Entry<String, String> variable : environmentOf(function).entrySet()) {
+                if (logicalId.equals(variable.getValue())) {
+                    return java.util.Optional.of(variable.getKey());
                 }
             }
         }
         return java.util.Optional.empty();
     }
 
-    // !GetAtt Table.StreamArn reads as "Table.StreamArn"; Fn::GetAtt: [Table, StreamArn] as a map of a list.
-    private static String streamTable(String event, Object stream) {
-        if (stream instanceof String attribute && attribute.endsWith(".StreamArn")) {
-            return attribute.substring(0, attribute.length() - ".StreamArn".length());
+    /**
+     * The environment variables the template gives function {@code functionId}: the globals', then its own, as
+     * written ({@code !Ref X} reads as {@code X}).
+     */
+    public Map<String, String> environmentOf(String functionId) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        Map<String, Object> globals = cast(document.getOrDefault("Globals", Map.of()));
+        Map<String, Object> globalFunction = cast(globals.getOrDefault("Function", Map.of()));
+        variables.putAll(variables(globalFunction.get("Environment")));
+        Map<String, Object> function = resources("AWS::Serverless::Function").get(functionId);
+        if (function == null) {
+            throw new IllegalArgumentException("template.yaml has no function " + functionId + ".");
         }
-        if (stream instanceof Map<?, ?> function
-                && function.get("Fn::GetAtt") instanceof List<?> attribute
-                && attribute.size() == 2
-                && "StreamArn".equals(attribute.get(1))) {
-            return String.valueOf(attribute.get(0));
-        }
-        throw new IllegalArgumentException(event + "'s Stream is not a table's StreamArn: " + stream);
+        variables.putAll(variables(SamTemplate.<Map<String, Object>>cast(function.getOrDefault("Properties", Map.of()))
+                .get("Environment")));
+        return variables;
     }
 
-    private static int integer(Object value, int absent) {
-        return value == null ? absent : Integer.parseInt(String.valueOf(value));
+    private static Map<String, String> variables(Object environment) {
+        if (environment instanceof Map<?, ?> map && map.get("Variables") instanceof Map<?, ?> variables) {
+            return strings(variables);
+        }
+        return Map.of();
     }
 
     // A zip function names its entry in Handler; an image function in ImageConfig.Command.

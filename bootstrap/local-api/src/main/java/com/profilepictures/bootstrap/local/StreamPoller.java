@@ -2,21 +2,16 @@ package com.profilepictures.bootstrap.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.io.PrintStream;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
@@ -27,16 +22,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * one background thread reads the table's stream through the DynamoDB Streams API, from its oldest record
  * on ({@code TRIM_HORIZON}: a local table is new when the local API starts, so nothing written before this
  * starts is missed), and hands the records to the function in order, in batches of at most
- * {@code BatchSize}, as {@link DynamodbEvent}s. A failed batch is retried as Lambda retries it:
- * <ul>
- *   <li>a partial batch response ({@code ReportBatchItemFailures}) checkpoints the records before the
- *       first failure it reports and retries from that one; an identifier that names no record of the batch
- *       fails the whole batch;
- *   <li>a function error (an exception) retries the batch, split in two first when
- *       {@code BisectBatchOnFunctionError} (splitting costs no retry);
- *   <li>after {@code MaximumRetryAttempts} retries ({@code -1}: no limit) the records still failing are
- *       logged and skipped, and the shard moves on.
- * </ul>
+ * {@code BatchSize}, as {@link DynamodbEvent}s, retrying a failed batch as Lambda does ({@link BatchDelivery}).
  * A batch is done before the next is read, so a shard's records are handled in order. Every wait is
  * bounded and wakes at once on {@link #close()}.
  */
@@ -64,12 +50,11 @@ final class StreamPoller implements AutoCloseable {
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
-    private final SamTemplate.StreamEvent source;
-    private final Function function;
-    private final PrintStream log;
+    private final StreamEvent source;
+    private final System.Logger log;
     private final Timing timing;
+    private final BatchDelivery delivery;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicLong invocations = new AtomicLong();
     private final Thread thread;
     // Per shard, in the order the stream lists them (parents before children): the last record handled.
     private final Map<String, String> checkpoints = new LinkedHashMap<>();
@@ -81,16 +66,16 @@ final class StreamPoller implements AutoCloseable {
     private StreamPoller(
             DynamoDbStreamsClient streams,
             String streamArn,
-            SamTemplate.StreamEvent source,
+            StreamEvent source,
             Function function,
-            PrintStream log,
+            System.Logger log,
             Timing timing) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.source = source;
-        this.function = function;
         this.log = log;
         this.timing = timing;
+        this.delivery = new BatchDelivery(source, function, streamArn, timing, log, this::running, this::pause);
         this.thread = new Thread(this::run, "stream-" + source.functionId());
         this.thread.setDaemon(true);
     }
@@ -103,9 +88,9 @@ final class StreamPoller implements AutoCloseable {
     static StreamPoller start(
             DynamoDbStreamsClient streams,
             String tableName,
-            SamTemplate.StreamEvent source,
+            StreamEvent source,
             Function function,
-            PrintStream log,
+            System.Logger log,
             Timing timing) {
         String streamArn;
         try {
@@ -134,7 +119,7 @@ final class StreamPoller implements AutoCloseable {
 
     /** How many times the function was invoked so far. */
     long invocations() {
-        return invocations.get();
+        return delivery.invocations();
     }
 
     /** Stops reading and waits, a bounded time, for the batch in hand to end. */
@@ -148,7 +133,7 @@ final class StreamPoller implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            log("WARN", "did not stop within " + STOP_TIMEOUT.toSeconds() + " s", null);
+            log.log(Level.WARNING, this + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
         }
     }
 
@@ -176,7 +161,7 @@ final class StreamPoller implements AutoCloseable {
             try {
                 boolean read = pollOnce();
                 if (lastProblem != null) {
-                    log("INFO", "reading the stream again", null);
+                    log.log(Level.INFO, this + ": reading the stream again");
                     lastProblem = null;
                 }
                 errorDelay = timing.firstRetryDelay();
@@ -191,13 +176,13 @@ final class StreamPoller implements AutoCloseable {
                 iterators.clear();
                 String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 if (!problem.equals(lastProblem)) {
-                    log("WARN", "cannot read the stream, retrying: " + problem, null);
+                    log.log(Level.WARNING, this + ": cannot read the stream, retrying: " + problem);
                     lastProblem = problem;
                 }
                 if (!pause(errorDelay)) {
                     return;
                 }
-                errorDelay = longer(errorDelay);
+                errorDelay = longer(errorDelay, timing);
             }
         }
     }
@@ -228,7 +213,7 @@ final class StreamPoller implements AutoCloseable {
             }
             if (!response.records().isEmpty()) {
                 read = true;
-                deliver(response.records());
+                delivery.deliver(response.records());
                 checkpoints.put(
                         shard,
                         response.records()
@@ -266,116 +251,8 @@ final class StreamPoller implements AutoCloseable {
         }
     }
 
-    private record Pending(List<Record> records, int retries) {}
-
-    /** Delivers one batch read from a shard, retrying what fails as the mapping's settings say; returns once done with it. */
-    private void deliver(List<Record> batch) {
-        Deque<Pending> pending = new ArrayDeque<>();
-        pending.add(new Pending(batch, 0));
-        Duration delay = timing.firstRetryDelay();
-        while (!pending.isEmpty() && running()) {
-            Pending next = pending.removeFirst();
-            Outcome outcome = invoke(next.records());
-            if (outcome.failedFrom() < 0) {
-                delay = timing.firstRetryDelay();
-                continue;
-            }
-            List<Record> failing =
-                    next.records().subList(outcome.failedFrom(), next.records().size());
-            if (outcome.functionError() && source.bisectBatchOnFunctionError() && failing.size() > 1) {
-                // Splitting costs no retry: each half is tried again as it is.
-                int half = failing.size() / 2;
-                pending.addFirst(new Pending(failing.subList(half, failing.size()), next.retries()));
-                pending.addFirst(new Pending(failing.subList(0, half), next.retries()));
-                continue;
-            }
-            if (source.maximumRetryAttempts() >= 0 && next.retries() >= source.maximumRetryAttempts()) {
-                log(
-                        "ERROR",
-                        "gave up on " + failing.size() + " record(s) after " + next.retries() + " retries ("
-                                + outcome.why() + "); skipping sequence numbers " + sequenceNumbers(failing),
-                        null);
-                delay = timing.firstRetryDelay();
-                continue;
-            }
-            pending.addFirst(new Pending(failing, next.retries() + 1));
-            if (!pause(delay)) {
-                return;
-            }
-            delay = longer(delay);
-        }
-    }
-
-    /** What one invocation made of a batch: all done ({@code failedFrom} -1), or failed from one record on. */
-    private record Outcome(int failedFrom, boolean functionError, String why) {
-        static final Outcome DONE = new Outcome(-1, false, "");
-    }
-
-    private Outcome invoke(List<Record> records) {
-        String requestId = java.util.UUID.randomUUID().toString();
-        invocations.incrementAndGet();
-        StreamsEventResponse response;
-        try {
-            response = function.invoke(StreamRecords.event(records, streamArn), requestId);
-        } catch (RuntimeException | LinkageError e) {
-            log("WARN", "the function failed on " + records.size() + " record(s): " + e, requestId);
-            if (!(e instanceof IllegalStateException)) {
-                e.printStackTrace(log);
-            }
-            return new Outcome(0, true, "function error " + e.getClass().getSimpleName());
-        }
-        if (!source.reportBatchItemFailures()
-                || response == null
-                || response.getBatchItemFailures() == null
-                || response.getBatchItemFailures().isEmpty()) {
-            return Outcome.DONE;
-        }
-        // Lambda retries from the lowest sequence number reported; one it cannot place fails the whole batch.
-        int first = records.size();
-        for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
-            int index = indexOf(records, failure == null ? null : failure.getItemIdentifier());
-            if (index < 0) {
-                return new Outcome(
-                        0,
-                        false,
-                        "a reported failure names no record of the batch: "
-                                + (failure == null ? null : failure.getItemIdentifier()));
-            }
-            first = Math.min(first, index);
-        }
-        return new Outcome(
-                first,
-                false,
-                "the function reported record " + records.get(first).dynamodb().sequenceNumber() + " failed");
-    }
-
-    private static int indexOf(List<Record> records, String sequenceNumber) {
-        if (sequenceNumber == null || sequenceNumber.isBlank()) {
-            return -1;
-        }
-        for (int i = 0; i < records.size(); i++) {
-            if (sequenceNumber.equals(records.get(i).dynamodb().sequenceNumber())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static List<String> sequenceNumbers(List<Record> records) {
-        return records.stream()
-                .map(record -> record.dynamodb().sequenceNumber())
-                .toList();
-    }
-
-    private Duration longer(Duration delay) {
+    static Duration longer(Duration delay, Timing timing) {
         Duration doubled = delay.multipliedBy(2);
         return doubled.compareTo(timing.maxRetryDelay()) > 0 ? timing.maxRetryDelay() : doubled;
-    }
-
-    private void log(String level, String message, String requestId) {
-        log.println("{\"level\":\"" + level + "\",\"eventSourceMapping\":\"" + source.functionId() + "\""
-                + (requestId == null ? "" : ",\"requestId\":\"" + requestId + "\"")
-                + ",\"message\":\""
-                + message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"}");
     }
 }

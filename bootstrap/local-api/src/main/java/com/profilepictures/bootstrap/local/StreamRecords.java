@@ -24,6 +24,25 @@ final class StreamRecords {
 
     private StreamRecords() {}
 
+    /**
+     * The records DynamoDB would have streamed for the same writes. moto streams an UpdateItem that creates an
+     * item as two INSERTs, the first of the key alone, where DynamoDB streams one, of the whole item; the
+     * key-only half is dropped here, so that a function sees locally what it sees deployed and no function has
+     * to know moto. (An item that really holds nothing but its key is dropped too: no table here has one.)
+     */
+    static List<Record> asDynamoDbStreamsThem(List<Record> records) {
+        return records.stream().filter(record -> !isMotosHalfWrite(record)).toList();
+    }
+
+    private static boolean isMotosHalfWrite(Record record) {
+        software.amazon.awssdk.services.dynamodb.model.StreamRecord change = record.dynamodb();
+        return "INSERT".equals(record.eventNameAsString())
+                && change != null
+                && change.hasKeys()
+                && change.hasNewImage()
+                && change.newImage().keySet().equals(change.keys().keySet());
+    }
+
     static DynamodbEvent event(List<Record> records, String streamArn) {
         DynamodbEvent event = new DynamodbEvent();
         List<DynamodbEvent.DynamodbStreamRecord> mapped = new ArrayList<>(records.size());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
@@ -15,32 +16,27 @@ import com.profilepictures.adapters.s3.S3Settings;
 import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.moto.MotoServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -57,15 +53,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ExtendWith(SharedDynamoDbServer.class)
 class ArchiveEndToEndTest {
 
+    @RegisterExtension
+    static final MakeRun MAKE_RUN = new MakeRun();
+
     /** Archiving runs right after the scrape; on a loaded machine it may take a few seconds. */
     private static final Duration ARCHIVING = Duration.ofSeconds(60);
-
-    private static final Pattern READY = Pattern.compile("ready on (http://[0-9.]+:[0-9]+)");
 
     private static final String TABLE = DynamoDbServer.uniqueTableName("archive-e2e");
     private static final String HISTORY = DynamoDbServer.uniqueTableName("archive-e2e-history");
     private static final String BUCKET = "archive-e2e-" + UUID.randomUUID();
-    private static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
     private static final HttpClient PLAIN =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -73,7 +69,7 @@ class ArchiveEndToEndTest {
     private static MotoServer s3Server;
     private static S3Client s3;
     private static DynamoDbStreamsClient streams;
-    private static Process process;
+    private static MakeRun.Started process;
     private static Http http;
     private static Path workDir;
 
@@ -85,44 +81,36 @@ class ArchiveEndToEndTest {
         s3 = S3Clients.create(new S3Settings(
                 BUCKET, DynamoDbServer.REGION, Optional.of(s3Server.endpoint()), CredentialsSource.DUMMY));
         DynamoDbSettings storage = dynamoDb.settings(TABLE);
-        streams = LocalApi.streamsClient(storage);
+        streams = DynamoDbClients.createStreams(storage);
 
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LocalApi.class.getName()))
-                .directory(workDir.toFile())
-                .redirectErrorStream(true);
-        var environment = builder.environment();
-        environment.put(
-                "TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
-        environment.put("PORT", "0");
-        environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
-        environment.put("TABLE_NAME", TABLE);
-        environment.put("HISTORY_TABLE_NAME", HISTORY);
-        environment.put("S3_ENDPOINT", s3Server.endpoint().toString());
-        environment.put("PICTURE_BUCKET", BUCKET);
-        environment.put("X_BASE_URL", x.baseUrl().toString());
-        environment.put("X_IMAGE_BASE_URL", x.baseUrl().toString());
-        environment.put("SCRAPE_TIMEOUT", "PT15S");
-        process = builder.start();
-        Thread reader = new Thread(ArchiveEndToEndTest::readOutput, "archive-e2e-output");
-        reader.setDaemon(true);
-        reader.start();
-        http = new Http(awaitReady());
+        process = MAKE_RUN.start(
+                workDir,
+                Map.of(
+                        "PORT",
+                        "0",
+                        "DYNAMODB_ENDPOINT",
+                        dynamoDb.endpoint().toString(),
+                        "TABLE_NAME",
+                        TABLE,
+                        "HISTORY_TABLE_NAME",
+                        HISTORY,
+                        "S3_ENDPOINT",
+                        s3Server.endpoint().toString(),
+                        "PICTURE_BUCKET",
+                        BUCKET,
+                        "X_BASE_URL",
+                        x.baseUrl().toString(),
+                        "X_IMAGE_BASE_URL",
+                        x.baseUrl().toString(),
+                        "SCRAPE_TIMEOUT",
+                        "PT15S"));
+        http = new Http(process.awaitReady(Duration.ofSeconds(120)));
     }
 
     @AfterAll
     static void stopTheService() throws Exception {
         if (process != null) {
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
-                    .start()
-                    .waitFor();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
+            process.close(); // before the servers it uses stop
         }
         if (s3 != null) {
             s3.close();
@@ -324,9 +312,10 @@ class ArchiveEndToEndTest {
                     return last;
                 }
             }
-            awaitOutputChange(Duration.ofMillis(200));
+            process.awaitOutputChange(Duration.ofMillis(200));
         }
-        return fail(handle + " not as expected within " + ARCHIVING.toSeconds() + " s: " + last + "\n" + output());
+        return fail(
+                handle + " not as expected within " + ARCHIVING.toSeconds() + " s: " + last + "\n" + process.tail());
     }
 
     /** The image route's redirect, followed by hand: the bytes the presigned URL serves. */
@@ -382,60 +371,6 @@ class ArchiveEndToEndTest {
     }
 
     private static void awaitOutput(Predicate<String> line, String what, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        while (OUTPUT.stream().noneMatch(line)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("not within " + within.toSeconds() + " s: " + what + "\n" + output());
-            }
-            awaitOutputChange(Duration.ofMillis(200));
-        }
-    }
-
-    /** Waits for the process to print another line, at most {@code atMost}. */
-    private static void awaitOutputChange(Duration atMost) {
-        synchronized (OUTPUT) {
-            try {
-                OUTPUT.wait(atMost.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static String output() {
-        List<String> lines = List.copyOf(OUTPUT);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-    }
-
-    private static URI awaitReady() {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            for (String line : OUTPUT) {
-                Matcher ready = READY.matcher(line);
-                if (ready.find()) {
-                    return URI.create(ready.group(1));
-                }
-            }
-            if (!process.isAlive()) {
-                fail("the local API exited before it was ready:\n" + output());
-            }
-            awaitOutputChange(Duration.ofMillis(200));
-        }
-        return fail("no ready line within 120 s:\n" + output());
-    }
-
-    private static void readOutput() {
-        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                OUTPUT.add(line);
-                synchronized (OUTPUT) {
-                    OUTPUT.notifyAll();
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
+        process.awaitOutput(line, what, within);
     }
 }

@@ -12,7 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
-import com.profilepictures.adapters.dynamodb.HistoryTable;
+import com.profilepictures.adapters.dynamodb.HistoryItem;
 import com.profilepictures.adapters.lambda.testing.ContractErrorTable;
 import com.profilepictures.adapters.picturehost.HttpPictureHost;
 import com.profilepictures.adapters.s3.S3Clients;
@@ -314,10 +314,9 @@ final class DeploymentDescriptorsTest {
         Map<String, Object> indexes = new TreeMap<>();
         list(table.get("LocalSecondaryIndexes"))
                 .forEach(index -> indexes.put(String.valueOf(index.get("IndexName")), index));
-        assertEquals(
-                new TreeSet<>(Set.of(HistoryTable.BY_FIRST_SEEN, HistoryTable.BY_IMAGE_VERSION)), indexes.keySet());
+        assertEquals(new TreeSet<>(Set.of(HistoryItem.BY_FIRST_SEEN, HistoryItem.BY_IMAGE_VERSION)), indexes.keySet());
         Map<String, String> rangeKeys =
-                Map.of(HistoryTable.BY_FIRST_SEEN, "first_seen_at", HistoryTable.BY_IMAGE_VERSION, "image_version");
+                Map.of(HistoryItem.BY_FIRST_SEEN, "first_seen_at", HistoryItem.BY_IMAGE_VERSION, "image_version");
         rangeKeys.forEach((name, rangeKey) -> {
             Map<String, Object> index = map(indexes.get(name));
             assertEquals(
@@ -480,7 +479,7 @@ final class DeploymentDescriptorsTest {
                         "dynamodb:GetItem",
                         Set.of(PICTURE_TABLE + ".Arn"),
                         "dynamodb:Query",
-                        Set.of("${" + HISTORY_TABLE + ".Arn}/index/" + HistoryTable.BY_FIRST_SEEN)),
+                        Set.of("${" + HISTORY_TABLE + ".Arn}/index/" + HistoryItem.BY_FIRST_SEEN)),
                 grants("GetPictureHistoryFunction"));
         // The scrape's save is a conditional UpdateItem of its own fields (a put would erase the archive's mark).
         assertEquals(

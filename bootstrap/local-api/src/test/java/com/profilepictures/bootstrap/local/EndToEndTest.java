@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -55,26 +56,34 @@ class EndToEndTest {
     @BeforeAll
     static void startTheService(DynamoDbServer dynamoDb) throws Exception {
         x = FixtureSite.start();
-        // The entry classes read their configuration once, from the environment; in one JVM the local
-        // API passes it as system properties of the same names.
-        System.setProperty("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
-        System.setProperty("TABLE_NAME", TABLE);
-        System.setProperty("X_BASE_URL", x.baseUrl().toString());
-        System.setProperty("SCRAPE_TIMEOUT", "PT15S");
-        System.setProperty("BROWSER_POOL_SIZE", "2");
-        // The archive function runs from the table's stream here too: its storage on the same moto, X's images
-        // from the fixture site (ArchiveEndToEndTest tests archiving itself).
-        System.setProperty("HISTORY_TABLE_NAME", DynamoDbServer.uniqueTableName("e2e-history"));
-        System.setProperty("PICTURE_BUCKET", "e2e-" + java.util.UUID.randomUUID());
-        System.setProperty("X_IMAGE_BASE_URL", x.baseUrl().toString());
-        LocalApi.archiveDefaults(Environment.current());
-        LocalApi.createStorage(Environment.current());
-        DynamoDbSettings storage = StorageConfiguration.from(Environment.current());
-        repository = new DynamoDbProfilePictureRepository(DynamoDbClients.create(storage), TABLE);
+        // The entry classes are given their configuration by the local API, built from this environment and
+        // the template; the archive function runs from the table's stream here too: its storage on the same moto,
+        // X's images from the fixture site (ArchiveEndToEndTest tests archiving itself).
+        Environment environment = Environment.current()
+                .with(Map.of(
+                        "DYNAMODB_ENDPOINT",
+                        dynamoDb.endpoint().toString(),
+                        "TABLE_NAME",
+                        TABLE,
+                        "X_BASE_URL",
+                        x.baseUrl().toString(),
+                        "SCRAPE_TIMEOUT",
+                        "PT15S",
+                        "BROWSER_POOL_SIZE",
+                        "2",
+                        "HISTORY_TABLE_NAME",
+                        DynamoDbServer.uniqueTableName("e2e-history"),
+                        "PICTURE_BUCKET",
+                        "e2e-" + java.util.UUID.randomUUID(),
+                        "X_IMAGE_BASE_URL",
+                        x.baseUrl().toString()));
         api = LocalApi.start(
                 RepositoryRoot.path().resolve("template.yaml"),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                environment,
                 new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8));
+        DynamoDbSettings storage = StorageConfiguration.from(environment);
+        repository = new DynamoDbProfilePictureRepository(DynamoDbClients.create(storage), TABLE);
         http = new Http(api.baseUrl());
     }
 

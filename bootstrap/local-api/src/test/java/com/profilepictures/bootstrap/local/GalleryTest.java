@@ -12,10 +12,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.profilepictures.fixturesite.FixtureSite;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -65,19 +62,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class GalleryTest {
 
+    @RegisterExtension
+    static final MakeRun MAKE_RUN = new MakeRun();
+
     /** More than one page of the gallery (24), so that "more" has something to show. */
     private static final int STORED = 30;
 
     private static final int PAGE_SIZE = 24;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Path.of("target", "gallery");
-    private static final Pattern READY = Pattern.compile("ready on (http://[0-9.]+:[0-9]+)");
 
     @TempDir
     static Path workDir;
 
     private static FixtureSite x;
-    private static Process localApi;
+    private static MakeRun.Started localApi;
     private static URI service;
     private static ChromeDriver browser;
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -92,23 +91,18 @@ class GalleryTest {
     @BeforeAll
     static void startTheServiceStoreAccountsAndOpenABrowser() throws Exception {
         x = FixtureSite.start(Duration.ofMillis(50));
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LocalApi.class.getName()))
-                .directory(workDir.toFile())
-                .redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        environment.remove("DYNAMODB_ENDPOINT");
-        environment.put(
-                "TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
-        environment.put("PORT", "0");
-        environment.put("X_BASE_URL", x.baseUrl().toString());
-        environment.put("X_IMAGE_BASE_URL", x.baseUrl().toString());
-        environment.put("SCRAPE_TIMEOUT", "PT15S");
-        localApi = builder.start();
-        service = awaitReady(localApi);
+        localApi = MAKE_RUN.start(
+                workDir,
+                Map.of(
+                        "PORT",
+                        "0",
+                        "X_BASE_URL",
+                        x.baseUrl().toString(),
+                        "X_IMAGE_BASE_URL",
+                        x.baseUrl().toString(),
+                        "SCRAPE_TIMEOUT",
+                        "PT15S"));
+        service = localApi.awaitReady(Duration.ofSeconds(120));
 
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
@@ -137,12 +131,7 @@ class GalleryTest {
             browser.quit();
         }
         if (localApi != null) {
-            List<ProcessHandle> started = localApi.descendants().toList();
-            localApi.destroy(); // SIGTERM: its shutdown hook stops the browsers and moto it started
-            if (!localApi.waitFor(30, TimeUnit.SECONDS)) {
-                localApi.destroyForcibly();
-            }
-            started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            localApi.close(); // before the fixture site it scrapes stops
         }
         if (x != null) {
             x.close();
@@ -404,9 +393,7 @@ class GalleryTest {
                 fail("only " + archived.size() + " of " + STORED + " pictures archived after 90 s: " + archived);
             }
             if (archived.size() < STORED) {
-                localApi.onExit()
-                        .completeOnTimeout(null, 200, TimeUnit.MILLISECONDS)
-                        .join();
+                localApi.awaitOutputChange(Duration.ofMillis(200));
             }
         }
     }
@@ -556,53 +543,5 @@ class GalleryTest {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI awaitReady(Process process) throws InterruptedException {
-        BlockingQueue<String> output = new ArrayBlockingQueue<>(100_000);
-        Thread reader = new Thread(
-                () -> {
-                    try (var lines = new BufferedReader(
-                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = lines.readLine()) != null) {
-                            output.offer(line);
-                        }
-                    } catch (IOException e) {
-                        // the process ended
-                    }
-                },
-                "gallery-local-api-output");
-        reader.setDaemon(true);
-        reader.start();
-        Instant deadline = Instant.now().plusSeconds(120);
-        StringBuilder seen = new StringBuilder();
-        while (Instant.now().isBefore(deadline)) {
-            String line = output.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                seen.append(line).append('\n');
-                Matcher ready = READY.matcher(line);
-                if (ready.find()) {
-                    // Keep draining, so that a chatty log never blocks the service.
-                    Thread drain = new Thread(
-                            () -> {
-                                while (true) {
-                                    try {
-                                        output.take();
-                                    } catch (InterruptedException e) {
-                                        return;
-                                    }
-                                }
-                            },
-                            "gallery-local-api-drain");
-                    drain.setDaemon(true);
-                    drain.start();
-                    return URI.create(ready.group(1));
-                }
-            } else if (!process.isAlive()) {
-                fail("the local API exited before it was ready:\n" + seen);
-            }
-        }
-        return fail("no ready line within 120 s:\n" + seen);
     }
 }

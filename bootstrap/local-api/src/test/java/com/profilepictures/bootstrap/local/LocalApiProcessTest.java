@@ -6,26 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.profilepictures.fixturesite.FixtureSite;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,70 +27,54 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalApiProcessTest {
 
-    private static final Pattern READY = Pattern.compile("ready on (http://[0-9.]+:[0-9]+)");
+    @RegisterExtension
+    static final MakeRun MAKE_RUN = new MakeRun();
 
     @Test
     void startsItsOwnDynamoDbServesAndStopsEverythingOnCtrlC(@TempDir Path workDir) throws Exception {
         try (FixtureSite x = FixtureSite.start(Duration.ofMillis(100))) {
-            ProcessBuilder builder = localApi(workDir);
-            Map<String, String> environment = builder.environment();
-            environment.put("PORT", "0");
-            environment.put("X_BASE_URL", x.baseUrl().toString());
-            environment.put("SCRAPE_TIMEOUT", "PT15S");
-            Process process = builder.start();
-            BlockingQueue<String> output = new ArrayBlockingQueue<>(10_000);
-            Thread reader = new Thread(() -> readLines(process, output), "local-api-output");
-            reader.setDaemon(true);
-            reader.start();
-            try {
-                URI baseUrl = awaitReadyLine(output, process);
-                var http = new Http(baseUrl);
+            MakeRun.Started api = MAKE_RUN.start(
+                    workDir, Map.of("PORT", "0", "X_BASE_URL", x.baseUrl().toString(), "SCRAPE_TIMEOUT", "PT15S"));
+            Process process = api.process();
+            var http = new Http(api.awaitReady(Duration.ofSeconds(90)));
 
-                assertEquals(200, http.get("/users").status(), "serves from its own moto_server");
-                var crawled = http.post("/scrape", "{\"handle\":\"jack\"}");
-                assertEquals(200, crawled.status(), crawled.raw().body());
-                assertEquals("crawler", crawled.body().get("source").getAsString());
-                List<ProcessHandle> afterCrawling = process.descendants().collect(Collectors.toList());
-                assertFalse(
-                        afterCrawling.stream().anyMatch(LocalApiProcessTest::isBrowser),
-                        "a scrape the crawler decides starts no browser: " + commands(afterCrawling));
+            assertEquals(200, http.get("/users").status(), "serves from its own moto_server");
+            var crawled = http.post("/scrape", "{\"handle\":\"jack\"}");
+            assertEquals(200, crawled.status(), crawled.raw().body());
+            assertEquals("crawler", crawled.body().get("source").getAsString());
+            List<ProcessHandle> afterCrawling = process.descendants().collect(Collectors.toList());
+            assertFalse(
+                    afterCrawling.stream().anyMatch(LocalApiProcessTest::isBrowser),
+                    "a scrape the crawler decides starts no browser: " + commands(afterCrawling));
 
-                var rendered = http.post("/scrape", "{\"handle\":\"" + FixtureSite.APP_ONLY + "\"}");
-                assertEquals(200, rendered.status(), rendered.raw().body());
-                assertEquals("browser", rendered.body().get("source").getAsString());
-                List<ProcessHandle> started = process.descendants().collect(Collectors.toList());
-                assertTrue(
-                        started.stream().anyMatch(child -> command(child).contains("moto")),
-                        "moto runs: " + commands(started));
-                assertTrue(
-                        started.stream().anyMatch(child -> command(child).contains("chromedriver")),
-                        "a browser runs: " + commands(started));
+            var rendered = http.post("/scrape", "{\"handle\":\"" + FixtureSite.APP_ONLY + "\"}");
+            assertEquals(200, rendered.status(), rendered.raw().body());
+            assertEquals("browser", rendered.body().get("source").getAsString());
+            List<ProcessHandle> started = process.descendants().collect(Collectors.toList());
+            assertTrue(
+                    started.stream().anyMatch(child -> command(child).contains("moto")),
+                    "moto runs: " + commands(started));
+            assertTrue(
+                    started.stream().anyMatch(child -> command(child).contains("chromedriver")),
+                    "a browser runs: " + commands(started));
 
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
-                        .start()
-                        .waitFor();
+            api.ctrlC();
 
-                assertTrue(process.waitFor(30, TimeUnit.SECONDS), "exits on Ctrl-C");
-                awaitAllGone(started);
-            } finally {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "exits on Ctrl-C");
+            awaitAllGone(started);
         }
     }
 
     @Test
     void aTakenPortIsOneClearLineAndLeavesNothingRunning(@TempDir Path workDir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ProcessBuilder builder = localApi(workDir);
-            builder.environment().put("PORT", Integer.toString(taken.getLocalPort()));
+            MakeRun.Started api = MAKE_RUN.start(workDir, Map.of("PORT", Integer.toString(taken.getLocalPort())));
 
-            Process process = builder.start();
-            boolean exited = process.waitFor(90, TimeUnit.SECONDS);
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            boolean exited = api.awaitExit(Duration.ofSeconds(90));
+            String output = String.join("\n", api.output());
 
             assertTrue(exited, "still running: " + output);
-            assertEquals(1, process.exitValue(), output);
+            assertEquals(1, api.process().exitValue(), output);
             assertTrue(output.contains("make run: "), output);
             assertFalse(
                     output.contains("\tat ") || output.contains("Exception in thread"), "no stack trace: " + output);
@@ -111,20 +88,6 @@ class LocalApiProcessTest {
     private static boolean isBrowser(ProcessHandle process) {
         String command = command(process);
         return command.contains("chromedriver") || command.contains("chromium");
-    }
-
-    private static ProcessBuilder localApi(Path workDir) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LocalApi.class.getName()))
-                .directory(workDir.toFile())
-                .redirectErrorStream(true);
-        builder.environment().remove("DYNAMODB_ENDPOINT");
-        builder.environment()
-                .put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
-        return builder;
     }
 
     /** Every process working in {@code folder}: what the local API started there (moto runs in its folder). */
@@ -141,24 +104,6 @@ class LocalApiProcessTest {
                     })
                     .toList();
         }
-    }
-
-    private static URI awaitReadyLine(BlockingQueue<String> output, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        StringBuilder seen = new StringBuilder();
-        while (Instant.now().isBefore(deadline)) {
-            String line = output.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null) {
-                seen.append(line).append('\n');
-                Matcher ready = READY.matcher(line);
-                if (ready.find()) {
-                    return URI.create(ready.group(1));
-                }
-            } else if (!process.isAlive()) {
-                fail("make run exited before it was ready:\n" + seen);
-            }
-        }
-        return fail("no ready line within 90 s:\n" + seen);
     }
 
     private static void awaitAllGone(List<ProcessHandle> processes) {
@@ -198,16 +143,5 @@ class LocalApiProcessTest {
 
     private static String commands(List<ProcessHandle> processes) {
         return processes.stream().map(p -> p.pid() + " " + command(p)).collect(Collectors.joining("; "));
-    }
-
-    private static void readLines(Process process, BlockingQueue<String> output) {
-        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.offer(line);
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
     }
 }

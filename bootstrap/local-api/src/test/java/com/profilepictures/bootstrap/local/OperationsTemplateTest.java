@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds template.yaml to what an operator is promised (docs/operating.md): a log group per function with a
+ * Holds template.yaml to what an operator is promised (docs/monitoring.md): a log group per function with a
  * bounded retention, alarms on what can go wrong, a failure queue for the stream, tracing, a per-client limit
  * on POST /scrape, and the cost choices (arm64, reserved concurrency). cfn-lint checks that the resources are
  * well formed; these tests check that they are there and point at the right things.

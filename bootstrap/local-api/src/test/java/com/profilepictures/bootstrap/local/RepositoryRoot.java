@@ -9,6 +9,6 @@ final class RepositoryRoot {
 
     /** Where template.yaml is, found the way the local API finds it. */
     static Path path() {
-        return LocalApi.findTemplate().getParent();
+        return LocalConfiguration.findTemplate().getParent();
     }
 }

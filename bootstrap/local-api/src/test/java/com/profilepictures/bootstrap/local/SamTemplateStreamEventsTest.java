@@ -54,7 +54,7 @@ class SamTemplateStreamEventsTest {
 
         assertEquals(
                 List.of(
-                        new SamTemplate.StreamEvent(
+                        new StreamEvent(
                                 "ArchiveFunction",
                                 "PicturesTable",
                                 "com.example.Archive",
@@ -64,7 +64,7 @@ class SamTemplateStreamEventsTest {
                                 4,
                                 true,
                                 true),
-                        new SamTemplate.StreamEvent(
+                        new StreamEvent(
                                 "OtherFunction",
                                 "PicturesTable",
                                 "com.example.Other",

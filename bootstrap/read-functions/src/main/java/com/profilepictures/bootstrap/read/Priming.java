@@ -1,14 +1,14 @@
 package com.profilepictures.bootstrap.read;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import java.nio.charset.StandardCharsets;
+import com.profilepictures.bootstrap.PlainContext;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -17,9 +17,9 @@ import org.crac.Resource;
  * A read function's own path, run once before the SnapStart snapshot: one real, read-only request
  * through the entry class, so that the snapshot already holds the SDK client's, the handler's and the
  * response writers' classes loaded, initialised and compiled, instead of every restored sandbox's
- * first client paying for them. Every read function keeps one in a field:
+ * first client paying for them. Every read function keeps one in a field, set in its constructor:
  *
- * <pre>{@code private final Priming priming = Priming.register(this, Priming.get("/users"));}</pre>
+ * <pre>{@code priming = Priming.register(this, Priming.get("/users"));}</pre>
  *
  * The field is what makes it run: the CRaC context holds its resources weakly, and collects one that
  * nothing else holds before the snapshot is taken.
@@ -28,10 +28,15 @@ public final class Priming implements Resource {
 
     /** A valid handle that priming reads; whether or not a picture is stored for it, nothing is written. */
     public static final String HANDLE = "priming";
-    /** The request id of the priming request: its request log line carries it, and {@code "priming":true}. */
+    /**
+     * The request id of the priming request: its request log line carries it, and {@code "priming":true}, as
+     * does every line logged while priming runs.
+     */
     public static final String REQUEST_ID = "snapstart-priming";
     // A name that can never resolve (RFC 2606): the priming request's links point nowhere.
     private static final String PRIMING_HOST = "snapstart-priming.invalid";
+
+    private static final System.Logger LOG = System.getLogger(Priming.class.getName());
 
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function;
     private final APIGatewayProxyRequestEvent request;
@@ -94,115 +99,33 @@ public final class Priming implements Resource {
      */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        for (Runnable warmUp : warmUps) {
-            try {
-                warmUp.run();
-            } catch (Throwable failure) {
-                warn("a warm-up failed", failure);
+        JsonLoggerFinder.withFields(Map.of("priming", true), () -> {
+            for (Runnable warmUp : warmUps) {
+                try {
+                    warmUp.run();
+                } catch (Throwable failure) {
+                    warn("a warm-up failed", failure);
+                }
             }
-        }
-        try {
-            function.handleRequest(request, new PrimingContext());
-        } catch (Throwable failure) {
-            warn("SnapStart priming failed; the snapshot is taken unprimed", failure);
-        }
+            try {
+                function.handleRequest(request, new PlainContext(REQUEST_ID, "snapstart-priming", 10_000));
+            } catch (Throwable failure) {
+                warn("SnapStart priming failed; the snapshot is taken unprimed", failure);
+            }
+        });
     }
 
     private void warn(String message, Throwable failure) {
-        System.out.println("{\"level\":\"WARN\",\"priming\":true,\"requestId\":\"" + REQUEST_ID
-                + "\",\"message\":\"" + message + "\",\"route\":\""
-                + escape(request.getResource()) + "\",\"exception\":\"" + escape(String.valueOf(failure)) + "\"}");
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("requestId", REQUEST_ID);
+        line.put("route", request.getResource());
+        line.put("message", message);
+        line.put("exception", String.valueOf(failure));
+        LOG.log(System.Logger.Level.WARNING, (ResourceBundle) null, "{0}", line);
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // Nothing to renew: the client refreshes its credentials and drops expired pooled connections itself.
-    }
-
-    private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20) {
-                escaped.append(String.format("\\u%04x", (int) c));
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
-
-    /** What the priming request runs with: its log lines marked {@code "priming":true}. */
-    private static final class PrimingContext implements com.amazonaws.services.lambda.runtime.Context {
-
-        private static final LambdaLogger LOGGER = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                // The request log line is a JSON object: the mark goes in as its first field.
-                System.out.println(
-                        message.startsWith("{") ? "{\"priming\":true," + message.substring(1) : "priming: " + message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                log(new String(message, StandardCharsets.UTF_8));
-            }
-        };
-
-        @Override
-        public String getAwsRequestId() {
-            return REQUEST_ID;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return null;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return null;
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return null;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 10_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 0;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return LOGGER;
-        }
     }
 }

@@ -1,18 +1,15 @@
 package com.profilepictures.bootstrap.read;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.JniHelper;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.profilepictures.bootstrap.PlainContext;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +50,7 @@ public final class PrimingProbe {
         }
 
         APIGatewayProxyRequestEvent request = request(args);
-        Context context = new ProbeContext();
+        Context context = new PlainContext("probe-invocation", "priming-probe", 10_000);
         ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         long before = classes.getTotalLoadedClassCount();
         APIGatewayProxyResponseEvent response = function.handleRequest(request, context);
@@ -99,75 +96,5 @@ public final class PrimingProbe {
                         .withDomainName("api.example")
                         .withPath("/prod" + path))
                 .withIsBase64Encoded(false);
-    }
-
-    private static final class ProbeContext implements Context {
-
-        private static final LambdaLogger LOGGER = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.out.println(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                System.out.println(new String(message, StandardCharsets.UTF_8));
-            }
-        };
-
-        @Override
-        public String getAwsRequestId() {
-            return "probe-invocation";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return null;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "priming-probe";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return null;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 10_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return LOGGER;
-        }
     }
 }

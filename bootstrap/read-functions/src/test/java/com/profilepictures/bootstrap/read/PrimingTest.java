@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.JniHelper;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbPictureHistory;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
@@ -149,6 +151,9 @@ class PrimingTest {
         Probe unprimed = probe(entryClass, "unprimed", resource, pathParameters);
         Probe primed = probe(entryClass, "primed", resource, pathParameters);
 
+        // The figures, for a change that touches the read path to report beside this test's verdict.
+        System.out.println("PRIMING " + entryClass.getSimpleName() + " primed=" + primed.classesLoaded() + " unprimed="
+                + unprimed.classesLoaded());
         assertEquals(status, unprimed.status(), unprimed.output());
         assertEquals(status, primed.status(), primed.output());
         assertTrue(
@@ -220,10 +225,8 @@ class PrimingTest {
         String text = Files.readString(output, StandardCharsets.UTF_8);
         Matcher result = PROBE_LINE.matcher(text);
         assertTrue(process.exitValue() == 0 && result.find(), "the " + mode + " probe failed:\n" + text);
-        List<String> primingLines = text.lines()
-                .filter(line -> line.startsWith("{\"priming\":true,")
-                        && line.contains("\"requestId\":\"" + Priming.REQUEST_ID + "\""))
-                .toList();
+        List<String> primingLines =
+                text.lines().filter(PrimingTest::isPrimingRequestLine).toList();
         return new Probe(
                 Integer.parseInt(result.group(1)),
                 Long.parseLong(result.group(2)),
@@ -231,6 +234,18 @@ class PrimingTest {
                 Boolean.parseBoolean(result.group(4)),
                 primingLines,
                 text);
+    }
+
+    /** A JSON log line marked as priming's, of the priming request. */
+    private static boolean isPrimingRequestLine(String line) {
+        if (!line.startsWith("{")) {
+            return false;
+        }
+        JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+        return json.has("priming")
+                && json.get("priming").getAsBoolean()
+                && json.has("requestId")
+                && json.get("requestId").getAsString().equals(Priming.REQUEST_ID);
     }
 
     /** Lambda passes the runtime's JNI library by path; here it is taken from the runtime interface client's jar. */

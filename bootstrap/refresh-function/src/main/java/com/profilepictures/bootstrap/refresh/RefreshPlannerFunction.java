@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.profilepictures.adapters.lambda.RefreshPlannerHandler;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 import java.util.Map;
 
 /**
@@ -13,13 +14,25 @@ import java.util.Map;
  */
 public final class RefreshPlannerFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    // Built once per container, in Lambda's init phase.
-    private static final RefreshPlannerHandler HANDLER = DaggerRefreshPlannerComponent.factory()
-            .create(Environment.current())
-            .handler();
+    static {
+        JsonLoggerFinder.install();
+    }
+
+    private final RefreshPlannerHandler handler;
+
+    /** As Lambda builds it: configured by the process's environment. */
+    public RefreshPlannerFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public RefreshPlannerFunction(Environment environment) {
+        // Built once per container, in Lambda's init phase.
+        handler = DaggerRefreshPlannerComponent.factory().create(environment).handler();
+    }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return HANDLER.handle(event, context);
+        return handler.handle(event, context);
     }
 }

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.profilepictures.adapters.lambda.RefreshWorkerHandler;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.Lifecycle;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 
 /**
  * Lambda entry of the browser's queue ({@code RefreshBrowserFunction} in template.yaml, the scrape image with
@@ -14,17 +16,29 @@ import com.profilepictures.bootstrap.Lifecycle;
  */
 public final class RefreshBrowserFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private static final RefreshBrowserComponent COMPONENT =
-            DaggerRefreshBrowserComponent.factory().create(Environment.current());
-
     static {
+        JsonLoggerFinder.install();
+    }
+
+    private final RefreshWorkerHandler handler;
+
+    /** As Lambda builds it: configured by the process's environment. */
+    public RefreshBrowserFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public RefreshBrowserFunction(Environment environment) {
+        RefreshBrowserComponent component =
+                DaggerRefreshBrowserComponent.factory().create(environment);
+        handler = component.handler();
         // Closed newest first: the batch's threads, then the browsers they used.
-        Lifecycle.process().closeOnExit(COMPONENT.browser());
-        Lifecycle.process().closeOnExit(COMPONENT.refresh());
+        Lifecycle.process().closeOnExit(component.browser());
+        Lifecycle.process().closeOnExit(component.refresh());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return COMPONENT.handler().handle(event, context);
+        return handler.handle(event, context);
     }
 }

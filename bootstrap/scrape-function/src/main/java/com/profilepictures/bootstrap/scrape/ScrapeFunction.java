@@ -6,23 +6,34 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.Lifecycle;
+import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
 
 /** Lambda entry of {@code POST /scrape}, named in template.yaml's ImageConfig.Command. */
 public final class ScrapeFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    // Built once per container; the browser itself starts on the first scrape and is then reused by
-    // warm invocations. Lambda freezes the container between them, so nothing here runs in the background.
-    private static final ScrapeComponent COMPONENT =
-            DaggerScrapeComponent.factory().create(Environment.current());
-
     static {
+        JsonLoggerFinder.install();
+    }
+
+    private final ScrapeComponent component;
+
+    /** As Lambda builds it: configured by the process's environment. */
+    public ScrapeFunction() {
+        this(Environment.current());
+    }
+
+    /** Configured by {@code environment}: the local API's, built from this function's environment in the template. */
+    public ScrapeFunction(Environment environment) {
+        // Built once per container; the browser itself starts on the first scrape and is then reused by
+        // warm invocations. Lambda freezes the container between them, so nothing here runs in the background.
+        component = DaggerScrapeComponent.factory().create(environment);
         // No browser outlives the process that started it: closed by the shutdown hook on SIGTERM or Ctrl-C
         // (make run, a container); Lambda sends SIGTERM only with an extension, and otherwise ends the sandbox.
-        Lifecycle.process().closeOnExit(COMPONENT.browser());
+        Lifecycle.process().closeOnExit(component.browser());
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return COMPONENT.handler().handle(event, context);
+        return component.handler().handle(event, context);
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.dynamodb.PictureTable;
@@ -53,6 +55,8 @@ class ScrapeImageIT {
     // Generous: two cores shared with the rest of the build; a cold JVM launching Chromium in a container.
     private static final Duration INIT_WAIT = Duration.ofSeconds(120);
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(90);
+    // How long a line may take from the container's output to FUNCTION_LOG, on busy cores.
+    private static final Duration LOG_WAIT = Duration.ofSeconds(30);
 
     private static final StringBuffer FUNCTION_LOG = new StringBuffer();
     private static ScrapeFunctionTemplate template;
@@ -86,7 +90,12 @@ class ScrapeImageIT {
                         // on two busy shared cores can take longer to start. Whether the budget fits API Gateway is
                         // DeploymentDescriptorsTest's to check and the bench's to measure, not this test's.
                         Map.of("DYNAMODB_ENDPOINT", moto.endpoint().toString(), "SCRAPE_TIMEOUT", "PT60S"))
-                .withLogConsumer(frame -> FUNCTION_LOG.append(frame.getUtf8String()));
+                .withLogConsumer(frame -> {
+                    synchronized (FUNCTION_LOG) {
+                        FUNCTION_LOG.append(frame.getUtf8String());
+                        FUNCTION_LOG.notifyAll();
+                    }
+                });
         function.start();
         Optional<InitError> initError = runtimeApi.awaitRuntimeReady(INIT_WAIT);
         if (initError.isPresent()) {
@@ -178,6 +187,26 @@ class ScrapeImageIT {
     }
 
     @Test
+    void aRequestsLogLineReachesTheLogAsATopLevelJsonObjectUnderTheTemplatesLogFormat() {
+        // The runtime interface client, given the template's AWS_LAMBDA_LOG_FORMAT (JSON), wraps what a function
+        // logs as a String into a "message" field; the project's logger hands it bytes, which it passes on as they
+        // are, so Logs Insights and metric filters reach status, route and requestId directly.
+        assertEquals("JSON", template.logFormat().toUpperCase(java.util.Locale.ROOT), "the template's log format");
+        ProxyResponse reply = invoke(ScrapeInvocations.event("{\"handle\": \"@log_shape\"}"));
+        String requestId = reply.headers().get("X-Request-Id").getAsString();
+
+        Optional<JsonObject> line = awaitRequestLine(requestId);
+
+        JsonObject found = line.orElseThrow(() ->
+                new AssertionError("no top-level JSON line with requestId " + requestId + " in:\n" + FUNCTION_LOG));
+        assertEquals(400, found.get("status").getAsInt(), found.toString());
+        assertEquals("/scrape", found.get("route").getAsString(), found.toString());
+        assertEquals("invalid_handle", found.get("code").getAsString(), found.toString());
+        assertTrue(found.has("timestamp"), "the line carries its own timestamp: " + found);
+        assertTrue(!found.has("message"), "not wrapped by the runtime: " + found);
+    }
+
+    @Test
     void aSecondBrowserInvocationReusesTheWarmBrowser() {
         ProxyResponse first = invoke(ScrapeInvocations.scrapeOf(FixtureSite.APP_ONLY + "_a"));
         List<String> browsersAfterFirst = browserFolders();
@@ -195,6 +224,45 @@ class ScrapeImageIT {
     }
 
     // --- plumbing ---------------------------------------------------------------------------------
+
+    /** Waits, up to LOG_WAIT, for the container's output to reach FUNCTION_LOG with the request's line. */
+    private static Optional<JsonObject> awaitRequestLine(String requestId) {
+        long giveUpAt = System.nanoTime() + LOG_WAIT.toNanos();
+        synchronized (FUNCTION_LOG) {
+            Optional<JsonObject> line = requestLine(requestId);
+            long left;
+            while (line.isEmpty() && (left = giveUpAt - System.nanoTime()) > 0) {
+                try {
+                    FUNCTION_LOG.wait(Math.max(1, left / 1_000_000)); // woken by each frame the engine sends
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return line;
+                }
+                line = requestLine(requestId);
+            }
+            return line;
+        }
+    }
+
+    /** The function's output line that is a JSON object with this request id at its top level, if any yet. */
+    private static Optional<JsonObject> requestLine(String requestId) {
+        for (String text : FUNCTION_LOG.toString().split("\n")) {
+            String trimmed = text.strip();
+            if (!trimmed.startsWith("{") || !trimmed.contains(requestId)) {
+                continue;
+            }
+            try {
+                JsonObject object = JsonParser.parseString(trimmed).getAsJsonObject();
+                if (object.has("requestId")
+                        && requestId.equals(object.get("requestId").getAsString())) {
+                    return Optional.of(object);
+                }
+            } catch (RuntimeException notJson) {
+                // Not a JSON object of its own (a wrapped or partial line): keep looking.
+            }
+        }
+        return Optional.empty();
+    }
 
     /** The response and the function's own log, which says why a scrape failed. */
     private static String withLog(ProxyResponse reply) {

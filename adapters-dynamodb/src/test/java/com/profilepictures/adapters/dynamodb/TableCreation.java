@@ -4,7 +4,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-/** Creating a table on a local server once, whoever asks first: what {@link PictureTable} and {@link HistoryTable} share. */
+/** Creating a table on a test's moto server once, whoever asks first: what {@link PictureTable} and {@link HistoryTable} share. */
 final class TableCreation {
 
     private TableCreation() {}

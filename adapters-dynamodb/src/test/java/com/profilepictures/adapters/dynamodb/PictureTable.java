@@ -5,8 +5,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * Creates the pictures table on a local server ({@code make run}, the tests, the bench). In AWS the SAM
- * template creates it, so no deployed function calls this. The key comes from the items' own schema, so
+ * Creates the pictures table on a test's own moto server. Test code only (this module's test-jar):
+ * {@code make run} and the bench create their tables from the template's own resources, and in AWS the
+ * template creates them, so no shipped jar carries this. The key comes from the items' own schema, so
  * the table cannot disagree with what the repository writes. Its stream carries new and old images: the
  * archive tells a scrape's write from its own by comparing them.
  */

@@ -1,5 +1,12 @@
 package com.profilepictures.adapters.dynamodb;
 
+import static com.profilepictures.adapters.dynamodb.HistoryItem.BY_FIRST_SEEN;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.BY_IMAGE_VERSION;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.FIRST_SEEN_AT;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.HANDLE_KEY;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.IMAGE_VERSION;
+import static com.profilepictures.adapters.dynamodb.HistoryItem.PROFILE_URL;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -11,26 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Creates the history table on a local server ({@code make run}, the tests, the bench); in AWS the SAM
- * template creates it with the same keys and indexes, which this class's constants name.
- *
- * <p>One item per picture per account: hash key {@code handle_key}, range key {@code profile_url}, so that
- * recording a picture twice finds its one entry by key. Two local secondary indexes read an account's
- * entries in one query each: {@value #BY_FIRST_SEEN} (range {@code first_seen_at}, newest first when read
- * backwards) and {@value #BY_IMAGE_VERSION} (range {@code image_version}, sparse: entries with a copy).
- * Local, not global, indexes: they can be read consistently, so a page read right after a write shows it.
+ * Creates the history table on a test's own moto server, with the keys and indexes {@link HistoryItem} names.
+ * Test code only (this module's test-jar): {@code make run} creates its tables from the template's own
+ * resources, and in AWS the template creates them, so no shipped jar carries a table's creation.
  */
 public final class HistoryTable {
-
-    static final String HANDLE_KEY = "handle_key";
-    static final String PROFILE_URL = "profile_url";
-    // Numbers (epoch milliseconds), so that the index orders entries by time and conditions compare them.
-    static final String FIRST_SEEN_AT = "first_seen_at";
-    static final String LAST_SEEN_AT = "last_seen_at";
-    static final String IMAGE_VERSION = "image_version";
-
-    public static final String BY_FIRST_SEEN = "by_first_seen";
-    public static final String BY_IMAGE_VERSION = "by_image_version";
 
     private HistoryTable() {}
 

@@ -1,0 +1,83 @@
+package com.profilepictures.bootstrap.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The template's DynamoDB stream events under {@code make run}: a {@link StreamPoller} per event, on the local
+ * table the event's {@code Stream} names, feeding the function's entry class as Lambda's event source mapping
+ * would. Closing it stops the pollers, then the client they share.
+ */
+final class LocalStreams implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(StreamPoller.class.getName());
+
+    private final List<AutoCloseable> started;
+
+    private LocalStreams(List<AutoCloseable> started) {
+        this.started = started;
+    }
+
+    static LocalStreams start(
+            SamTemplate template,
+            LocalInfrastructure infrastructure,
+            FunctionLoader functions,
+            PrintStream functionLog) {
+        List<StreamEvent> events = template.streamEvents();
+        List<AutoCloseable> started = new ArrayList<>();
+        if (events.isEmpty()) {
+            return new LocalStreams(started);
+        }
+        DynamoDbStreamsClient client = DynamoDbClients.createStreams(infrastructure.storage());
+        started.add(client);
+        LocalStreams streams = new LocalStreams(started);
+        try {
+            for (StreamEvent event : events) {
+                if (!"handleRequest".equals(event.entryMethod())) {
+                    throw new IllegalStateException(event.functionId() + "'s handler names " + event.entryClass()
+                            + "::" + event.entryMethod()
+                            + "; the local API calls only RequestHandler::handleRequest entries.");
+                }
+                String tableName = infrastructure
+                        .nameOf(event.tableId())
+                        .orElseThrow(() -> new IllegalStateException(event.functionId() + " reads the stream of "
+                                + event.tableId() + ", which is no table of template.yaml."));
+                started.add(StreamPoller.start(
+                        client,
+                        tableName,
+                        event,
+                        (records, requestId) -> {
+                            // Built on the first batch, as Lambda starts a function on its first invocation.
+                            RequestHandler<DynamodbEvent, StreamsEventResponse> function =
+                                    functions.function(event.functionId(), event.entryClass());
+                            return function.handleRequest(
+                                    records, new LocalContext(requestId, event.functionId(), functionLog));
+                        },
+                        LOG,
+                        StreamPoller.Timing.LAMBDA));
+            }
+        } catch (RuntimeException e) {
+            streams.close();
+            throw e;
+        }
+        return streams;
+    }
+
+    /** The pollers first, the client they share last. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "could not stop " + started.get(i) + ": " + e.getMessage());
+            }
+        }
+    }
+}
