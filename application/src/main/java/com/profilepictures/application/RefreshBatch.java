@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a worker does with a batch of queue messages: refreshes their accounts ({@link RefreshProfilePictures})
@@ -16,13 +17,14 @@ import java.util.Objects;
  * browser's queue; one X held back (rate limited, erroring, silent) is sent again, delayed until it is worth
  * asking, as its next attempt, so that waiting on X does not use up the message's receives; anything else,
  * and a message that has used its attempts or could not be sent on, is answered as failed, for the queue to
- * deliver again and, after its receives, to dead-letter. Nothing is dropped.
+ * deliver again and, after its receives, to dead-letter. Nothing is dropped. The browser's own queue is read by a
+ * batch without a browser's queue ({@link #lastResort}): there, a page that cannot tell is a failure.
  */
 public final class RefreshBatch {
 
     private final RefreshProfilePictures refresh;
     private final RefreshQueue again;
-    private final RefreshQueue browser;
+    private final Optional<RefreshQueue> browser;
     private final Clock clock;
     private final int maxAttempts;
 
@@ -33,6 +35,15 @@ public final class RefreshBatch {
      */
     public RefreshBatch(
             RefreshProfilePictures refresh, RefreshQueue again, RefreshQueue browser, Clock clock, int maxAttempts) {
+        this(refresh, again, Optional.of(browser), clock, maxAttempts);
+    }
+
+    private RefreshBatch(
+            RefreshProfilePictures refresh,
+            RefreshQueue again,
+            Optional<RefreshQueue> browser,
+            Clock clock,
+            int maxAttempts) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("A message is sent at least once: " + maxAttempts);
         }
@@ -41,6 +52,15 @@ public final class RefreshBatch {
         this.browser = Objects.requireNonNull(browser, "browser");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * A batch of the last source there is (the browser's queue, read through the browser): an account it cannot
+     * tell either is answered as failed, for the queue's retries and then its dead-letter queue.
+     */
+    public static RefreshBatch lastResort(
+            RefreshProfilePictures refresh, RefreshQueue again, Clock clock, int maxAttempts) {
+        return new RefreshBatch(refresh, again, Optional.empty(), clock, maxAttempts);
     }
 
     /** Refreshes the accounts of {@code requests}; returns those whose messages are to be answered as failed. */
@@ -57,8 +77,13 @@ public final class RefreshBatch {
                 case RefreshOutcome.Refreshed refreshed -> {}
                 case RefreshOutcome.Unchanged unchanged -> {}
                 case RefreshOutcome.AccountStateRecorded recorded -> {}
-                case RefreshOutcome.NeedsBrowser needsBrowser ->
-                    toBrowser.add(new Pending(request, RefreshRequest.first(request.handle())));
+                case RefreshOutcome.NeedsBrowser needsBrowser -> {
+                    if (browser.isPresent()) {
+                        toBrowser.add(new Pending(request, RefreshRequest.first(request.handle())));
+                    } else {
+                        failed.add(request);
+                    }
+                }
                 case RefreshOutcome.RetryLater retry -> {
                     if (request.attempt() >= maxAttempts) {
                         failed.add(request);
@@ -70,7 +95,7 @@ public final class RefreshBatch {
                 case null -> failed.add(request);
             }
         }
-        failed.addAll(send(browser, toBrowser));
+        browser.ifPresent(queue -> failed.addAll(send(queue, toBrowser)));
         failed.addAll(send(again, later));
         return failed;
     }

@@ -5,8 +5,9 @@ import com.profilepictures.domain.ScrapeSource;
 import java.util.Objects;
 
 /**
- * The one browserless source a refresh asks, and how many accounts one call to it reads: X's API answers up to
- * a hundred accounts a request, the crawler reads one page per account.
+ * The one source a refresh asks, and how many accounts one call to it reads: X's API answers up to a hundred
+ * accounts a request, the crawler and the browser read one page per account. The workers ask a browserless
+ * source; only the browser's own queue, for the accounts their pages cannot tell, asks the browser.
  */
 public record RefreshSource(ScrapeSource source, ProfilePictureScraper scraper, int accountsPerCall) {
 
@@ -16,9 +17,8 @@ public record RefreshSource(ScrapeSource source, ProfilePictureScraper scraper, 
     public RefreshSource {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(scraper, "scraper");
-        if (source == ScrapeSource.BROWSER) {
-            throw new IllegalArgumentException(
-                    "A refresh asks browserless sources only; the browser has its own queue.");
+        if (source == ScrapeSource.BROWSER && accountsPerCall != 1) {
+            throw new IllegalArgumentException("A browser reads one page per account: " + accountsPerCall);
         }
         if (accountsPerCall < 1 || accountsPerCall > X_API_ACCOUNTS_PER_CALL) {
             throw new IllegalArgumentException(
@@ -29,6 +29,19 @@ public record RefreshSource(ScrapeSource source, ProfilePictureScraper scraper, 
     /** X's API, a hundred accounts a request. */
     public static RefreshSource xApi(ProfilePictureScraper scraper) {
         return new RefreshSource(ScrapeSource.X_API, scraper, X_API_ACCOUNTS_PER_CALL);
+    }
+
+    /** The browser, one page per account: for the accounts only a browser can tell, on their own queue. */
+    public static RefreshSource browser(ProfilePictureScraper scraper) {
+        return new RefreshSource(ScrapeSource.BROWSER, scraper, 1);
+    }
+
+    /**
+     * This source asking X at most {@code requestsPerMinute} times a minute ({@link PacedScraper}): a call is
+     * one request, whatever number of accounts it reads.
+     */
+    public RefreshSource paced(int requestsPerMinute) {
+        return new RefreshSource(source, new PacedScraper(scraper, requestsPerMinute), accountsPerCall);
     }
 
     /** The crawler, one page per account. */

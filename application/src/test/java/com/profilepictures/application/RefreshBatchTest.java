@@ -130,4 +130,18 @@ class RefreshBatchTest {
         assertEquals(
                 List.of(10, 10, 3), again.batches().stream().map(List::size).toList());
     }
+
+    @Test
+    void givenTheLastResortsPageThatCannotTell_process_answersItFailedInsteadOfSendingItOn() {
+        crawler.withVerdict("jack", new Undecided(Undecided.Cause.OTHER_ACCOUNT, "another account's page"));
+        crawler.withVerdict("jill", new Undecided(Undecided.Cause.UNREACHABLE, "X erroring"));
+        RefreshBatch lastResort = RefreshBatch.lastResort(refresh, again, clock, MAX_ATTEMPTS);
+        RefreshRequest jack = request("jack", 1);
+
+        List<RefreshRequest> failed = lastResort.process(List.of(jack, request("jill", 1)));
+
+        assertEquals(List.of(jack), failed);
+        assertEquals(List.of(request("jill", 1).again(NOW.plus(RETRY_DELAY), NOW)), again.sent());
+        assertEquals(List.of(), browser.sent());
+    }
 }

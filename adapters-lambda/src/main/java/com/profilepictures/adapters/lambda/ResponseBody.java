@@ -34,7 +34,7 @@ sealed interface ResponseBody {
     void write(JsonWriter out) throws IOException;
 
     /**
-     * {@code POST /scrape}: {@code {"handle","profileUrl","scrapedAt","source","sizes":{…},"image","archived"}}.
+     * {@code POST /scrape}: {@code {"handle","profileUrl","scrapedAt","checkedAt","accountStatus","source","sizes":{…},"image","archived"}}.
      * {@code source} is the way of reading X that decided this request's scrape; {@code image} this service's
      * image route for the handle; {@code archived} whether the current picture's bytes are archived yet.
      */
@@ -45,6 +45,7 @@ sealed interface ResponseBody {
             out.name("handle").value(picture.handle().display());
             out.name("profileUrl").value(profileUrl(picture));
             out.name("scrapedAt").value(scrapedAt(picture.scrapedAt()));
+            writeCheck(out, picture);
             out.name("source").value(source.wireName());
             writeSizes(out, picture.picture());
             out.name("image").value(links.image(picture.handle()));
@@ -53,7 +54,7 @@ sealed interface ResponseBody {
         }
     }
 
-    /** {@code GET /user/{handle}/profile_pic}: {@code {"profile_url","handle","scrapedAt","sizes":{…},"image","archived"}}. */
+    /** {@code GET /user/{handle}/profile_pic}: {@code {"profile_url","handle","scrapedAt","checkedAt","accountStatus","sizes":{…},"image","archived"}}. */
     record StoredPicture(ProfilePicture picture, ImageLinks links) implements ResponseBody {
         @Override
         public void write(JsonWriter out) throws IOException {
@@ -61,6 +62,7 @@ sealed interface ResponseBody {
             out.name("profile_url").value(profileUrl(picture));
             out.name("handle").value(picture.handle().display());
             out.name("scrapedAt").value(scrapedAt(picture.scrapedAt()));
+            writeCheck(out, picture);
             writeSizes(out, picture.picture());
             out.name("image").value(links.image(picture.handle()));
             out.name("archived").value(picture.archived());
@@ -69,7 +71,7 @@ sealed interface ResponseBody {
     }
 
     /**
-     * {@code GET /users}: {@code {"users":[{"handle","profile_url","scrapedAt","image","archived"},…],"lastKey"}};
+     * {@code GET /users}: {@code {"users":[{"handle","profile_url","scrapedAt","checkedAt","accountStatus","image","archived"},…],"lastKey"}};
      * {@code lastKey} is empty on the last page.
      */
     record UserList(Page<ProfilePicture, PageCursor> page, ImageLinks links) implements ResponseBody {
@@ -82,6 +84,7 @@ sealed interface ResponseBody {
                 out.name("handle").value(user.handle().display());
                 out.name("profile_url").value(profileUrl(user));
                 out.name("scrapedAt").value(scrapedAt(user.scrapedAt()));
+                writeCheck(out, user);
                 out.name("image").value(links.image(user.handle()));
                 out.name("archived").value(user.archived());
                 out.endObject();
@@ -139,6 +142,15 @@ sealed interface ResponseBody {
 
     static String scrapedAt(Instant instant) {
         return SCRAPED_AT.format(instant);
+    }
+
+    /**
+     * When a source last reached a verdict on the account, and what it said of it: {@code scrapedAt} is when the
+     * stored picture was first seen (docs/refresh.md).
+     */
+    private static void writeCheck(JsonWriter out, ProfilePicture picture) throws IOException {
+        out.name("checkedAt").value(scrapedAt(picture.checkedAt()));
+        out.name("accountStatus").value(picture.accountStatus().wireName());
     }
 
     private static String profileUrl(ProfilePicture picture) {

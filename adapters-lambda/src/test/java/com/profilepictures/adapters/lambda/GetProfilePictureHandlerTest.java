@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.profilepictures.application.GetProfilePicture;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.AccountStatus;
 import com.profilepictures.domain.ArchiveMark;
 import com.profilepictures.domain.Handle;
 import com.profilepictures.domain.ImageVersion;
@@ -47,6 +48,20 @@ class GetProfilePictureHandlerTest {
         Responses.assertBody("stored-picture.json", response.getBody());
         assertEquals(ApiGatewayEvents.GET_REQUEST_ID, response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    void givenAStoredAccountTheRefreshFoundGone_get_answersItsPictureAndWhatBecameOfIt() {
+        repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PictureUrl.of(PICTURE), SCRAPED_AT));
+        Instant checkedAt = SCRAPED_AT.plusSeconds(86_400);
+        repository.recordAccountStatus(Handle.of("Jack"), AccountStatus.NOT_FOUND, checkedAt);
+
+        var body = json(handler.handle(getProfilePic("jack"), context));
+
+        assertEquals("not_found", body.get("accountStatus").getAsString());
+        assertEquals("2026-11-29T04:00:00.123Z", body.get("checkedAt").getAsString());
+        assertEquals("2026-11-28T04:00:00.123Z", body.get("scrapedAt").getAsString(), "the picture first seen then");
+        assertEquals(PICTURE, body.get("profile_url").getAsString(), "a gone account keeps its picture");
     }
 
     @Test

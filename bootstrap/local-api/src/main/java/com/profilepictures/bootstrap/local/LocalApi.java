@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code make run}: the API on localhost as the deployed stack serves it, every part read from
  * {@code template.yaml} so that local and deployed cannot drift: its resources ({@link LocalInfrastructure}:
  * moto, the tables, the bucket), its API ({@link LocalGateway}: routes to the entry classes, the gateway's own
- * responses), its stream events ({@link LocalStreams}) and its functions, each built with its own environment
+ * responses), its stream events ({@link LocalStreams}), the refresh's schedule and queues ({@link LocalRefresh})
+ * and its functions, each built with its own environment
  * ({@link FunctionLoader}).
  */
 public final class LocalApi implements AutoCloseable {
@@ -29,11 +30,14 @@ public final class LocalApi implements AutoCloseable {
 
     private final LocalGateway gateway;
     private final LocalStreams streams;
+    private final LocalRefresh refresh;
     private final Optional<LocalInfrastructure> owned;
 
-    private LocalApi(LocalGateway gateway, LocalStreams streams, Optional<LocalInfrastructure> owned) {
+    private LocalApi(
+            LocalGateway gateway, LocalStreams streams, LocalRefresh refresh, Optional<LocalInfrastructure> owned) {
         this.gateway = gateway;
         this.streams = streams;
+        this.refresh = refresh;
         this.owned = owned;
     }
 
@@ -126,7 +130,13 @@ public final class LocalApi implements AutoCloseable {
         LocalGateway gateway = LocalGateway.start(template, address, functions, functionLog);
         try {
             LocalStreams streams = LocalStreams.start(template, infrastructure, functions, functionLog);
-            return new LocalApi(gateway, streams, owned);
+            try {
+                LocalRefresh refresh = LocalRefresh.start(template, infrastructure, functions, functionLog);
+                return new LocalApi(gateway, streams, refresh, owned);
+            } catch (RuntimeException e) {
+                streams.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             gateway.close();
             throw e;
@@ -137,11 +147,12 @@ public final class LocalApi implements AutoCloseable {
         return gateway.baseUrl();
     }
 
-    /** Stops serving, then the streams, then the resources it made itself, if any. */
+    /** Stops serving, then the streams and the refresh, then the resources it made itself, if any. */
     @Override
     public void close() {
         gateway.close();
         streams.close();
+        refresh.close();
         owned.ifPresent(LocalInfrastructure::close);
     }
 

@@ -10,6 +10,7 @@ import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.moto.MotoServer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +67,22 @@ public final class LocalInfrastructure implements AutoCloseable {
             names.forEach((id, name) -> template.variableNaming(id).ifPresent(variable -> local.put(variable, name)));
             LocalInfrastructure infrastructure = new LocalInfrastructure(moto, environment.with(local), names);
             infrastructure.create(template);
-            return infrastructure;
+            // The refresh's queues, on our own moto (or SQS_ENDPOINT's server), named to the functions by URL.
+            Optional<String> ownMoto = moto.map(server -> server.endpoint().toString());
+            Optional<String> sqs = environment.get("SQS_ENDPOINT").or(() -> ownMoto);
+            if (sqs.isEmpty()) {
+                return infrastructure;
+            }
+            Map<String, String> queues = TemplateQueues.create(
+                    template, URI.create(sqs.get()), infrastructure.storage().region());
+            if (queues.isEmpty()) {
+                return infrastructure;
+            }
+            local.put("SQS_ENDPOINT", sqs.get());
+            queues.forEach((id, url) -> template.variableNaming(id).ifPresent(variable -> local.put(variable, url)));
+            Map<String, String> all = new LinkedHashMap<>(names);
+            all.putAll(queues);
+            return new LocalInfrastructure(moto, environment.with(local), all);
         } catch (RuntimeException e) {
             moto.ifPresent(MotoServer::close);
             throw e;
@@ -78,7 +94,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         return environment;
     }
 
-    /** The local name of the template's table or bucket {@code logicalId}, if it is one. */
+    /** The local name of the template's table or bucket {@code logicalId} (a queue's: its URL), if it is one. */
     public Optional<String> nameOf(String logicalId) {
         return Optional.ofNullable(names.get(logicalId));
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.HistoryItem;
@@ -120,11 +122,25 @@ final class DeploymentDescriptorsTest {
     void everyFunctionsEntryClassIsALambdaRequestHandlerOnTheClasspath() {
         ClassLoader loader = getClass().getClassLoader();
         List<Route> entries = new ArrayList<>(template.routes());
-        // The stream's consumer serves no route; its entry class is checked all the same.
-        Map<String, Object> archive = archiveFunction();
-        String[] handler = String.valueOf(properties(archive).get("Handler")).split("::", 2);
-        entries.add(new Route(
-                "ArchivePictureFunction", "-", "-", handler[0], handler.length == 2 ? handler[1] : "handleRequest"));
+        // The stream's consumer, the refresh's planner and workers serve no route; their entry classes are
+        // checked all the same.
+        Set<String> routed = template.routes().stream().map(Route::functionId).collect(Collectors.toSet());
+        template.resources("AWS::Serverless::Function").forEach((id, function) -> {
+            if (!routed.contains(id)) {
+                String[] handler = entryOf(function).split("::", 2);
+                entries.add(new Route(id, "-", "-", handler[0], handler.length == 2 ? handler[1] : "handleRequest"));
+            }
+        });
+        assertTrue(
+                entries.stream()
+                        .map(Route::functionId)
+                        .collect(Collectors.toSet())
+                        .containsAll(Set.of(
+                                "ArchivePictureFunction",
+                                "RefreshPlannerFunction",
+                                "RefreshWorkerFunction",
+                                "RefreshBrowserFunction")),
+                "entries: " + entries);
 
         for (Route route : entries) {
             Class<?> entry;
@@ -621,6 +637,208 @@ final class DeploymentDescriptorsTest {
         });
     }
 
+    // --- the refresh (docs/refresh.md) --------------------------------------------------------------
+
+    /** Lambda's advice for an SQS mapping: a queue hides a received batch for six times its reader's timeout. */
+    private static final long VISIBILITY_PER_TIMEOUT = 6;
+
+    @Test
+    void theRefreshRunsOnItsScheduleAndQueuesAccountsDueAfterRefreshAfter() {
+        Map<String, Object> parameters = map(template.document().get("Parameters"));
+        Map<String, Object> planner = resource("AWS::Serverless::Function", "RefreshPlannerFunction");
+        Map<String, Object> schedule =
+                map(map(properties(planner).get("Events")).get("RefreshSchedule"));
+        Map<String, Object> refreshAfter = map(parameters.get("RefreshAfter"));
+        Pattern duration = Pattern.compile(String.valueOf(refreshAfter.get("AllowedPattern")));
+
+        assertEquals("rate(1 hour)", map(parameters.get("RefreshSchedule")).get("Default"));
+        assertEquals("ScheduleV2", schedule.get("Type"));
+        assertEquals("RefreshSchedule", map(schedule.get("Properties")).get("ScheduleExpression"));
+        assertEquals("P1D", refreshAfter.get("Default"));
+        assertEquals("RefreshAfter", environment(planner).get("REFRESH_AFTER"));
+        assertEquals("RefreshQueue", environment(planner).get("REFRESH_QUEUE_URL"));
+        for (String value : List.of("P1D", "PT12H", "PT2S", "P1DT6H", "PT90M")) {
+            assertTrue(duration.matcher(value).matches(), value);
+            Duration.parse(value);
+        }
+        for (String value : List.of("", "P", "PT", "1 day", "P1H", "-P1D")) {
+            assertFalse(duration.matcher(value).matches(), value);
+        }
+    }
+
+    @Test
+    void everyQueueAFunctionReadsHidesABatchForSixTimesItsReadersTimeout() {
+        Map<String, Map<String, Object>> mappings = sqsMappings();
+        assertEquals(Set.of("RefreshWorkerMapping", "RefreshBrowserMapping"), mappings.keySet());
+
+        mappings.forEach((id, mapping) -> {
+            Map<String, Object> queue = properties(resource("AWS::SQS::Queue", queueOf(mapping)));
+            long timeout = ((Number) functionProperty(readerOf(mapping), "Timeout")).longValue();
+            Object visibility = queue.get("VisibilityTimeout");
+
+            assertNotNull(visibility, queueOf(mapping) + " keeps SQS's default of 30 s");
+            assertTrue(
+                    ((Number) visibility).longValue() >= VISIBILITY_PER_TIMEOUT * timeout,
+                    queueOf(mapping) + "'s VisibilityTimeout " + visibility + " s against its reader's Timeout "
+                            + timeout + " s");
+        });
+    }
+
+    @Test
+    void everyMappingOfMoreThanTenRecordsWaitsForABatchingWindow() {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        template.resources("AWS::Lambda::EventSourceMapping").values().forEach(m -> sources.add(properties(m)));
+        template.resources("AWS::Serverless::Function")
+                .values()
+                .forEach(function -> map(properties(function).get("Events"))
+                        .values()
+                        .forEach(event -> sources.add(map(map(event).get("Properties")))));
+        assertTrue(sources.stream().anyMatch(source -> parameterDefault(source.getOrDefault("BatchSize", 1)) > 10));
+
+        for (Map<String, Object> source : sources) {
+            if (source.containsKey("BatchSize") && parameterDefault(source.get("BatchSize")) > 10) {
+                Object window = source.get("MaximumBatchingWindowInSeconds");
+                assertNotNull(window, "SQS refuses a BatchSize over 10 without a batching window: " + source);
+                assertTrue(parameterDefault(window) >= 1, String.valueOf(source));
+            }
+        }
+    }
+
+    @Test
+    void everySqsMappingRunsAtLeastTwoAtOnceAndAnswersWhichMessagesFailed() throws Exception {
+        Map<String, Object> parameters = map(template.document().get("Parameters"));
+        for (Map<String, Object> mapping : sqsMappings().values()) {
+            Object concurrency = map(properties(mapping).get("ScalingConfig")).get("MaximumConcurrency");
+            Map<String, Object> parameter = map(parameters.get(String.valueOf(concurrency)));
+
+            assertNotNull(concurrency, "no MaximumConcurrency: " + mapping);
+            assertTrue(parameterDefault(concurrency) >= 2, "SQS mappings take 2 to 1000: " + concurrency);
+            assertTrue(((Number) parameter.get("MinValue")).longValue() >= 2, concurrency + "'s MinValue");
+            assertEquals(List.of("ReportBatchItemFailures"), properties(mapping).get("FunctionResponseTypes"));
+            Class<?> entry = Class.forName(entryOf(readerOf(mapping)).split("::")[0]);
+            assertTrue(
+                    Arrays.stream(entry.getMethods())
+                            .anyMatch(method -> method.getName().equals("handleRequest")
+                                    && method.getParameterTypes()[0] == SQSEvent.class
+                                    && method.getReturnType() == SQSBatchResponse.class),
+                    entry + " handles SQSEvent and answers SQSBatchResponse");
+        }
+        assertEquals(2L, parameterDefault("RefreshBrowserConcurrency"));
+    }
+
+    @Test
+    void noFunctionMayUseEveryQueue() {
+        template.resources("AWS::Serverless::Function").forEach((id, function) -> {
+            // SAM attaches AWSLambdaSQSQueueExecutionRole (every queue of the account) to a function with an SQS
+            // event: the template maps its queues with AWS::Lambda::EventSourceMapping instead.
+            map(properties(function).get("Events"))
+                    .forEach((name, event) -> assertFalse(
+                            "SQS".equals(map(event).get("Type")), id + "'s event " + name + " is SAM's SQS event"));
+            for (Object policy : (List<?>) properties(function).getOrDefault("Policies", List.of())) {
+                assertFalse(policy instanceof String, id + " uses a managed or SAM policy: " + policy);
+            }
+            Map<String, Set<String>> grants = new TreeMap<>(grants(id));
+            conditionalGrants(id).values().forEach(grants::putAll);
+            grants.forEach((action, resources) -> {
+                if (action.startsWith("sqs:")) {
+                    assertFalse(action.contains("*"), id + " is granted " + action);
+                    resources.forEach(
+                            resource -> assertFalse(resource.contains("*"), id + " may " + action + " on " + resource));
+                }
+            });
+        });
+    }
+
+    @Test
+    void everyQueueReadDeadLettersWhatFailsItsBoundedReceives() {
+        Map<String, Map<String, Object>> queues = template.resources("AWS::SQS::Queue");
+        for (Map<String, Object> mapping : sqsMappings().values()) {
+            Map<String, Object> queue = properties(queues.get(queueOf(mapping)));
+            Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
+            String deadLetters =
+                    String.valueOf(redrive.get("deadLetterTargetArn")).replace(".Arn", "");
+            long receives = ((Number) redrive.get("maxReceiveCount")).longValue();
+
+            assertTrue(queues.containsKey(deadLetters), queueOf(mapping) + " dead-letters to " + deadLetters);
+            assertTrue(receives >= 2 && receives <= 10, queueOf(mapping) + "'s maxReceiveCount " + receives);
+            assertEquals(1209600, properties(queues.get(deadLetters)).get("MessageRetentionPeriod"));
+        }
+        queues.forEach((id, queue) -> assertEquals(true, properties(queue).get("SqsManagedSseEnabled"), id));
+    }
+
+    @Test
+    void thePoliciesGrantTheRefreshOnlyWhatItsAdaptersCall() {
+        Set<String> table = Set.of(PICTURE_TABLE + ".Arn");
+        Set<String> reading = Set.of(
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
+
+        assertEquals(
+                Map.of(
+                        "dynamodb:Scan", table,
+                        "dynamodb:UpdateItem", table,
+                        "sqs:SendMessage", Set.of("RefreshQueue.Arn")),
+                grants("RefreshPlannerFunction"));
+        Map<String, Set<String>> worker = new TreeMap<>(Map.of(
+                "dynamodb:GetItem", table,
+                "dynamodb:UpdateItem", table,
+                "sqs:SendMessage", Set.of("RefreshQueue.Arn", "RefreshBrowserQueue.Arn")));
+        reading.forEach(action -> worker.put(action, Set.of("RefreshQueue.Arn")));
+        assertEquals(worker, grants("RefreshWorkerFunction"));
+        assertEquals(
+                Map.of("HasXApiToken", Map.of("secretsmanager:GetSecretValue", Set.of("XApiBearerTokenSecretArn"))),
+                conditionalGrants("RefreshWorkerFunction"));
+        Map<String, Set<String>> browser = new TreeMap<>(Map.of(
+                "dynamodb:GetItem", table,
+                "dynamodb:UpdateItem", table,
+                "sqs:SendMessage", Set.of("RefreshBrowserQueue.Arn")));
+        reading.forEach(action -> browser.put(action, Set.of("RefreshBrowserQueue.Arn")));
+        assertEquals(browser, grants("RefreshBrowserFunction"));
+    }
+
+    @Test
+    void theWorkersShareOneCeilingOnRequestsToXAndReadTheTokenAsTheScrapeDoes() {
+        Map<String, Object> worker = resource("AWS::Serverless::Function", "RefreshWorkerFunction");
+        Map<String, Object> browser = resource("AWS::Serverless::Function", "RefreshBrowserFunction");
+
+        assertEquals(60L, parameterDefault("RefreshXRequestsPerMinute"));
+        for (Map<String, Object> function : List.of(worker, browser)) {
+            assertEquals("RefreshXRequestsPerMinute", environment(function).get("REFRESH_X_REQUESTS_PER_MINUTE"));
+            assertEquals("RefreshWorkerConcurrency", environment(function).get("REFRESH_WORKER_CONCURRENCY"));
+            assertEquals("RefreshBrowserConcurrency", environment(function).get("REFRESH_BROWSER_CONCURRENCY"));
+        }
+        assertEquals("XApiBearerTokenSecretArn", environment(worker).get("X_API_BEARER_TOKEN_SECRET_ARN"));
+        assertEquals(
+                environment(scrapeFunction()).get("X_BASE_URL"),
+                environment(worker).get("X_BASE_URL"));
+        // The browser's function is the scrape image, with its own command.
+        assertEquals(scrapeFunction().get("Metadata"), browser.get("Metadata"));
+        assertEquals(
+                List.of("com.profilepictures.bootstrap.scrape.RefreshBrowserFunction::handleRequest"),
+                map(properties(browser).get("ImageConfig")).get("Command"));
+        assertEquals(
+                "bootstrap/refresh-function/target/refresh-function-lambda.jar",
+                properties(worker).get("CodeUri"),
+                "the worker ships the jar without Selenium (RefreshFunctionJarTest)");
+    }
+
+    // The SQS mappings: an event source whose ARN is a queue's.
+    private static Map<String, Map<String, Object>> sqsMappings() {
+        Map<String, Map<String, Object>> mappings =
+                new TreeMap<>(template.resources("AWS::Lambda::EventSourceMapping"));
+        mappings.values()
+                .removeIf(mapping -> !template.resources("AWS::SQS::Queue").containsKey(queueOf(mapping)));
+        return mappings;
+    }
+
+    private static String queueOf(Map<String, Object> mapping) {
+        return String.valueOf(properties(mapping).get("EventSourceArn")).replace(".Arn", "");
+    }
+
+    private static Map<String, Object> readerOf(Map<String, Object> mapping) {
+        return resource(
+                "AWS::Serverless::Function", String.valueOf(properties(mapping).get("FunctionName")));
+    }
+
     // --- the template -----------------------------------------------------------------------------
 
     private static final String PICTURE_TABLE = "ProfilePicturesTable";
@@ -633,6 +851,17 @@ final class DeploymentDescriptorsTest {
         return found;
     }
 
+    // A zip function names its entry in Handler, an image function in ImageConfig.Command.
+    private static String entryOf(Map<String, Object> function) {
+        Object handler = properties(function).get("Handler");
+        if (handler != null) {
+            return String.valueOf(handler);
+        }
+        List<?> command = (List<?>) map(properties(function).get("ImageConfig")).get("Command");
+        assertNotNull(command, "a function names no Handler and no ImageConfig.Command: " + function);
+        return String.valueOf(command.get(0));
+    }
+
     private static Map<String, Object> archiveFunction() {
         return resource("AWS::Serverless::Function", "ArchivePictureFunction");
     }
@@ -642,7 +871,7 @@ final class DeploymentDescriptorsTest {
     private static Map<String, Set<String>> grants(String functionId) {
         Map<String, Set<String>> grants = new TreeMap<>();
         for (Object policy : (List<?>)
-                properties(resource("AWS::Serverless::Function", functionId)).get("Policies")) {
+                properties(resource("AWS::Serverless::Function", functionId)).getOrDefault("Policies", List.of())) {
             if (!map(policy).containsKey("Fn::If")) {
                 addGrants(functionId, map(policy), grants);
             }
@@ -654,7 +883,7 @@ final class DeploymentDescriptorsTest {
     private static Map<String, Map<String, Set<String>>> conditionalGrants(String functionId) {
         Map<String, Map<String, Set<String>>> grants = new TreeMap<>();
         for (Object policy : (List<?>)
-                properties(resource("AWS::Serverless::Function", functionId)).get("Policies")) {
+                properties(resource("AWS::Serverless::Function", functionId)).getOrDefault("Policies", List.of())) {
             List<?> branches = (List<?>) map(policy).get("Fn::If");
             if (branches != null) {
                 assertEquals(3, branches.size(), functionId + ": " + policy);
@@ -682,10 +911,13 @@ final class DeploymentDescriptorsTest {
         }
     }
 
-    // A number, or !Ref of a parameter: its default.
+    // A number, !Ref of a parameter (its default), or !If [condition, a, b] (the larger of the two).
     private static long parameterDefault(Object value) {
         if (value instanceof Number number) {
             return number.longValue();
+        }
+        if (value instanceof List<?> branches && branches.size() == 3) {
+            return Math.max(parameterDefault(branches.get(1)), parameterDefault(branches.get(2)));
         }
         Object parameter = map(template.document().get("Parameters")).get(String.valueOf(value));
         assertNotNull(parameter, "no parameter " + value);

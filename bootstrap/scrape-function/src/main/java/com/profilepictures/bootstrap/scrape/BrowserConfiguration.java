@@ -3,9 +3,9 @@ package com.profilepictures.bootstrap.scrape;
 import com.profilepictures.adapters.selenium.SeleniumSettings;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
+import com.profilepictures.bootstrap.sources.CrawlerConfiguration;
 import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class BrowserConfiguration {
 
-    public static final URI DEFAULT_BASE_URL = URI.create("https://x.com");
+    public static final URI DEFAULT_BASE_URL = CrawlerConfiguration.DEFAULT_BASE_URL;
     public static final Path DEBIAN_CHROMIUM = Path.of("/usr/lib/chromium/chromium");
     public static final int MAX_POOL_SIZE = 16;
 
@@ -27,8 +27,7 @@ public final class BrowserConfiguration {
 
     /** {@code commandTimeout}: no one browser command can usefully take longer than the whole scrape. */
     public static SeleniumSettings from(Environment environment, int defaultPoolSize, Duration commandTimeout) {
-        URI baseUrl =
-                environment.get("X_BASE_URL").map(BrowserConfiguration::baseUrl).orElse(DEFAULT_BASE_URL);
+        URI baseUrl = CrawlerConfiguration.baseUrl(environment);
         // Debian's `chromium` on the PATH is a shell wrapper; chromedriver needs the real binary.
         Path chromium = environment
                 .get("CHROMIUM_BINARY")
@@ -42,18 +41,6 @@ public final class BrowserConfiguration {
                 .map(BrowserConfiguration::poolSize)
                 .orElse(defaultPoolSize);
         return new SeleniumSettings(baseUrl, commandTimeout, chromium, chromedriver, poolSize);
-    }
-
-    private static URI baseUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(value, "needs http or https and a host, e.g. https://x.com");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigurationException("X_BASE_URL is not a URL: " + e.getMessage());
-        }
     }
 
     private static int poolSize(String value) {

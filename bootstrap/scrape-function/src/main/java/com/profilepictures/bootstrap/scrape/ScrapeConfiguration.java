@@ -1,11 +1,13 @@
 package com.profilepictures.bootstrap.scrape;
 
 import com.profilepictures.adapters.crawler.CrawlerSettings;
-import com.profilepictures.adapters.crawler.CrawlerUserAgent;
 import com.profilepictures.adapters.selenium.SeleniumSettings;
 import com.profilepictures.adapters.xapi.XApiSettings;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
+import com.profilepictures.bootstrap.sources.CrawlerConfiguration;
+import com.profilepictures.bootstrap.sources.SecretsManagerStrings;
+import com.profilepictures.bootstrap.sources.XApiConfiguration;
 import com.profilepictures.domain.ScrapeSource;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -84,13 +86,7 @@ public record ScrapeConfiguration(
         shareLeavesTime(sources, last, ScrapeSource.X_API, "X_API_TIMEOUT", xApiTimeout, scrapeTimeout);
         shareLeavesTime(sources, last, ScrapeSource.CRAWLER, "CRAWLER_TIMEOUT", crawlerTimeout, scrapeTimeout);
         SeleniumSettings browser = BrowserConfiguration.from(environment, defaultPoolSize, scrapeTimeout);
-        String userAgent = environment.get("CRAWLER_USER_AGENT").orElseGet(CrawlerUserAgent::ofThisService);
-        CrawlerSettings crawler;
-        try {
-            crawler = CrawlerSettings.of(browser.baseUrl(), userAgent);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("CRAWLER_USER_AGENT is not usable as a header: " + e.getMessage());
-        }
+        CrawlerSettings crawler = CrawlerConfiguration.from(environment);
         return new ScrapeConfiguration(sources, scrapeTimeout, xApiTimeout, crawlerTimeout, xApi, crawler, browser);
     }
 

@@ -11,6 +11,7 @@ import com.profilepictures.adapters.xapi.BearerToken;
 import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
+import com.profilepictures.bootstrap.sources.SecretsManagerStrings;
 import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.moto.MotoServer;
 import java.io.ByteArrayOutputStream;

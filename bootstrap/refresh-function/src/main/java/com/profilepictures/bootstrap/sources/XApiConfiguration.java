@@ -1,4 +1,4 @@
-package com.profilepictures.bootstrap.scrape;
+package com.profilepictures.bootstrap.sources;
 
 import com.profilepictures.adapters.xapi.BearerToken;
 import com.profilepictures.adapters.xapi.XApiSettings;
@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Reads how to reach X's API ({@code X_API_BASE_URL}) and the operator's bearer token: {@code X_API_BEARER_TOKEN}
  * itself (locally), or {@code X_API_BEARER_TOKEN_SECRET_ARN}, a Secrets Manager secret whose string is the token
- * (deployed), read once here. No token, no {@code x_api}. Part of {@link ScrapeConfiguration}; every error names
+ * (deployed), read once here. No token, no {@code x_api}. Shared by the scrape function (part of its
+ * {@code ScrapeConfiguration}) and the refresh's workers, so both read the token alike; every error names
  * the variable and never repeats the token.
  */
 public final class XApiConfiguration {

@@ -1,4 +1,4 @@
-package com.profilepictures.bootstrap.scrape;
+package com.profilepictures.bootstrap.sources;
 
 import com.profilepictures.awsclients.ClientTimeouts;
 import com.profilepictures.awsclients.CredentialsSource;
@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
  * every other AWS client of the service, in the secret's own region (from its ARN), closed once read. A local
  * endpoint ({@code SECRETS_MANAGER_ENDPOINT}, e.g. moto's) serves tests and {@code make run}.
  */
-final class SecretsManagerStrings implements XApiConfiguration.SecretStrings {
+public final class SecretsManagerStrings implements XApiConfiguration.SecretStrings {
 
     // One small read at start, within the function's init phase (10 s on Lambda).
-    static final ClientTimeouts TIMEOUTS = new ClientTimeouts(
+    public static final ClientTimeouts TIMEOUTS = new ClientTimeouts(
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(2500), Duration.ofSeconds(6), 2);
 
     private final Optional<URI> endpoint;
@@ -31,7 +31,7 @@ final class SecretsManagerStrings implements XApiConfiguration.SecretStrings {
     }
 
     /** Where the environment says Secrets Manager is, with the credentials the other AWS clients use. */
-    static SecretsManagerStrings from(Environment environment) {
+    public static SecretsManagerStrings from(Environment environment) {
         Optional<URI> endpoint =
                 StorageConfiguration.endpoint(environment, "SECRETS_MANAGER_ENDPOINT", "http://127.0.0.1:5000");
         return new SecretsManagerStrings(endpoint, StorageConfiguration.credentials(environment, endpoint.isPresent()));

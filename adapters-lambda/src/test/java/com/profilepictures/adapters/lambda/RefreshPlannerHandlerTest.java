@@ -1,0 +1,80 @@
+package com.profilepictures.adapters.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.profilepictures.application.PlanRefresh;
+import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
+import com.profilepictures.application.testing.InMemoryRefreshQueue;
+import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.RefreshRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RefreshPlannerHandlerTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Duration REFRESH_AFTER = Duration.ofDays(1);
+    private static final PictureUrl PICTURE = PictureUrl.of("https://pbs.twimg.com/profile_images/1/a_400x400.jpg");
+
+    private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
+    private final InMemoryRefreshQueue queue = new InMemoryRefreshQueue();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final RefreshPlannerHandler handler = new RefreshPlannerHandler(
+            new PlanRefresh(repository, queue, clock, REFRESH_AFTER, Duration.ofHours(6)),
+            4,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            clock);
+
+    private void stored(String handle, Duration ago) {
+        repository.saveIfNewer(new ProfilePicture(Handle.of(handle), PICTURE, NOW.minus(ago)));
+    }
+
+    @Test
+    void givenDueAndFreshAccounts_aScheduledRun_queuesEachDueAccountOnceOverEverySegment() {
+        for (int i = 0; i < 25; i++) {
+            stored("due" + i, Duration.ofDays(2));
+        }
+        stored("fresh", Duration.ofHours(1));
+
+        Map<String, Object> first = handler.handle(Map.of("source", "aws.scheduler"), new TestContext());
+        Map<String, Object> second = handler.handle(null, null);
+
+        Set<String> queued = queue.sent().stream()
+                .map(RefreshRequest::handle)
+                .map(Handle::display)
+                .collect(Collectors.toSet());
+        assertEquals(25, queue.sent().size());
+        assertEquals(25, queued.size());
+        assertTrue(!queued.contains("fresh"));
+        assertEquals(25, first.get("queued"));
+        assertEquals(4, first.get("segmentsFinished"));
+        assertEquals(0, second.get("queued"), "queued once: " + second);
+    }
+
+    @Test
+    void givenAQueueThatRefuses_aRun_failsLoudlyAndLogsAnError() {
+        stored("jack", Duration.ofDays(2));
+        queue.goDown();
+
+        TestContext context = new TestContext();
+
+        IllegalStateException thrown =
+                assertThrows(IllegalStateException.class, () -> handler.handle(Map.of(), context));
+
+        assertTrue(thrown.getMessage().contains("due again next run"), thrown.getMessage());
+        JsonObject line = context.onlyLogLine();
+        assertEquals("ERROR", line.get("level").getAsString());
+        assertEquals(1, line.getAsJsonArray("failures").size(), "the one segment that held an account due");
+    }
+}

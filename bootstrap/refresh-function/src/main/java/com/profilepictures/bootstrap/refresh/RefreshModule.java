@@ -1,0 +1,66 @@
+package com.profilepictures.bootstrap.refresh;
+
+import com.profilepictures.adapters.dynamodb.DynamoDbRefreshPause;
+import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
+import com.profilepictures.adapters.sqs.SqsClients;
+import com.profilepictures.adapters.sqs.SqsRefreshQueue;
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.domain.RefreshPause;
+import com.profilepictures.domain.RefreshQueue;
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * What every part of the refresh shares, used with {@code StorageModule}: its configuration, the two queues
+ * (built only where used, so the planner never needs the browser's queue's URL) and the pause, an item of the
+ * pictures table on the pictures' own DynamoDB client.
+ */
+@Module
+public final class RefreshModule {
+
+    /** The queue the planner fills and the workers read. */
+    public static final String REFRESH_QUEUE = "refresh";
+    /** The queue of accounts only a browser can tell. */
+    public static final String BROWSER_QUEUE = "browser";
+
+    private RefreshModule() {}
+
+    @Provides
+    @Singleton
+    static RefreshConfiguration configuration(Environment environment) {
+        return RefreshConfiguration.from(environment);
+    }
+
+    // One client serves both queues: same region, endpoint and credentials.
+    @Provides
+    @Singleton
+    static SqsClient sqsClient(RefreshConfiguration configuration) {
+        return SqsClients.create(
+                configuration.queueUrl().isPresent() ? configuration.queue() : configuration.browserQueue());
+    }
+
+    @Provides
+    @Singleton
+    @Named(REFRESH_QUEUE)
+    static RefreshQueue refreshQueue(SqsClient client, RefreshConfiguration configuration) {
+        return new SqsRefreshQueue(client, configuration.queue().queueUrl().toString());
+    }
+
+    @Provides
+    @Singleton
+    @Named(BROWSER_QUEUE)
+    static RefreshQueue browserQueue(SqsClient client, RefreshConfiguration configuration) {
+        return new SqsRefreshQueue(
+                client, configuration.browserQueue().queueUrl().toString());
+    }
+
+    @Provides
+    @Singleton
+    static RefreshPause pause(DynamoDbClient client, DynamoDbSettings settings) {
+        return new DynamoDbRefreshPause(client, settings.tableName());
+    }
+}

@@ -1,0 +1,54 @@
+package com.profilepictures.bootstrap.refresh;
+
+import com.profilepictures.adapters.lambda.RefreshPlannerHandler;
+import com.profilepictures.application.PlanRefresh;
+import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.bootstrap.StorageModule;
+import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.RefreshQueue;
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import java.time.Clock;
+import java.time.Duration;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/** Everything the refresh's planner needs: the pictures table and the refresh queue. */
+@Singleton
+@Component(modules = {StorageModule.class, RefreshModule.class, RefreshPlannerComponent.Wiring.class})
+public interface RefreshPlannerComponent {
+
+    RefreshPlannerHandler handler();
+
+    @Component.Factory
+    interface Factory {
+        RefreshPlannerComponent create(@BindsInstance Environment environment);
+    }
+
+    @Module
+    final class Wiring {
+        /**
+         * Segments stop starting pages this long before the function's timeout: a page's marks and sends (500
+         * accounts at worst, one conditional write each, in 5 to 10 ms) end well within it.
+         */
+        static final Duration MARGIN = Duration.ofSeconds(60);
+        /** Where no Lambda context says how long is left: the local loop's run. */
+        static final Duration LOCAL_BUDGET = Duration.ofMinutes(5);
+
+        private Wiring() {}
+
+        @Provides
+        @Singleton
+        static RefreshPlannerHandler handler(
+                ProfilePictureRepository repository,
+                @Named(RefreshModule.REFRESH_QUEUE) RefreshQueue queue,
+                RefreshConfiguration configuration,
+                Clock clock) {
+            PlanRefresh plan =
+                    new PlanRefresh(repository, queue, clock, configuration.refreshAfter(), configuration.queuedFor());
+            return new RefreshPlannerHandler(plan, configuration.plannerSegments(), MARGIN, LOCAL_BUDGET, clock);
+        }
+    }
+}
