@@ -32,17 +32,32 @@ final class CheckWrites {
 
     // DynamoDB refuses a name placeholder that its expressions leave unused, so each condition has its own.
     private static final Map<String, String> SAME_PICTURE_NAMES = Map.of(
-            "#handle", PictureItem.HANDLE,
-            "#profileUrl", PictureItem.PROFILE_URL,
-            "#scrapedAt", PictureItem.SCRAPED_AT,
-            "#checkedAt", PictureItem.CHECKED_AT,
-            "#accountStatus", PictureItem.ACCOUNT_STATUS);
+            "#handle",
+            PictureItem.HANDLE,
+            "#profileUrl",
+            PictureItem.PROFILE_URL,
+            "#scrapedAt",
+            PictureItem.SCRAPED_AT,
+            "#checkedAt",
+            PictureItem.CHECKED_AT,
+            "#accountStatus",
+            PictureItem.ACCOUNT_STATUS,
+            "#queuedUntil",
+            PictureItem.QUEUED_UNTIL);
     private static final Map<String, String> STORED_NAMES = Map.of(
-            "#handleKey", PictureItem.HANDLE_KEY,
-            "#scrapedAt", PictureItem.SCRAPED_AT,
-            "#checkedAt", PictureItem.CHECKED_AT,
-            "#accountStatus", PictureItem.ACCOUNT_STATUS);
-    private static final String CHECK_FIELDS = "SET #checkedAt = :checkedAt, #accountStatus = :accountStatus";
+            "#handleKey",
+            PictureItem.HANDLE_KEY,
+            "#scrapedAt",
+            PictureItem.SCRAPED_AT,
+            "#checkedAt",
+            PictureItem.CHECKED_AT,
+            "#accountStatus",
+            PictureItem.ACCOUNT_STATUS,
+            "#queuedUntil",
+            PictureItem.QUEUED_UNTIL);
+    // A check ends the planner's queued mark, so the account is due again REFRESH_AFTER after this check.
+    private static final String CHECK_FIELDS =
+            "SET #checkedAt = :checkedAt, #accountStatus = :accountStatus REMOVE #queuedUntil";
     // Newer wins on checked_at; an item written before checked_at existed was checked when it was scraped.
     private static final String NEWER_CHECK =
             "(#checkedAt < :checkedAt OR (attribute_not_exists(#checkedAt) AND #scrapedAt < :checkedAt))";

@@ -46,10 +46,13 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             "#profileUrl", PictureItem.PROFILE_URL,
             "#scrapedAt", PictureItem.SCRAPED_AT,
             "#checkedAt", PictureItem.CHECKED_AT,
-            "#accountStatus", PictureItem.ACCOUNT_STATUS);
+            "#accountStatus", PictureItem.ACCOUNT_STATUS,
+            "#queuedUntil", PictureItem.QUEUED_UNTIL);
     // A scrape that stores a picture has checked the account, and found it active.
     private static final String SCRAPE_FIELDS = "SET #handle = :handle, #profileUrl = :profileUrl,"
-            + " #scrapedAt = :scrapedAt, #checkedAt = :checkedAt, #accountStatus = :accountStatus";
+            + " #scrapedAt = :scrapedAt, #checkedAt = :checkedAt, #accountStatus = :accountStatus"
+            // ...and ends the planner's queued mark, as a check does.
+            + " REMOVE #queuedUntil";
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
     private static final String NEWER_WINS = "attribute_not_exists(#handleKey) OR #scrapedAt < :scrapedAt";
 

@@ -63,6 +63,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
         // The scrape writes its own fields; a mark stored earlier stays, as in the table.
         ProfilePicture saved = stored == null ? picture : picture.keepingTheMarkOf(stored);
         write(stored, saved);
+        queuedUntil.remove(picture.handle().key()); // a scrape, like a check, ends the planner's mark
         return new SaveOutcome.Saved(saved);
     }
 
@@ -112,6 +113,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
         }
         ProfilePicture checked = stored.checked(at, status);
         write(stored, checked);
+        queuedUntil.remove(stored.handle().key()); // the check ends the planner's mark
         return new CheckOutcome.Recorded(checked);
     }
 

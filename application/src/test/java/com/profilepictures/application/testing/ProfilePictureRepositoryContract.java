@@ -523,6 +523,30 @@ public abstract class ProfilePictureRepositoryContract {
                 "queueing changes nothing a reader sees");
     }
 
+    @Test
+    void aCheckOrAScrapeEndsTheQueuedMark_soTheAccountIsDueAgainAsSoonAsItsCheckIsOldEnough() {
+        var repository = emptyRepository();
+        var jack = picture("jack", "1", T0);
+        repository.saveIfNewer(jack);
+        repository.saveIfNewer(picture("jill", "2", T0));
+        repository.saveIfNewer(picture("joe", "3", T0));
+        Instant now = T0.plusSeconds(3600);
+        Instant until = now.plusSeconds(6 * 3600);
+        for (String handle : List.of("jack", "jill", "joe")) {
+            assertTrue(repository.markQueued(Handle.of(handle), now, until));
+        }
+
+        repository.recordSamePicture(Handle.of("jack"), jack.picture(), now.plusSeconds(10));
+        repository.recordAccountStatus(Handle.of("jill"), AccountStatus.SUSPENDED, now.plusSeconds(10));
+        repository.saveIfNewer(picture("joe", "4", now.plusSeconds(10)));
+
+        Instant soon = now.plusSeconds(60);
+        assertEquals(
+                Set.of("jack", "jill", "joe"),
+                new HashSet<>(walkDue(repository, soon, soon, 1, 10)),
+                "checked before the cut-off and, checked since, no longer queued (its mark ran until " + until + ")");
+    }
+
     /** Every due account's key, walking each segment with pages of {@code limit}; stops after 1000 pages. */
     protected static List<String> walkDue(
             ProfilePictureRepository repository, Instant checkedBefore, Instant now, int segments, int limit) {
