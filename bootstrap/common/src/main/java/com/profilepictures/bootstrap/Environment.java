@@ -1,5 +1,7 @@
 package com.profilepictures.bootstrap;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,5 +44,26 @@ public final class Environment {
     /** Every variable, blank ones included. */
     public Map<String, String> variables() {
         return variables;
+    }
+
+    /**
+     * {@code variable} as a positive ISO-8601 duration, or {@code fallback} when unset; anything else stops the
+     * function at start with a message naming the variable and an {@code example} of a good value.
+     */
+    public Duration positiveDuration(String variable, Duration fallback, String example) {
+        return get(variable)
+                .map(value -> {
+                    try {
+                        Duration duration = Duration.parse(value);
+                        if (!duration.isNegative() && !duration.isZero()) {
+                            return duration;
+                        }
+                    } catch (DateTimeParseException e) {
+                        // reported below
+                    }
+                    throw new InvalidConfigurationException(
+                            variable + " is a positive ISO-8601 duration, e.g. " + example + ": " + value);
+                })
+                .orElse(fallback);
     }
 }

@@ -8,7 +8,6 @@ import com.profilepictures.bootstrap.StorageConfiguration;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,7 +74,7 @@ public record RefreshConfiguration(
     public static RefreshConfiguration from(Environment environment) {
         Optional<URI> sqsEndpoint = StorageConfiguration.endpoint(environment, "SQS_ENDPOINT", "http://127.0.0.1:5000");
         return new RefreshConfiguration(
-                duration(environment, "REFRESH_AFTER", DEFAULT_REFRESH_AFTER),
+                environment.positiveDuration("REFRESH_AFTER", DEFAULT_REFRESH_AFTER, "P1D or PT30M"),
                 url(environment, QUEUE_URL),
                 url(environment, BROWSER_QUEUE_URL),
                 environment.get("AWS_REGION").orElse(StorageConfiguration.DEFAULT_REGION),
@@ -84,10 +83,10 @@ public record RefreshConfiguration(
                 number(environment, "REFRESH_X_REQUESTS_PER_MINUTE", DEFAULT_REQUESTS_PER_MINUTE, 100_000),
                 number(environment, "REFRESH_WORKER_CONCURRENCY", DEFAULT_CONCURRENCY, 1000)
                         + number(environment, "REFRESH_BROWSER_CONCURRENCY", DEFAULT_CONCURRENCY, 1000),
-                duration(environment, "REFRESH_BATCH_TIMEOUT", DEFAULT_BATCH_TIMEOUT),
-                duration(environment, "REFRESH_RETRY_DELAY", DEFAULT_RETRY_DELAY),
+                environment.positiveDuration("REFRESH_BATCH_TIMEOUT", DEFAULT_BATCH_TIMEOUT, "P1D or PT30M"),
+                environment.positiveDuration("REFRESH_RETRY_DELAY", DEFAULT_RETRY_DELAY, "P1D or PT30M"),
                 number(environment, "REFRESH_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS, 100),
-                duration(environment, "REFRESH_QUEUED_FOR", DEFAULT_QUEUED_FOR),
+                environment.positiveDuration("REFRESH_QUEUED_FOR", DEFAULT_QUEUED_FOR, "P1D or PT30M"),
                 number(environment, "REFRESH_PLANNER_SEGMENTS", DEFAULT_PLANNER_SEGMENTS, 64),
                 number(environment, "REFRESH_PARALLELISM", DEFAULT_PARALLELISM, 64));
     }
@@ -128,24 +127,6 @@ public record RefreshConfiguration(
                 throw new InvalidConfigurationException(variable + " is not a queue's URL: " + e.getMessage());
             }
         });
-    }
-
-    private static Duration duration(Environment environment, String variable, Duration fallback) {
-        return environment
-                .get(variable)
-                .map(value -> {
-                    try {
-                        Duration duration = Duration.parse(value);
-                        if (!duration.isNegative() && !duration.isZero()) {
-                            return duration;
-                        }
-                    } catch (DateTimeParseException e) {
-                        // reported below
-                    }
-                    throw new InvalidConfigurationException(
-                            variable + " is a positive ISO-8601 duration, e.g. P1D or PT30M: " + value);
-                })
-                .orElse(fallback);
     }
 
     private static int number(Environment environment, String variable, int fallback, int max) {

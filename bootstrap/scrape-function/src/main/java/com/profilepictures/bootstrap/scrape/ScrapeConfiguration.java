@@ -10,7 +10,6 @@ import com.profilepictures.bootstrap.sources.SecretsManagerStrings;
 import com.profilepictures.bootstrap.sources.XApiConfiguration;
 import com.profilepictures.domain.ScrapeSource;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,9 +78,9 @@ public record ScrapeConfiguration(
                     + XApiConfiguration.TOKEN + " nor " + XApiConfiguration.SECRET_ARN
                     + " is set: X's API needs the operator's bearer token.");
         }
-        Duration scrapeTimeout = positiveDuration(environment, "SCRAPE_TIMEOUT", DEFAULT_SCRAPE_TIMEOUT);
-        Duration xApiTimeout = positiveDuration(environment, "X_API_TIMEOUT", DEFAULT_X_API_TIMEOUT);
-        Duration crawlerTimeout = positiveDuration(environment, "CRAWLER_TIMEOUT", DEFAULT_CRAWLER_TIMEOUT);
+        Duration scrapeTimeout = environment.positiveDuration("SCRAPE_TIMEOUT", DEFAULT_SCRAPE_TIMEOUT, "PT20S");
+        Duration xApiTimeout = environment.positiveDuration("X_API_TIMEOUT", DEFAULT_X_API_TIMEOUT, "PT20S");
+        Duration crawlerTimeout = environment.positiveDuration("CRAWLER_TIMEOUT", DEFAULT_CRAWLER_TIMEOUT, "PT20S");
         ScrapeSource last = sources.get(sources.size() - 1);
         shareLeavesTime(sources, last, ScrapeSource.X_API, "X_API_TIMEOUT", xApiTimeout, scrapeTimeout);
         shareLeavesTime(sources, last, ScrapeSource.CRAWLER, "CRAWLER_TIMEOUT", crawlerTimeout, scrapeTimeout);
@@ -103,24 +102,6 @@ public record ScrapeConfiguration(
                     + "SCRAPE_TIMEOUT (" + scrapeTimeout + "), or the sources after " + source.wireName()
                     + " would have no time left.");
         }
-    }
-
-    static Duration positiveDuration(Environment environment, String variable, Duration fallback) {
-        return environment
-                .get(variable)
-                .map(value -> {
-                    try {
-                        Duration duration = Duration.parse(value);
-                        if (!duration.isNegative() && !duration.isZero()) {
-                            return duration;
-                        }
-                    } catch (DateTimeParseException e) {
-                        // reported below
-                    }
-                    throw new InvalidConfigurationException(
-                            variable + " is a positive ISO-8601 duration, e.g. PT20S: " + value);
-                })
-                .orElse(fallback);
     }
 
     private static List<ScrapeSource> sources(String value) {
