@@ -1,9 +1,9 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.HistoryCursor;
-import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.history.HistoryCursor;
+import com.profilepictures.domain.history.HistoryEntry;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.picture.ProfilePicture;
 import java.util.Objects;
 
 /** A page of an account's history, with the account's stored picture (for its canonical handle). */

@@ -1,18 +1,18 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.ArchiveMark;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.InvalidImageException;
-import com.profilepictures.domain.PictureArchive;
-import com.profilepictures.domain.PictureDownload;
-import com.profilepictures.domain.PictureHistory;
-import com.profilepictures.domain.PictureHost;
-import com.profilepictures.domain.PictureSize;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.history.HistoryEntry;
+import com.profilepictures.domain.picture.ArchiveMark;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.picture.InvalidImageException;
+import com.profilepictures.domain.picture.PictureDownload;
+import com.profilepictures.domain.picture.PictureSize;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.port.PictureArchive;
+import com.profilepictures.domain.port.PictureHistory;
+import com.profilepictures.domain.port.PictureHost;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import java.time.Instant;
 import java.util.Objects;
 

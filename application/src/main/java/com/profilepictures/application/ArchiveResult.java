@@ -1,7 +1,7 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.history.HistoryEntry;
+import com.profilepictures.domain.picture.ImageVersion;
 import java.util.Objects;
 
 /**

@@ -1,16 +1,16 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.ArchiveMark;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryCursor;
-import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.PictureArchive;
-import com.profilepictures.domain.PictureHistory;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.history.HistoryCursor;
+import com.profilepictures.domain.history.HistoryEntry;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.ArchiveMark;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.PictureArchive;
+import com.profilepictures.domain.port.PictureHistory;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

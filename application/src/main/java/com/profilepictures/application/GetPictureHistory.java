@@ -1,14 +1,14 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.AccountStatus;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryCursor;
-import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.PictureHistory;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.history.HistoryCursor;
+import com.profilepictures.domain.history.HistoryEntry;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.AccountStatus;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.PictureHistory;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import java.util.Optional;
 
 /** Looks up the picture stored for an account, in any capitalisation of its handle. */

@@ -1,6 +1,6 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.picture.ImageVersion;
 import java.net.URI;
 import java.util.Objects;
 

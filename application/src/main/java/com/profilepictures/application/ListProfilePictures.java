@@ -1,10 +1,10 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.PageCursor;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.page.PageCursor;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 
 /** Pages through every stored picture, a page at a time, in no particular order. */
 public final class ListProfilePictures {

@@ -1,12 +1,12 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.DuePage;
-import com.profilepictures.domain.DueRequest;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
-import com.profilepictures.domain.RefreshQueue;
-import com.profilepictures.domain.RefreshRequest;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.ProfilePictureRepository;
+import com.profilepictures.domain.port.RefreshQueue;
+import com.profilepictures.domain.refresh.DuePage;
+import com.profilepictures.domain.refresh.DueRequest;
+import com.profilepictures.domain.refresh.RefreshRequest;
+import com.profilepictures.domain.scrape.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

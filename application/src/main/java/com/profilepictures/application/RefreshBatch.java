@@ -1,8 +1,8 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.RefreshQueue;
-import com.profilepictures.domain.RefreshRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.RefreshQueue;
+import com.profilepictures.domain.refresh.RefreshRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.AccountStatus;
-import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.picture.AccountStatus;
+import com.profilepictures.domain.picture.ProfilePicture;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePictureRepository;
-import com.profilepictures.domain.RefreshPause;
-import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ProfilePictureRepository;
+import com.profilepictures.domain.port.RefreshPause;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +73,7 @@ public final class RefreshProfilePictures implements AutoCloseable {
     /**
      * One outcome per account of {@code handles} (accounts that differ only in case are one), in the order asked.
      * An account's failure is its outcome; only a pause that cannot be read throws
-     * ({@link com.profilepictures.domain.StorageUnavailableException}), leaving the whole batch to the queue.
+     * ({@link com.profilepictures.domain.port.StorageUnavailableException}), leaving the whole batch to the queue.
      */
     public Map<Handle, RefreshOutcome> refresh(List<Handle> handles) {
         List<Handle> accounts = List.copyOf(new LinkedHashSet<>(handles));

@@ -1,7 +1,7 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.util.Objects;
 
 /**

@@ -1,13 +1,13 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.AccountStatus;
-import com.profilepictures.domain.CheckOutcome;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
-import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.picture.AccountStatus;
+import com.profilepictures.domain.picture.CheckOutcome;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.picture.SaveOutcome;
+import com.profilepictures.domain.port.ProfilePictureRepository;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
-import com.profilepictures.domain.ScrapeSource;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.ProfilePictureRepository;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeSource;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.domain.ScrapeSource;
-import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.picture.SaveOutcome;
+import com.profilepictures.domain.scrape.ScrapeSource;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

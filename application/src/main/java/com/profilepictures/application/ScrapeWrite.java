@@ -1,7 +1,7 @@
 package com.profilepictures.application;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureUrl;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -3,12 +3,12 @@ package com.profilepictures.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.PageCursor;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.page.PageCursor;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.picture.ProfilePicture;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.profilepictures.bench;
 
 import com.amazonaws.services.lambda.runtime.api.client.runtimeapi.JniHelper;
-import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.page.PageRequest;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package com.profilepictures.bench;
 
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.adapters.selenium.SeleniumSettings;
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import com.profilepictures.fixturesite.FixtureSite;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import com.profilepictures.bootstrap.PlainContext;
 import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.bootstrap.read.GetProfilePictureFunction;
 import com.profilepictures.bootstrap.read.ListProfilePicturesFunction;
-import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.page.PageRequest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,11 +1,11 @@
 package com.profilepictures.adapters.crawler;
 
 import com.profilepictures.adapters.crawler.PageFetcher.Fetched;
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.XSite;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.XSite;
 import java.net.http.HttpClient;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.crawler;
 
-import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.picture.Handle;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.profilepictures.domain.PageHead.ProfileBlock;
+import com.profilepictures.domain.scrape.PageHead.ProfileBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,15 +1,15 @@
 package com.profilepictures.adapters.crawler;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.PageHead;
-import com.profilepictures.domain.PageHead.Reading;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.Found;
-import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
-import com.profilepictures.domain.ScrapeVerdict.Undecided;
-import com.profilepictures.domain.ScrapeVerdict.Undecided.Cause;
-import com.profilepictures.domain.XSite;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.scrape.PageHead;
+import com.profilepictures.domain.scrape.PageHead.Reading;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Found;
+import com.profilepictures.domain.scrape.ScrapeVerdict.InvalidPictureUrl;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided.Cause;
+import com.profilepictures.domain.scrape.XSite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.crawler;
 
-import com.profilepictures.domain.XSite;
+import com.profilepictures.domain.scrape.XSite;
 import java.net.URI;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package com.profilepictures.adapters.crawler;
 
 import com.profilepictures.application.testing.ProfilePictureScraperContract;
-import com.profilepictures.domain.ProfilePictureScraper;
+import com.profilepictures.domain.port.ProfilePictureScraper;
 import java.net.URI;
 import java.time.Duration;
 

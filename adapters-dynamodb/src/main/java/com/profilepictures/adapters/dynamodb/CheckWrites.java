@@ -1,13 +1,13 @@
 package com.profilepictures.adapters.dynamodb;
 
 import com.profilepictures.awsclients.SdkFailures;
-import com.profilepictures.domain.AccountStatus;
-import com.profilepictures.domain.CheckOutcome;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.PictureSize;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.picture.AccountStatus;
+import com.profilepictures.domain.picture.CheckOutcome;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureSize;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.StorageUnavailableException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;

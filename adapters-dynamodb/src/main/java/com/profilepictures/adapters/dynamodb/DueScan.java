@@ -1,11 +1,11 @@
 package com.profilepictures.adapters.dynamodb;
 
 import com.profilepictures.awsclients.SdkFailures;
-import com.profilepictures.domain.DueCursor;
-import com.profilepictures.domain.DuePage;
-import com.profilepictures.domain.DueRequest;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.StorageUnavailableException;
+import com.profilepictures.domain.refresh.DueCursor;
+import com.profilepictures.domain.refresh.DuePage;
+import com.profilepictures.domain.refresh.DueRequest;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;

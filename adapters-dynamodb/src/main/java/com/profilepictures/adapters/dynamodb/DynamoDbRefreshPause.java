@@ -1,8 +1,8 @@
 package com.profilepictures.adapters.dynamodb;
 
 import com.profilepictures.awsclients.SdkFailures;
-import com.profilepictures.domain.RefreshPause;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.port.RefreshPause;
+import com.profilepictures.domain.port.StorageUnavailableException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

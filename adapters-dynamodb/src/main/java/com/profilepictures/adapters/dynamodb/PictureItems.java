@@ -1,11 +1,11 @@
 package com.profilepictures.adapters.dynamodb;
 
-import com.profilepictures.domain.AccountStatus;
-import com.profilepictures.domain.ArchiveMark;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.picture.AccountStatus;
+import com.profilepictures.domain.picture.ArchiveMark;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.picture.ProfilePicture;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

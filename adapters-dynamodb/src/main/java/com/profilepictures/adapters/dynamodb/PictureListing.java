@@ -1,11 +1,11 @@
 package com.profilepictures.adapters.dynamodb;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.InvalidHandleException;
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.PageCursor;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.page.PageCursor;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.InvalidHandleException;
+import com.profilepictures.domain.picture.ProfilePicture;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;

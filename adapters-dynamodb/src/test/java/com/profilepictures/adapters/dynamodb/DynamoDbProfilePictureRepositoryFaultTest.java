@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.picture.SaveOutcome;
+import com.profilepictures.domain.port.StorageUnavailableException;
 import com.profilepictures.moto.MotoServer;
 import java.nio.file.Path;
 import java.time.Duration;

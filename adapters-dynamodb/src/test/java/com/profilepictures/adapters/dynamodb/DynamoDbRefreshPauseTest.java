@@ -3,7 +3,7 @@ package com.profilepictures.adapters.dynamodb;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.application.testing.RefreshPauseContract;
-import com.profilepictures.domain.RefreshPause;
+import com.profilepictures.domain.port.RefreshPause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;

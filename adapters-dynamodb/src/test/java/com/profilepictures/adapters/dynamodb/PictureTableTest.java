@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.SaveOutcome;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.picture.SaveOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

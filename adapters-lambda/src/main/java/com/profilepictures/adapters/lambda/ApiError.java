@@ -1,12 +1,12 @@
 package com.profilepictures.adapters.lambda;
 
-import com.profilepictures.domain.ArchiveUnavailableException;
-import com.profilepictures.domain.DependencyUnavailableException;
-import com.profilepictures.domain.PictureHostUnavailableException;
-import com.profilepictures.domain.QueueUnavailableException;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScraperUnavailableException;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.port.ArchiveUnavailableException;
+import com.profilepictures.domain.port.DependencyUnavailableException;
+import com.profilepictures.domain.port.PictureHostUnavailableException;
+import com.profilepictures.domain.port.QueueUnavailableException;
+import com.profilepictures.domain.port.ScraperUnavailableException;
+import com.profilepictures.domain.port.StorageUnavailableException;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.application.GetPictureHistory;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryCursor;
-import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.history.HistoryCursor;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
 import java.time.Clock;
 
 /** {@code GET /user/{handle}/history?lastKey=&limit=}: one page of every picture the account has shown, newest first. */

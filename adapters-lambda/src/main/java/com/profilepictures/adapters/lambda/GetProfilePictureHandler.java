@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.application.GetProfilePicture;
-import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.picture.Handle;
 import java.time.Clock;
 
 /** {@code GET /user/{handle}/profile_pic}: the stored picture, found by any capitalisation of the handle. */

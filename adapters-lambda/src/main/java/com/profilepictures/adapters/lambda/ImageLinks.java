@@ -1,8 +1,8 @@
 package com.profilepictures.adapters.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ImageVersion;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

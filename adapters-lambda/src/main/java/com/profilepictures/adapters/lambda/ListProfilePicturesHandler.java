@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.application.ListProfilePictures;
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.PageCursor;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.page.PageCursor;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.ProfilePicture;
 import java.time.Clock;
 
 /** {@code GET /users?lastKey=&limit=}: one page of stored users and the cursor of the next. */

@@ -2,7 +2,7 @@ package com.profilepictures.adapters.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.profilepictures.application.PlanRefresh;
-import com.profilepictures.domain.Deadline;
+import com.profilepictures.domain.scrape.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.lambda;
 
-import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.picture.Handle;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,13 +1,13 @@
 package com.profilepictures.adapters.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.InvalidCursorException;
-import com.profilepictures.domain.InvalidHandleException;
-import com.profilepictures.domain.InvalidImageVersionException;
-import com.profilepictures.domain.InvalidPageRequestException;
-import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.page.InvalidCursorException;
+import com.profilepictures.domain.page.InvalidPageRequestException;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.picture.InvalidHandleException;
+import com.profilepictures.domain.picture.InvalidImageVersionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

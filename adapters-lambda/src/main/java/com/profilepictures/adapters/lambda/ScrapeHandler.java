@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeResult;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.SaveOutcome;
-import com.profilepictures.domain.ScrapeSource;
-import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.SaveOutcome;
+import com.profilepictures.domain.scrape.ScrapeSource;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.time.Clock;
 import java.util.Locale;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.adapters.lambda.testing.ContractErrorTable;
-import com.profilepictures.domain.ArchiveUnavailableException;
-import com.profilepictures.domain.PictureHostUnavailableException;
-import com.profilepictures.domain.ScraperUnavailableException;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.port.ArchiveUnavailableException;
+import com.profilepictures.domain.port.PictureHostUnavailableException;
+import com.profilepictures.domain.port.ScraperUnavailableException;
+import com.profilepictures.domain.port.StorageUnavailableException;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

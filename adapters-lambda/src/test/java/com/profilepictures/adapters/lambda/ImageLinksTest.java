@@ -3,8 +3,8 @@ package com.profilepictures.adapters.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ImageVersion;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ImageVersion;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

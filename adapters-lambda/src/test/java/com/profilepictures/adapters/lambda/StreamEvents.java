@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
-import com.profilepictures.domain.ProfilePicture;
+import com.profilepictures.domain.picture.ProfilePicture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package com.profilepictures.adapters.picturehost;
 
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.PictureDownload;
-import com.profilepictures.domain.PictureHost;
-import com.profilepictures.domain.PictureHostUnavailableException;
-import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.PictureDownload;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.port.PictureHost;
+import com.profilepictures.domain.port.PictureHostUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

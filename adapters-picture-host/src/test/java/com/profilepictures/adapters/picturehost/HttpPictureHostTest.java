@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.application.testing.PictureHostContract;
 import com.profilepictures.application.testing.SampleImages;
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.PictureDownload;
-import com.profilepictures.domain.PictureHost;
-import com.profilepictures.domain.PictureHostUnavailableException;
-import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.PictureDownload;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.port.PictureHost;
+import com.profilepictures.domain.port.PictureHostUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

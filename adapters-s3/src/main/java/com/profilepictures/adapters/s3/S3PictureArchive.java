@@ -1,10 +1,10 @@
 package com.profilepictures.adapters.s3;
 
 import com.profilepictures.awsclients.SdkFailures;
-import com.profilepictures.domain.ArchiveUnavailableException;
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.PictureArchive;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.port.ArchiveUnavailableException;
+import com.profilepictures.domain.port.PictureArchive;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.Deadline;
+import com.profilepictures.domain.scrape.Deadline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;

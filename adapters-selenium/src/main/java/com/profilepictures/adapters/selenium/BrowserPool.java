@@ -1,7 +1,7 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.domain.port.ScraperUnavailableException;
+import com.profilepictures.domain.scrape.Deadline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;

@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.Deadline;
+import com.profilepictures.domain.scrape.Deadline;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

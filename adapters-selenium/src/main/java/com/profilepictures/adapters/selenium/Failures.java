@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.domain.port.ScraperUnavailableException;
 
 /** A browser failure, told to a person in one line: Selenium's messages run to many, mostly diagnostics. */
 final class Failures {

@@ -1,7 +1,7 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.PageHead;
-import com.profilepictures.domain.PageHead.ProfileBlock;
+import com.profilepictures.domain.scrape.PageHead;
+import com.profilepictures.domain.scrape.PageHead.ProfileBlock;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

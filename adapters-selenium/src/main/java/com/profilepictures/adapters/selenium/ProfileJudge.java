@@ -1,20 +1,20 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.InvalidHandleException;
-import com.profilepictures.domain.PageHead.Reading;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.AccountNotFound;
-import com.profilepictures.domain.ScrapeVerdict.AccountSuspended;
-import com.profilepictures.domain.ScrapeVerdict.Blocked;
-import com.profilepictures.domain.ScrapeVerdict.Found;
-import com.profilepictures.domain.ScrapeVerdict.InvalidPictureUrl;
-import com.profilepictures.domain.ScrapeVerdict.TimedOut;
-import com.profilepictures.domain.ScrapeVerdict.UpstreamMismatch;
-import com.profilepictures.domain.ScrapeVerdict.UpstreamUnreachable;
-import com.profilepictures.domain.XSite;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.InvalidHandleException;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.PageHead.Reading;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.AccountNotFound;
+import com.profilepictures.domain.scrape.ScrapeVerdict.AccountSuspended;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Blocked;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Found;
+import com.profilepictures.domain.scrape.ScrapeVerdict.InvalidPictureUrl;
+import com.profilepictures.domain.scrape.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.scrape.ScrapeVerdict.UpstreamMismatch;
+import com.profilepictures.domain.scrape.ScrapeVerdict.UpstreamUnreachable;
+import com.profilepictures.domain.scrape.XSite;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ import java.util.function.LongSupplier;
  * app's name block, the head's JSON-LD and Open Graph tags) counts only while the page's signals agree, and only
  * after the app had its chance to show more: the head is X's server's word, which may lag behind a changed
  * picture, and an app still loading may yet show the owner. The head is read by the domain's rule
- * ({@link com.profilepictures.domain.PageHead}), the crawler's too; image URLs by {@link PictureUrl#classify}.
+ * ({@link com.profilepictures.domain.scrape.PageHead}), the crawler's too; image URLs by {@link PictureUrl#classify}.
  */
 final class ProfileJudge {
 

@@ -1,11 +1,11 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.TimedOut;
-import com.profilepictures.domain.ScraperUnavailableException;
-import com.profilepictures.domain.XSite;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ScraperUnavailableException;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.scrape.XSite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

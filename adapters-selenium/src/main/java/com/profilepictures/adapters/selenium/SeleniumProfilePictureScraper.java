@@ -1,11 +1,11 @@
 package com.profilepictures.adapters.selenium;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.TimedOut;
-import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.port.ScraperUnavailableException;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.TimedOut;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.domain.Deadline;
+import com.profilepictures.domain.scrape.Deadline;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;

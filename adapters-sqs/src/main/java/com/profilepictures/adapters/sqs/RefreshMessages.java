@@ -1,7 +1,7 @@
 package com.profilepictures.adapters.sqs;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.RefreshRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.refresh.RefreshRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package com.profilepictures.adapters.sqs;
 
 import com.profilepictures.awsclients.SdkFailures;
-import com.profilepictures.domain.QueueUnavailableException;
-import com.profilepictures.domain.RefreshQueue;
-import com.profilepictures.domain.RefreshRequest;
+import com.profilepictures.domain.port.QueueUnavailableException;
+import com.profilepictures.domain.port.RefreshQueue;
+import com.profilepictures.domain.refresh.RefreshRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

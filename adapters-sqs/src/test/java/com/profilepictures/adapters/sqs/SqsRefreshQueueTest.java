@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.awsclients.ClientTimeouts;
 import com.profilepictures.awsclients.CredentialsSource;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.QueueUnavailableException;
-import com.profilepictures.domain.RefreshRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.QueueUnavailableException;
+import com.profilepictures.domain.refresh.RefreshRequest;
 import com.profilepictures.moto.MotoServer;
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package com.profilepictures.adapters.xapi;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.ScrapeVerdict.Undecided;
-import com.profilepictures.domain.ScrapeVerdict.Undecided.Cause;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided.Cause;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package com.profilepictures.adapters.xapi;
 
-import com.profilepictures.domain.ScrapeVerdict.Undecided;
-import com.profilepictures.domain.ScrapeVerdict.Undecided.Cause;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided.Cause;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;

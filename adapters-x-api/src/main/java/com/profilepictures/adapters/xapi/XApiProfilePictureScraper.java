@@ -1,12 +1,12 @@
 package com.profilepictures.adapters.xapi;
 
 import com.profilepictures.adapters.xapi.LookupCall.Outcome;
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.Undecided;
-import com.profilepictures.domain.ScrapeVerdict.Undecided.Cause;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided.Cause;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;

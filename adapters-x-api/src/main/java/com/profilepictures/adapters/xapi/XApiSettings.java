@@ -1,6 +1,6 @@
 package com.profilepictures.adapters.xapi;
 
-import com.profilepictures.domain.Handle;
+import com.profilepictures.domain.picture.Handle;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package com.profilepictures.adapters.xapi;
 
 import com.profilepictures.application.testing.ProfilePictureScraperContract;
-import com.profilepictures.domain.ProfilePictureScraper;
+import com.profilepictures.domain.port.ProfilePictureScraper;
 import com.profilepictures.fixturesite.FixtureSite;
 import java.net.URI;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.PictureHost;
-import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.port.PictureHost;
 
 class FakePictureHostTest extends PictureHostContract {
 

@@ -1,11 +1,11 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.port.ScraperUnavailableException;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

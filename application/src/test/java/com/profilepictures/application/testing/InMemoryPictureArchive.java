@@ -1,9 +1,9 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.ArchiveUnavailableException;
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.PictureArchive;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.port.ArchiveUnavailableException;
+import com.profilepictures.domain.port.PictureArchive;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.PictureArchive;
+import com.profilepictures.domain.port.PictureArchive;
 import java.net.URI;
 import java.util.Optional;
 

@@ -1,15 +1,15 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.HistoryCursor;
-import com.profilepictures.domain.HistoryEntry;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.Page;
-import com.profilepictures.domain.PageRequest;
-import com.profilepictures.domain.PictureHistory;
-import com.profilepictures.domain.PictureSize;
-import com.profilepictures.domain.PictureUrl;
-import com.profilepictures.domain.StorageUnavailableException;
+import com.profilepictures.domain.history.HistoryCursor;
+import com.profilepictures.domain.history.HistoryEntry;
+import com.profilepictures.domain.page.Page;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.picture.PictureSize;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.port.PictureHistory;
+import com.profilepictures.domain.port.StorageUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

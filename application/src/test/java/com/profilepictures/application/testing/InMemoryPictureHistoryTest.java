@@ -1,6 +1,6 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.PictureHistory;
+import com.profilepictures.domain.port.PictureHistory;
 
 class InMemoryPictureHistoryTest extends PictureHistoryContract {
 

@@ -1,6 +1,6 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 
 class InMemoryProfilePictureRepositoryTest extends ProfilePictureRepositoryContract {
 

@@ -1,6 +1,6 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.RefreshPause;
+import com.profilepictures.domain.port.RefreshPause;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,6 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.RefreshPause;
+import com.profilepictures.domain.port.RefreshPause;
 
 class InMemoryRefreshPauseTest extends RefreshPauseContract {
 

@@ -1,8 +1,8 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.QueueUnavailableException;
-import com.profilepictures.domain.RefreshQueue;
-import com.profilepictures.domain.RefreshRequest;
+import com.profilepictures.domain.port.QueueUnavailableException;
+import com.profilepictures.domain.port.RefreshQueue;
+import com.profilepictures.domain.refresh.RefreshRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;

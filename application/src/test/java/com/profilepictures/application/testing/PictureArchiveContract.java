@@ -3,10 +3,10 @@ package com.profilepictures.application.testing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.ImageType;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.PictureArchive;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.ImageType;
+import com.profilepictures.domain.picture.ImageVersion;
+import com.profilepictures.domain.port.PictureArchive;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;

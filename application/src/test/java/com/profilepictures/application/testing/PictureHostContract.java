@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.ImageType;
-import com.profilepictures.domain.PictureDownload;
-import com.profilepictures.domain.PictureHost;
-import com.profilepictures.domain.PictureHostUnavailableException;
-import com.profilepictures.domain.PictureUrl;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.ImageType;
+import com.profilepictures.domain.picture.PictureDownload;
+import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.port.PictureHost;
+import com.profilepictures.domain.port.PictureHostUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeVerdict;
-import com.profilepictures.domain.ScrapeVerdict.Found;
-import com.profilepictures.domain.ScrapeVerdict.TimedOut;
-import com.profilepictures.domain.ScrapeVerdict.Undecided;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Found;
+import com.profilepictures.domain.scrape.ScrapeVerdict.TimedOut;
+import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
 import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.fixturesite.SilentServer;
 import java.net.URI;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What every {@link com.profilepictures.domain.ProfilePictureScraper} must do, whichever way it reads X: run
+ * What every {@link com.profilepictures.domain.port.ProfilePictureScraper} must do, whichever way it reads X: run
  * against the stand-in X site by each scraper's test, so that the ways of reading agree where they overlap.
  * How each reads the special cases is each one's own test.
  */

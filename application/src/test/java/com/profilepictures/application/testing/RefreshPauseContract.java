@@ -2,7 +2,7 @@ package com.profilepictures.application.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.profilepictures.domain.RefreshPause;
+import com.profilepictures.domain.port.RefreshPause;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package com.profilepictures.application.testing;
 
-import com.profilepictures.domain.Image;
-import com.profilepictures.domain.ImageType;
+import com.profilepictures.domain.picture.Image;
+import com.profilepictures.domain.picture.ImageType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

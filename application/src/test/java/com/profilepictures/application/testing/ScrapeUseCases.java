@@ -2,9 +2,9 @@ package com.profilepictures.application.testing;
 
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeStep;
-import com.profilepictures.domain.ProfilePictureRepository;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.port.ProfilePictureRepository;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.profilepictures.bootstrap;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import dagger.Module;
 import dagger.Provides;
 import java.time.Clock;

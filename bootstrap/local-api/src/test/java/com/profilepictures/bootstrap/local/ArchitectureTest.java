@@ -16,9 +16,14 @@ import com.profilepictures.adapters.selenium.archfixture.ScraperWiredByDagger;
 import com.profilepictures.application.archfixture.UseCaseUsingDynamoDb;
 import com.profilepictures.archfixture.cycle.a.A;
 import com.profilepictures.archfixture.cycle.b.B;
-import com.profilepictures.domain.ProfilePictureRepository;
-import com.profilepictures.domain.ProfilePictureScraper;
 import com.profilepictures.domain.archfixture.DomainClassUsingGson;
+import com.profilepictures.domain.archfixture.PortOutsideThePortPackage;
+import com.profilepictures.domain.port.PictureArchive;
+import com.profilepictures.domain.port.PictureHistory;
+import com.profilepictures.domain.port.PictureHost;
+import com.profilepictures.domain.port.ProfilePictureRepository;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -121,6 +126,13 @@ class ArchitectureTest {
             .because("a handler turns a request into one use case's call; what is read, written or scraped, and in "
                     + "what order, is the use case's to decide, where it is tested with fakes");
 
+    static final ArchRule PORTS_LIVE_IN_THE_PORT_PACKAGE = classes()
+            .that(DOMAIN_PORT)
+            .should()
+            .resideInAPackage(ROOT + ".domain.port")
+            .because("a reader finds every way the core reaches out in one package, apart from the values it "
+                    + "passes");
+
     static final ArchRule NO_PACKAGE_CYCLES =
             slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
 
@@ -132,6 +144,7 @@ class ArchitectureTest {
             ONLY_BOOTSTRAP_KNOWS_DAGGER,
             ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT,
             HANDLERS_REACH_PORTS_ONLY_THROUGH_USE_CASES,
+            PORTS_LIVE_IN_THE_PORT_PACKAGE,
             NO_PACKAGE_CYCLES);
 
     @Test
@@ -144,7 +157,12 @@ class ArchitectureTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "domain",
+                "domain.picture",
+                "domain.scrape",
+                "domain.history",
+                "domain.page",
+                "domain.refresh",
+                "domain.port",
                 "application",
                 "adapters.lambda",
                 "adapters.dynamodb",
@@ -177,12 +195,11 @@ class ArchitectureTest {
                 ports.containsAll(Set.of(
                         ProfilePictureRepository.class.getName(),
                         ProfilePictureScraper.class.getName(),
-                        com.profilepictures.domain.PictureArchive.class.getName(),
-                        com.profilepictures.domain.PictureHistory.class.getName(),
-                        com.profilepictures.domain.PictureHost.class.getName())),
+                        PictureArchive.class.getName(),
+                        PictureHistory.class.getName(),
+                        PictureHost.class.getName())),
                 "ports found: " + ports);
-        assertFalse(
-                ports.contains(com.profilepictures.domain.ScrapeVerdict.class.getName()), "a sealed result is no port");
+        assertFalse(ports.contains(ScrapeVerdict.class.getName()), "a sealed result is no port");
     }
 
     @Test
@@ -231,6 +248,11 @@ class ArchitectureTest {
         @Test
         void adapterReadingTheEnvironment() {
             assertViolated(ONLY_BOOTSTRAP_READS_THE_ENVIRONMENT, RepositoryReadingEnvironment.class);
+        }
+
+        @Test
+        void portOutsideThePortPackage() {
+            assertViolated(PORTS_LIVE_IN_THE_PORT_PACKAGE, PortOutsideThePortPackage.class);
         }
 
         @Test

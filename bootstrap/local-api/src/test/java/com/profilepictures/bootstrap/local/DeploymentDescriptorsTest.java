@@ -21,7 +21,7 @@ import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.local.SamTemplate.Route;
 import com.profilepictures.bootstrap.scrape.ScrapeConfiguration;
-import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;

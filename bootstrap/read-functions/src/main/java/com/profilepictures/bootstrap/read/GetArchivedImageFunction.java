@@ -7,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.profilepictures.adapters.lambda.GetArchivedImageHandler;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ImageVersion;
-import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ImageVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

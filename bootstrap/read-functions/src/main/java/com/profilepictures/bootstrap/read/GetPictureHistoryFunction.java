@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.profilepictures.adapters.lambda.GetPictureHistoryHandler;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.logging.JsonLoggerFinder;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.PageRequest;
+import com.profilepictures.domain.page.PageRequest;
+import com.profilepictures.domain.picture.Handle;
 import java.util.List;
 import java.util.Map;
 

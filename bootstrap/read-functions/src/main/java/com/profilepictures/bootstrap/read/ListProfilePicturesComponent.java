@@ -4,7 +4,7 @@ import com.profilepictures.adapters.lambda.ListProfilePicturesHandler;
 import com.profilepictures.application.ListProfilePictures;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;

@@ -1,10 +1,10 @@
 package com.profilepictures.bootstrap.scrape;
 
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePictureScraper;
-import com.profilepictures.domain.ScrapeVerdict;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ProfilePictureScraper;
+import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.util.function.Supplier;
 
 /**

@@ -8,7 +8,7 @@ import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeStep;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Lazy;

@@ -8,7 +8,7 @@ import com.profilepictures.bootstrap.InvalidConfigurationException;
 import com.profilepictures.bootstrap.sources.CrawlerConfiguration;
 import com.profilepictures.bootstrap.sources.SecretsManagerStrings;
 import com.profilepictures.bootstrap.sources.XApiConfiguration;
-import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.adapters.selenium.SeleniumSettings;
-import com.profilepictures.domain.Deadline;
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ScraperUnavailableException;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.port.ScraperUnavailableException;
+import com.profilepictures.domain.scrape.Deadline;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

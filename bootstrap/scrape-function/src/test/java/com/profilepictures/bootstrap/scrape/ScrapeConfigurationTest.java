@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.profilepictures.adapters.crawler.CrawlerUserAgent;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
-import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.profilepictures.adapters.xapi.BearerToken;
 import com.profilepictures.adapters.xapi.XApiSettings;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
-import com.profilepictures.domain.ScrapeSource;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.profilepictures.adapters.lambda.archfixture;
 
-import com.profilepictures.domain.Handle;
-import com.profilepictures.domain.ProfilePicture;
-import com.profilepictures.domain.ProfilePictureRepository;
+import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ProfilePicture;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import java.util.Optional;
 
 /** Deliberately bad: a handler that reads the repository itself instead of calling a use case. Only ArchitectureTest imports it. */

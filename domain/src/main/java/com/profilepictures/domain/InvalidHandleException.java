@@ -1,9 +1,0 @@
-package com.profilepictures.domain;
-
-/** A string that is not a valid X handle; the message is for the person who sent it. */
-public final class InvalidHandleException extends IllegalArgumentException {
-
-    public InvalidHandleException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package com.profilepictures.domain;
-
-/** A page size outside what the service serves; the message is for a person. */
-public final class InvalidPageRequestException extends IllegalArgumentException {
-
-    public InvalidPageRequestException(String message) {
-        super(message);
-    }
-}

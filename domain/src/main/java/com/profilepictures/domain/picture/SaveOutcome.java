@@ -1,0 +1,28 @@
+package com.profilepictures.domain.picture;
+
+import com.profilepictures.domain.port.ProfilePictureRepository;
+import java.util.Objects;
+
+/** What {@link ProfilePictureRepository#saveIfNewer} did: stored the picture, or kept a newer one. */
+public sealed interface SaveOutcome {
+
+    /** The picture now stored for the handle, whichever side of the race won. */
+    ProfilePicture current();
+
+    /**
+     * The offered picture was newer than what was stored (or nothing was) and is now stored; or that very
+     * scrape was stored already (a retried save).
+     */
+    record Saved(ProfilePicture current) implements SaveOutcome {
+        public Saved {
+            Objects.requireNonNull(current, "current");
+        }
+    }
+
+    /** A picture with a later or equal {@code scrapedAt} was stored already and stays. */
+    record KeptNewer(ProfilePicture current) implements SaveOutcome {
+        public KeptNewer {
+            Objects.requireNonNull(current, "current");
+        }
+    }
+}
