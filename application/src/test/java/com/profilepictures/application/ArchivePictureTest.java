@@ -249,7 +249,7 @@ class ArchivePictureTest {
         var archived = assertInstanceOf(ArchiveResult.Archived.class, late);
         assertFalse(archived.marked());
         assertFalse(stored().archived());
-        assertEquals(NEWER, stored().picture());
+        assertEquals(NEWER, stored().url());
         assertTrue(history.findByVersion(JACK, archived.version()).isPresent(), "its copy is in the history");
     }
 

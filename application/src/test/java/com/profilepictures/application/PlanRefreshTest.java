@@ -88,7 +88,7 @@ class PlanRefreshTest {
     void givenAnAccountCheckedSinceItWasQueued_plan_doesNotQueueItAgain() {
         store("jack", T0.minusSeconds(1));
         planner.plan(0, 1, aMinute());
-        var picture = repository.find(Handle.of("jack")).orElseThrow().picture();
+        var picture = repository.find(Handle.of("jack")).orElseThrow().url();
         repository.recordSamePicture(Handle.of("jack"), picture, clock.instant());
 
         clock.advance(QUEUED_FOR);

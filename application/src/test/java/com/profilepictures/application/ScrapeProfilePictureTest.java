@@ -79,7 +79,7 @@ class ScrapeProfilePictureTest {
         var stored = assertInstanceOf(ScrapeResult.Stored.class, result);
         assertEquals(ScrapeSource.CRAWLER, stored.source());
         assertEquals(Map.of(), stored.undecided());
-        assertEquals(NEW, stored.saved().current().picture().value());
+        assertEquals(NEW, stored.saved().current().url().value());
         assertEquals(List.of(), browser.requested());
     }
 
@@ -245,7 +245,7 @@ class ScrapeProfilePictureTest {
         useCase.scrape(Handle.of("jack"));
 
         var stored = repository.find(Handle.of("jack")).orElseThrow();
-        assertEquals(NEW, stored.picture().value());
+        assertEquals(NEW, stored.url().value());
         assertEquals(NOW.plus(Duration.ofMinutes(1)), stored.scrapedAt());
     }
 

@@ -111,7 +111,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
                 .expressionAttributeNames(NAMES)
                 .expressionAttributeValues(Map.of(
                         ":handle", AttributeValue.fromS(picture.handle().display()),
-                        ":profileUrl", AttributeValue.fromS(picture.picture().value()),
+                        ":profileUrl", AttributeValue.fromS(picture.url().value()),
                         ":scrapedAt",
                                 AttributeValue.fromN(
                                         Long.toString(picture.scrapedAt().toEpochMilli())),

@@ -315,14 +315,14 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         putRaw(Map.of(
                 "handle_key", s("jack"),
                 "handle", s("Jack"),
-                "profile_url", s(jack.picture().value()),
+                "profile_url", s(jack.url().value()),
                 "scraped_at", n(T0.toEpochMilli())));
 
         var found = repository.find(Handle.of("jack"));
         var due = walkDue(repository, T0.plusMillis(1), T0, 2, 5);
         var notYet = walkDue(repository, T0, T0, 1, 5);
-        CheckOutcome older = repository.recordSamePicture(Handle.of("Jack"), jack.picture(), T0.minusSeconds(1));
-        CheckOutcome checked = repository.recordSamePicture(Handle.of("Jack"), jack.picture(), T0.plusSeconds(1));
+        CheckOutcome older = repository.recordSamePicture(Handle.of("Jack"), jack.url(), T0.minusSeconds(1));
+        CheckOutcome checked = repository.recordSamePicture(Handle.of("Jack"), jack.url(), T0.plusSeconds(1));
 
         assertEquals(Optional.of(jack), found);
         assertEquals(List.of("jack"), due);

@@ -47,7 +47,7 @@ sealed interface ResponseBody {
             out.name("scrapedAt").value(scrapedAt(picture.scrapedAt()));
             writeCheck(out, picture);
             out.name("source").value(source.wireName());
-            writeSizes(out, picture.picture());
+            writeSizes(out, picture.url());
             out.name("image").value(links.image(picture.handle()));
             out.name("archived").value(picture.archived());
             out.endObject();
@@ -63,7 +63,7 @@ sealed interface ResponseBody {
             out.name("handle").value(picture.handle().display());
             out.name("scrapedAt").value(scrapedAt(picture.scrapedAt()));
             writeCheck(out, picture);
-            writeSizes(out, picture.picture());
+            writeSizes(out, picture.url());
             out.name("image").value(links.image(picture.handle()));
             out.name("archived").value(picture.archived());
             out.endObject();
@@ -154,7 +154,7 @@ sealed interface ResponseBody {
     }
 
     private static String profileUrl(ProfilePicture picture) {
-        return picture.picture().withSize(PROFILE_URL_SIZE).value();
+        return picture.url().withSize(PROFILE_URL_SIZE).value();
     }
 
     private static void writeSizes(JsonWriter out, PictureUrl picture) throws IOException {

@@ -173,7 +173,7 @@ class ArchivePictureHandlerTest {
                 .sorted(Comparator.comparing(PictureUrl::value))
                 .toList();
         assertEquals(List.of(picture("1"), picture("2")), entries);
-        assertEquals(picture("2"), repository.find(JACK).orElseThrow().picture());
+        assertEquals(picture("2"), repository.find(JACK).orElseThrow().url());
         assertTrue(repository.find(JACK).orElseThrow().archived());
     }
 

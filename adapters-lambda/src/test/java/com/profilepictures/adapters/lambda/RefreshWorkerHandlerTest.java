@@ -107,7 +107,7 @@ class RefreshWorkerHandlerTest {
         assertEquals(List.of("m-poison", "m-attempt", "m-tired", "m-refused"), failedIds(response));
         assertEquals(
                 PictureUrl.of(NEW),
-                repository.find(Handle.of("jack")).orElseThrow().picture());
+                repository.find(Handle.of("jack")).orElseThrow().url());
         assertEquals(List.of(RefreshRequest.first(Handle.of("apponly"))), browser.sent());
         assertEquals(
                 List.of(new RefreshRequest(Handle.of("slow"), 3, RETRY_DELAY)),

@@ -116,8 +116,7 @@ class ScrapeHandlerTest {
         assertEquals(
                 "/Prod/user/Jack/profile_pic/image", json(response).get("image").getAsString());
         assertEquals(
-                PICTURE,
-                repository.find(Handle.of("jack")).orElseThrow().picture().value());
+                PICTURE, repository.find(Handle.of("jack")).orElseThrow().url().value());
     }
 
     @Test

@@ -57,7 +57,7 @@ final class StreamEvents {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("handle_key", new AttributeValue().withS(picture.handle().key()));
         item.put("handle", new AttributeValue().withS(picture.handle().display()));
-        item.put("profile_url", new AttributeValue().withS(picture.picture().value()));
+        item.put("profile_url", new AttributeValue().withS(picture.url().value()));
         item.put(
                 "scraped_at",
                 new AttributeValue().withN(Long.toString(picture.scrapedAt().toEpochMilli())));

@@ -71,7 +71,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     public synchronized boolean markArchived(Handle handle, ArchiveMark mark) {
         failIfDown();
         ProfilePicture stored = pictures.get(handle.key());
-        if (stored == null || !mark.isFor(stored.picture())) {
+        if (stored == null || !mark.isFor(stored.url())) {
             return false;
         }
         write(stored, stored.markedWith(mark));

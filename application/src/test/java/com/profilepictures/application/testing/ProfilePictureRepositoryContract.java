@@ -60,7 +60,7 @@ public abstract class ProfilePictureRepositoryContract {
             Optional<ProfilePicture> found = repository.find(Handle.of(spelling));
             assertEquals(Optional.of(jack), found, spelling);
             assertEquals("Jack", found.orElseThrow().handle().display(), "display spelling is kept");
-            assertEquals(jack.picture(), found.orElseThrow().picture());
+            assertEquals(jack.url(), found.orElseThrow().url());
             assertEquals(T0, found.orElseThrow().scrapedAt(), "scrapedAt keeps its milliseconds");
         }
     }
@@ -83,7 +83,7 @@ public abstract class ProfilePictureRepositoryContract {
 
         assertEquals(new SaveOutcome.Saved(newer), outcome);
         var stored = repository.find(Handle.of("jack")).orElseThrow();
-        assertEquals(newer.picture(), stored.picture());
+        assertEquals(newer.url(), stored.url());
         assertEquals("JACK", stored.handle().display(), "the newer scrape's spelling wins too");
         assertEquals(newer.scrapedAt(), stored.scrapedAt());
     }
@@ -98,8 +98,7 @@ public abstract class ProfilePictureRepositoryContract {
 
         assertEquals(new SaveOutcome.KeptNewer(newer), outcome);
         assertEquals(
-                newer.picture(),
-                repository.find(Handle.of("jack")).orElseThrow().picture());
+                newer.url(), repository.find(Handle.of("jack")).orElseThrow().url());
     }
 
     @Test
@@ -111,10 +110,9 @@ public abstract class ProfilePictureRepositoryContract {
         SaveOutcome outcome = repository.saveIfNewer(picture("Jack", "2", T0));
 
         assertInstanceOf(SaveOutcome.KeptNewer.class, outcome);
-        assertEquals(first.picture(), outcome.current().picture());
+        assertEquals(first.url(), outcome.current().url());
         assertEquals(
-                first.picture(),
-                repository.find(Handle.of("jack")).orElseThrow().picture());
+                first.url(), repository.find(Handle.of("jack")).orElseThrow().url());
     }
 
     @Test
@@ -196,7 +194,7 @@ public abstract class ProfilePictureRepositoryContract {
     }
 
     protected static ArchiveMark markOf(ProfilePicture picture, String bytes) {
-        return new ArchiveMark(picture.picture(), ImageVersion.ofBytes(bytes.getBytes(StandardCharsets.UTF_8)));
+        return new ArchiveMark(picture.url(), ImageVersion.ofBytes(bytes.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -213,7 +211,7 @@ public abstract class ProfilePictureRepositoryContract {
         assertTrue(stored.archived());
         assertEquals(Optional.of(mark), stored.archiveMark());
         assertEquals(Optional.of(mark.version()), stored.imageVersion());
-        assertEquals(jack.picture(), stored.picture(), "the scrape's fields stay");
+        assertEquals(jack.url(), stored.url(), "the scrape's fields stay");
         assertEquals(T0, stored.scrapedAt(), "the scrape's fields stay");
         assertEquals("Jack", stored.handle().display(), "the scrape's fields stay");
     }
@@ -237,7 +235,7 @@ public abstract class ProfilePictureRepositoryContract {
         var repository = emptyRepository();
         var jack = picture("jack", "1", T0);
         repository.saveIfNewer(jack);
-        var mark = new ArchiveMark(jack.picture().withSize(PictureSize.NORMAL), ImageVersion.ofBytes(new byte[] {1}));
+        var mark = new ArchiveMark(jack.url().withSize(PictureSize.NORMAL), ImageVersion.ofBytes(new byte[] {1}));
 
         assertTrue(repository.markArchived(Handle.of("jack"), mark));
 
@@ -276,12 +274,11 @@ public abstract class ProfilePictureRepositoryContract {
         repository.saveIfNewer(first);
         var mark = markOf(first, "bytes");
         repository.markArchived(Handle.of("jack"), mark);
-        var again =
-                new ProfilePicture(Handle.of("Jack"), first.picture().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
+        var again = new ProfilePicture(Handle.of("Jack"), first.url().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
 
         SaveOutcome outcome = repository.saveIfNewer(again);
 
-        var expected = new ProfilePicture(again.handle(), again.picture(), again.scrapedAt(), Optional.of(mark));
+        var expected = new ProfilePicture(again.handle(), again.url(), again.scrapedAt(), Optional.of(mark));
         assertEquals(new SaveOutcome.Saved(expected), outcome);
         assertTrue(outcome.current().archived());
         assertEquals(Optional.of(expected), repository.find(Handle.of("jack")));
@@ -321,7 +318,7 @@ public abstract class ProfilePictureRepositoryContract {
 
         assertEquals(
                 new SaveOutcome.KeptNewer(
-                        new ProfilePicture(winner.handle(), winner.picture(), winner.scrapedAt(), Optional.of(mark))),
+                        new ProfilePicture(winner.handle(), winner.url(), winner.scrapedAt(), Optional.of(mark))),
                 outcome);
     }
 
@@ -363,10 +360,10 @@ public abstract class ProfilePictureRepositoryContract {
         repository.markArchived(Handle.of("jack"), mark);
 
         CheckOutcome outcome = repository.recordSamePicture(
-                Handle.of("Jack"), jack.picture().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
+                Handle.of("Jack"), jack.url().withSize(PictureSize.NORMAL), T0.plusSeconds(60));
 
         var expected = new ProfilePicture(
-                jack.handle(), jack.picture(), T0, T0.plusSeconds(60), AccountStatus.ACTIVE, Optional.of(mark));
+                jack.handle(), jack.url(), T0, T0.plusSeconds(60), AccountStatus.ACTIVE, Optional.of(mark));
         assertEquals(new CheckOutcome.Recorded(expected), outcome);
         assertEquals(Optional.of(expected), repository.find(Handle.of("JACK")), "picture, first seen and mark stay");
     }
@@ -376,15 +373,14 @@ public abstract class ProfilePictureRepositoryContract {
         var repository = emptyRepository();
         var jack = picture("jack", "1", T0);
         repository.saveIfNewer(jack);
-        repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(60));
+        repository.recordSamePicture(Handle.of("jack"), jack.url(), T0.plusSeconds(60));
         var checked = repository.find(Handle.of("jack")).orElseThrow();
 
-        CheckOutcome older = repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(30));
-        CheckOutcome again = repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(60));
+        CheckOutcome older = repository.recordSamePicture(Handle.of("jack"), jack.url(), T0.plusSeconds(30));
+        CheckOutcome again = repository.recordSamePicture(Handle.of("jack"), jack.url(), T0.plusSeconds(60));
         CheckOutcome olderState =
                 repository.recordAccountStatus(Handle.of("jack"), AccountStatus.NOT_FOUND, T0.plusSeconds(59));
-        CheckOutcome beforeTheScrape =
-                repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.minusSeconds(1));
+        CheckOutcome beforeTheScrape = repository.recordSamePicture(Handle.of("jack"), jack.url(), T0.minusSeconds(1));
 
         assertEquals(new CheckOutcome.KeptNewer(checked), older);
         assertEquals(new CheckOutcome.Recorded(checked), again, "a retried write does not lose to itself");
@@ -400,8 +396,8 @@ public abstract class ProfilePictureRepositoryContract {
         repository.saveIfNewer(jack);
 
         CheckOutcome another = repository.recordSamePicture(
-                Handle.of("Jack"), picture("Jack", "2", T0).picture(), T0.plusSeconds(60));
-        CheckOutcome respelt = repository.recordSamePicture(Handle.of("JACK"), jack.picture(), T0.plusSeconds(60));
+                Handle.of("Jack"), picture("Jack", "2", T0).url(), T0.plusSeconds(60));
+        CheckOutcome respelt = repository.recordSamePicture(Handle.of("JACK"), jack.url(), T0.plusSeconds(60));
 
         assertEquals(new CheckOutcome.PictureChanged(jack), another);
         assertEquals(new CheckOutcome.PictureChanged(jack), respelt);
@@ -413,7 +409,7 @@ public abstract class ProfilePictureRepositoryContract {
         var repository = emptyRepository();
         var ghost = picture("ghost", "1", T0);
 
-        CheckOutcome same = repository.recordSamePicture(ghost.handle(), ghost.picture(), T0);
+        CheckOutcome same = repository.recordSamePicture(ghost.handle(), ghost.url(), T0);
         CheckOutcome gone = repository.recordAccountStatus(ghost.handle(), AccountStatus.NOT_FOUND, T0);
         CheckOutcome suspended = repository.recordAccountStatus(ghost.handle(), AccountStatus.SUSPENDED, T0);
         boolean queued = repository.markQueued(ghost.handle(), T0, T0.plusSeconds(60));
@@ -438,7 +434,7 @@ public abstract class ProfilePictureRepositoryContract {
                 repository.recordAccountStatus(Handle.of("jack"), AccountStatus.SUSPENDED, T0.plusSeconds(60));
 
         var expected = new ProfilePicture(
-                jack.handle(), jack.picture(), T0, T0.plusSeconds(60), AccountStatus.SUSPENDED, Optional.of(mark));
+                jack.handle(), jack.url(), T0, T0.plusSeconds(60), AccountStatus.SUSPENDED, Optional.of(mark));
         assertEquals(new CheckOutcome.Recorded(expected), outcome);
         assertEquals(Optional.of(expected), repository.find(Handle.of("jack")));
         assertTrue(expected.archived());
@@ -451,7 +447,7 @@ public abstract class ProfilePictureRepositoryContract {
         repository.saveIfNewer(jack);
         repository.recordAccountStatus(Handle.of("jack"), AccountStatus.NOT_FOUND, T0.plusSeconds(60));
 
-        repository.recordSamePicture(Handle.of("jack"), jack.picture(), T0.plusSeconds(120));
+        repository.recordSamePicture(Handle.of("jack"), jack.url(), T0.plusSeconds(120));
 
         assertEquals(
                 Optional.of(jack.checked(T0.plusSeconds(120), AccountStatus.ACTIVE)),
@@ -487,7 +483,7 @@ public abstract class ProfilePictureRepositoryContract {
         }
         // A check moves an account out of the due ones, a state keeps it out as well.
         repository.recordSamePicture(
-                Handle.of("user_0"), picture("user_0", "1", T0).picture(), cutoff);
+                Handle.of("user_0"), picture("user_0", "1", T0).url(), cutoff);
         repository.recordAccountStatus(Handle.of("user_1"), AccountStatus.NOT_FOUND, cutoff.plusSeconds(1));
         due.remove("user_0");
         due.remove("user_1");
@@ -536,7 +532,7 @@ public abstract class ProfilePictureRepositoryContract {
             assertTrue(repository.markQueued(Handle.of(handle), now, until));
         }
 
-        repository.recordSamePicture(Handle.of("jack"), jack.picture(), now.plusSeconds(10));
+        repository.recordSamePicture(Handle.of("jack"), jack.url(), now.plusSeconds(10));
         repository.recordAccountStatus(Handle.of("jill"), AccountStatus.SUSPENDED, now.plusSeconds(10));
         repository.saveIfNewer(picture("joe", "4", now.plusSeconds(10)));
 

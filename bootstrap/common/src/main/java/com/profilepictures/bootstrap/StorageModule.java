@@ -6,7 +6,6 @@ import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.domain.port.ProfilePictureRepository;
 import dagger.Module;
 import dagger.Provides;
-import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -32,10 +31,5 @@ public final class StorageModule {
     @Singleton
     static ProfilePictureRepository profilePictureRepository(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoDbProfilePictureRepository(client, settings.tableName());
-    }
-
-    @Provides
-    static Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the service knows of one account: its picture and when it was first seen ({@code scrapedAt}), when a
+ * What the service knows of one account: its picture (the {@code url} X serves it at) and when it was first seen ({@code scrapedAt}), when a
  * source last reached a verdict on the account ({@code checkedAt}) and what it said of the account
  * ({@code accountStatus}), and the last picture of it archived. Times have millisecond precision, as stored
  * and as served, so that comparing two of them means the same thing everywhere. A scrape that stores a
@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public record ProfilePicture(
         Handle handle,
-        PictureUrl picture,
+        PictureUrl url,
         Instant scrapedAt,
         Instant checkedAt,
         AccountStatus accountStatus,
@@ -25,7 +25,7 @@ public record ProfilePicture(
 
     public ProfilePicture {
         Objects.requireNonNull(handle, "handle");
-        Objects.requireNonNull(picture, "picture");
+        Objects.requireNonNull(url, "url");
         Objects.requireNonNull(scrapedAt, "scrapedAt");
         Objects.requireNonNull(checkedAt, "checkedAt");
         Objects.requireNonNull(accountStatus, "accountStatus");
@@ -59,7 +59,7 @@ public record ProfilePicture(
      */
     public boolean isTheSameScrapeAs(ProfilePicture other) {
         return handle.display().equals(other.handle.display())
-                && picture.equals(other.picture)
+                && url.equals(other.url)
                 && scrapedAt.equals(other.scrapedAt);
     }
 
@@ -69,7 +69,7 @@ public record ProfilePicture(
      */
     public boolean showsTheSamePictureAs(Handle spelling, PictureUrl other) {
         return handle.display().equals(spelling.display())
-                && picture.withSize(PictureSize.ARCHIVED).equals(other.withSize(PictureSize.ARCHIVED));
+                && url.withSize(PictureSize.ARCHIVED).equals(other.withSize(PictureSize.ARCHIVED));
     }
 
     /** True when no source reached a verdict on the account since {@code instant}: a refresh is due. */
@@ -79,26 +79,26 @@ public record ProfilePicture(
 
     /** This account as a check at {@code at} that said {@code status} leaves it: the picture and the mark stay. */
     public ProfilePicture checked(Instant at, AccountStatus status) {
-        return new ProfilePicture(handle, picture, scrapedAt, at, status, archiveMark);
+        return new ProfilePicture(handle, url, scrapedAt, at, status, archiveMark);
     }
 
     /** True when the current picture's bytes are archived: the mark names this very picture. */
     public boolean archived() {
-        return archiveMark.filter(mark -> mark.isFor(picture)).isPresent();
+        return archiveMark.filter(mark -> mark.isFor(url)).isPresent();
     }
 
     /** The archived copy of the current picture, if it has one yet. */
     public Optional<ImageVersion> imageVersion() {
-        return archiveMark.filter(mark -> mark.isFor(picture)).map(ArchiveMark::version);
+        return archiveMark.filter(mark -> mark.isFor(url)).map(ArchiveMark::version);
     }
 
     /** This picture with the mark {@code stored} carried, as a scrape's write leaves it: the scrape's fields are its own. */
     public ProfilePicture keepingTheMarkOf(ProfilePicture stored) {
-        return new ProfilePicture(handle, picture, scrapedAt, checkedAt, accountStatus, stored.archiveMark);
+        return new ProfilePicture(handle, url, scrapedAt, checkedAt, accountStatus, stored.archiveMark);
     }
 
     /** This picture carrying {@code mark}, as archiving leaves it: every other field stays. */
     public ProfilePicture markedWith(ArchiveMark mark) {
-        return new ProfilePicture(handle, picture, scrapedAt, checkedAt, accountStatus, Optional.of(mark));
+        return new ProfilePicture(handle, url, scrapedAt, checkedAt, accountStatus, Optional.of(mark));
     }
 }

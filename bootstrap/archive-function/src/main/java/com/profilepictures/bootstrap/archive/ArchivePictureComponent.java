@@ -4,6 +4,7 @@ import com.profilepictures.adapters.dynamodb.PictureStream;
 import com.profilepictures.adapters.lambda.ArchivePictureHandler;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.bootstrap.ArchiveModule;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.port.PictureArchive;
@@ -19,7 +20,8 @@ import javax.inject.Singleton;
 
 /** Everything the picture table's stream consumer needs: the table, the history, the bucket and X's image host. */
 @Singleton
-@Component(modules = {StorageModule.class, ArchiveModule.class, ArchivePictureComponent.Wiring.class})
+@Component(
+        modules = {ClockModule.class, StorageModule.class, ArchiveModule.class, ArchivePictureComponent.Wiring.class})
 public interface ArchivePictureComponent {
 
     ArchivePictureHandler handler();

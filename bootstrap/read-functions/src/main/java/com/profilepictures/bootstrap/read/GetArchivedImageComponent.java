@@ -3,6 +3,7 @@ package com.profilepictures.bootstrap.read;
 import com.profilepictures.adapters.lambda.GetArchivedImageHandler;
 import com.profilepictures.application.GetArchivedImage;
 import com.profilepictures.bootstrap.ArchiveModule;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.port.PictureArchive;
@@ -17,7 +18,8 @@ import javax.inject.Singleton;
 
 /** Everything {@code GET /user/{handle}/profile_pic/image} needs, and nothing else: no image host. */
 @Singleton
-@Component(modules = {StorageModule.class, ArchiveModule.class, GetArchivedImageComponent.Wiring.class})
+@Component(
+        modules = {ClockModule.class, StorageModule.class, ArchiveModule.class, GetArchivedImageComponent.Wiring.class})
 public interface GetArchivedImageComponent {
 
     GetArchivedImageHandler handler();

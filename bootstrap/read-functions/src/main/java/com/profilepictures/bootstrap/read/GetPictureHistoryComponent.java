@@ -3,6 +3,7 @@ package com.profilepictures.bootstrap.read;
 import com.profilepictures.adapters.lambda.GetPictureHistoryHandler;
 import com.profilepictures.application.GetPictureHistory;
 import com.profilepictures.bootstrap.ArchiveModule;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.port.PictureHistory;
@@ -16,7 +17,9 @@ import javax.inject.Singleton;
 
 /** Everything {@code GET /user/{handle}/history} needs, and nothing else: no S3, no image host. */
 @Singleton
-@Component(modules = {StorageModule.class, ArchiveModule.class, GetPictureHistoryComponent.Wiring.class})
+@Component(
+        modules = {ClockModule.class, StorageModule.class, ArchiveModule.class, GetPictureHistoryComponent.Wiring.class
+        })
 public interface GetPictureHistoryComponent {
 
     GetPictureHistoryHandler handler();

@@ -2,6 +2,7 @@ package com.profilepictures.bootstrap.read;
 
 import com.profilepictures.adapters.lambda.GetProfilePictureHandler;
 import com.profilepictures.application.GetProfilePicture;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.port.ProfilePictureRepository;
@@ -14,7 +15,7 @@ import javax.inject.Singleton;
 
 /** Everything {@code GET /user/{handle}/profile_pic} needs, and nothing else. */
 @Singleton
-@Component(modules = {StorageModule.class, GetProfilePictureComponent.Wiring.class})
+@Component(modules = {ClockModule.class, StorageModule.class, GetProfilePictureComponent.Wiring.class})
 public interface GetProfilePictureComponent {
 
     GetProfilePictureHandler handler();

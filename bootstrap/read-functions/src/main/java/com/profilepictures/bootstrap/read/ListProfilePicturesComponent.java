@@ -2,6 +2,7 @@ package com.profilepictures.bootstrap.read;
 
 import com.profilepictures.adapters.lambda.ListProfilePicturesHandler;
 import com.profilepictures.application.ListProfilePictures;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.port.ProfilePictureRepository;
@@ -14,7 +15,7 @@ import javax.inject.Singleton;
 
 /** Everything {@code GET /users} needs, and nothing else. */
 @Singleton
-@Component(modules = {StorageModule.class, ListProfilePicturesComponent.Wiring.class})
+@Component(modules = {ClockModule.class, StorageModule.class, ListProfilePicturesComponent.Wiring.class})
 public interface ListProfilePicturesComponent {
 
     ListProfilePicturesHandler handler();

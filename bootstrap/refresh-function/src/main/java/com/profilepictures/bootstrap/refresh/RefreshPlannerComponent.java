@@ -2,6 +2,7 @@ package com.profilepictures.bootstrap.refresh;
 
 import com.profilepictures.adapters.lambda.RefreshPlannerHandler;
 import com.profilepictures.application.PlanRefresh;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.port.ProfilePictureRepository;
@@ -17,7 +18,8 @@ import javax.inject.Singleton;
 
 /** Everything the refresh's planner needs: the pictures table and the refresh queue. */
 @Singleton
-@Component(modules = {StorageModule.class, RefreshModule.class, RefreshPlannerComponent.Wiring.class})
+@Component(
+        modules = {ClockModule.class, StorageModule.class, RefreshModule.class, RefreshPlannerComponent.Wiring.class})
 public interface RefreshPlannerComponent {
 
     RefreshPlannerHandler handler();

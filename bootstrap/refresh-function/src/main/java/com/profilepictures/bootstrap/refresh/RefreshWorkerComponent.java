@@ -7,6 +7,7 @@ import com.profilepictures.adapters.xapi.XApiSettings;
 import com.profilepictures.application.RefreshBatch;
 import com.profilepictures.application.RefreshProfilePictures;
 import com.profilepictures.application.RefreshSource;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.bootstrap.sources.CrawlerConfiguration;
@@ -30,7 +31,7 @@ import javax.inject.Singleton;
  * environment's share of the ceiling on requests to X.
  */
 @Singleton
-@Component(modules = {StorageModule.class, RefreshModule.class, RefreshWorkerComponent.Wiring.class})
+@Component(modules = {ClockModule.class, StorageModule.class, RefreshModule.class, RefreshWorkerComponent.Wiring.class})
 public interface RefreshWorkerComponent {
 
     RefreshWorkerHandler handler();

@@ -128,7 +128,7 @@ class RefreshFunctionsTest {
         assertEquals(3, queued.size());
         assertEquals(List.of(), response.getBatchItemFailures(), "every account decided or sent on");
         ProfilePicture jack = repository.find(Handle.of("jack")).orElseThrow();
-        assertEquals(PictureUrl.of(after), jack.picture(), "the changed picture is stored");
+        assertEquals(PictureUrl.of(after), jack.url(), "the changed picture is stored");
         // A crawler's page cannot tell an account X does not know, nor one only X's app shows: the browser can.
         List<Message> toBrowser = receiveAll(browserQueue);
         assertEquals(

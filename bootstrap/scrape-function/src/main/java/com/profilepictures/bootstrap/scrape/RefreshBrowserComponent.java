@@ -5,6 +5,7 @@ import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.application.RefreshBatch;
 import com.profilepictures.application.RefreshProfilePictures;
 import com.profilepictures.application.RefreshSource;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.bootstrap.refresh.RefreshConfiguration;
@@ -28,7 +29,8 @@ import javax.inject.Singleton;
  * what a worker's does (RefreshProfilePictures); a page the browser cannot tell either is a failure.
  */
 @Singleton
-@Component(modules = {StorageModule.class, RefreshModule.class, RefreshBrowserComponent.Wiring.class})
+@Component(
+        modules = {ClockModule.class, StorageModule.class, RefreshModule.class, RefreshBrowserComponent.Wiring.class})
 public interface RefreshBrowserComponent {
 
     RefreshWorkerHandler handler();

@@ -6,6 +6,7 @@ import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.adapters.xapi.XApiProfilePictureScraper;
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeStep;
+import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.StorageModule;
 import com.profilepictures.domain.port.ProfilePictureRepository;
@@ -23,7 +24,7 @@ import javax.inject.Singleton;
  * not before a scrape needs it.
  */
 @Singleton
-@Component(modules = {StorageModule.class, ScrapeComponent.Wiring.class})
+@Component(modules = {ClockModule.class, StorageModule.class, ScrapeComponent.Wiring.class})
 public interface ScrapeComponent {
 
     ScrapeHandler handler();

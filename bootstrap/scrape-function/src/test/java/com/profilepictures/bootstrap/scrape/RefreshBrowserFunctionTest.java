@@ -131,11 +131,11 @@ class RefreshBrowserFunctionTest {
                 "another account's page is no verdict, even in a browser");
         assertEquals(
                 PictureUrl.of(site.currentPictureUrlOf(appOnly)),
-                repository.find(Handle.of(appOnly)).orElseThrow().picture());
+                repository.find(Handle.of(appOnly)).orElseThrow().url());
         ProfilePicture ghost =
                 repository.find(Handle.of(FixtureSite.NONEXISTENT)).orElseThrow();
         assertEquals(AccountStatus.NOT_FOUND, ghost.accountStatus());
-        assertEquals(old, ghost.picture(), "a gone account keeps its picture");
+        assertEquals(old, ghost.url(), "a gone account keeps its picture");
     }
 
     private static SQSEvent event(Map<String, String> bodiesById) {

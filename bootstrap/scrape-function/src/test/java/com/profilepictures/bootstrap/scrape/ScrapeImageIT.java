@@ -133,7 +133,7 @@ class ScrapeImageIT {
                 FixtureSite.pictureUrlOf(handle), reply.body().get("profileUrl").getAsString());
         assertEquals(
                 FixtureSite.pictureUrlOf(handle),
-                table.find(Handle.of(handle)).orElseThrow().picture().value());
+                table.find(Handle.of(handle)).orElseThrow().url().value());
     }
 
     @Test
@@ -151,7 +151,7 @@ class ScrapeImageIT {
                 FixtureSite.pictureUrlOf(handle), reply.body().get("profileUrl").getAsString());
         ProfilePicture stored =
                 table.find(Handle.of(handle)).orElseThrow(() -> new AssertionError("nothing stored for " + handle));
-        assertEquals(FixtureSite.pictureUrlOf(handle), stored.picture().value());
+        assertEquals(FixtureSite.pictureUrlOf(handle), stored.url().value());
     }
 
     @Test
