@@ -58,7 +58,7 @@ class ScrapeImageIT {
     private static final Duration INIT_WAIT = Duration.ofSeconds(120);
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(90);
 
-    // The runtime client writes a line as the handler returns; the Runtime API has the answer a moment earlier.
+    // A request's line is written before its answer; the engine's log stream hands it on a moment later.
     private static final Duration LOG_WAIT = Duration.ofSeconds(30);
 
     private static final FunctionOutput FUNCTION_LOG = new FunctionOutput();
