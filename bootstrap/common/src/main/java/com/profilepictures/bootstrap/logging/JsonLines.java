@@ -1,6 +1,5 @@
 package com.profilepictures.bootstrap.logging;
 
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.google.gson.stream.JsonWriter;
 import com.profilepictures.bootstrap.Environment;
@@ -10,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,12 +19,14 @@ import java.util.function.BiConsumer;
 /**
  * Writes log lines, one JSON object each: {@code level} first (Lambda's names: {@code INFO}, {@code WARN},
  * {@code ERROR}), then the fields of the current thread's scope, a {@code timestamp} unless the line has its own,
- * then the line's fields in their order. Nested maps and lists are written as JSON too (CloudWatch's embedded
- * metric format needs them). On Lambda a line goes through {@link LambdaRuntime#getLogger()} as bytes, which
- * the runtime frames and filters by level but does not wrap in a JSON object of its own, in either log format;
- * elsewhere to standard output, and to standard error from {@code WARN} on. A line that carries metrics
- * ({@link MetricLines}) is written in CloudWatch's embedded metric format, in the namespace
- * {@code METRICS_NAMESPACE} names.
+ * then the line's fields in their order (a request's line carries its {@code requestId}). Nested maps and lists are
+ * written as JSON too (CloudWatch's embedded metric format needs them). On Lambda a line goes through
+ * {@link LambdaSink}: as bytes through the runtime interface client's logger, which neither wraps nor prefixes
+ * them in either log format, ended with a newline where the client writes to standard output (a container
+ * image), so that each line is one log event, a top-level JSON object under {@code LogFormat: JSON}; to standard
+ * output itself if no runtime client has put its logger in place. Elsewhere to standard output, and to standard
+ * error from {@code WARN} on. A line that carries metrics ({@link MetricLines}) is written in CloudWatch's
+ * embedded metric format, in the namespace {@code METRICS_NAMESPACE} names.
  */
 final class JsonLines {
 
@@ -55,17 +55,25 @@ final class JsonLines {
     }
 
     /**
-     * Lambda's runtime when it runs this process (it sets {@code AWS_LAMBDA_RUNTIME_API}), else the console;
+     * Lambda's runtime when it runs this process (it sets {@code AWS_LAMBDA_RUNTIME_API}; {@link LambdaSink}), else
+     * the console;
      * from {@code INFO} up, or from the {@code LOG_LEVEL} the environment names ({@code WARNING}, {@code OFF}…).
      */
     static JsonLines forThisProcess() {
         Environment environment = Environment.current();
-        boolean onLambda = environment.isSet("AWS_LAMBDA_RUNTIME_API");
         return new JsonLines(
-                onLambda ? JsonLines::toLambda : JsonLines::toConsole,
+                sinkFor(environment),
                 Clock.systemUTC(),
                 threshold(environment.get("LOG_LEVEL").orElse("INFO")),
                 new MetricLines(environment.get("METRICS_NAMESPACE").orElse(MetricLines.DEFAULT_NAMESPACE)));
+    }
+
+    /** Lambda's runtime ({@link LambdaSink}) where the environment says it runs the process, else the console. */
+    static BiConsumer<Level, String> sinkFor(Environment environment) {
+        if (environment.isSet("AWS_LAMBDA_RUNTIME_API")) {
+            return LambdaSink.forThisProcess(environment.isSet(LambdaSink.TELEMETRY_FD));
+        }
+        return JsonLines::toConsole;
     }
 
     /** A level by System.Logger's name or Lambda's ({@code WARN}), any case; {@code INFO} for a name it is not. */
@@ -172,10 +180,6 @@ final class JsonLines {
             case WARNING -> LogLevel.WARN;
             case ERROR, OFF -> LogLevel.ERROR;
         };
-    }
-
-    private static void toLambda(Level level, String line) {
-        LambdaRuntime.getLogger().log(line.getBytes(StandardCharsets.UTF_8), lambdaLevel(level));
     }
 
     static void writeLocallyTo(PrintStream stream) {

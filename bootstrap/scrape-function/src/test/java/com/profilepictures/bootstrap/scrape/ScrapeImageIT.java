@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.gson.JsonObject;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.dynamodb.PictureTable;
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
+import com.profilepictures.bootstrap.scrape.image.FunctionOutput;
 import com.profilepictures.bootstrap.scrape.image.LambdaRuntimeApi;
 import com.profilepictures.bootstrap.scrape.image.LambdaRuntimeApi.InitError;
 import com.profilepictures.bootstrap.scrape.image.LambdaRuntimeApi.Outcome;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,7 +47,8 @@ import org.testcontainers.containers.GenericContainer;
  * uid:gid, a read-only root filesystem, the template's environment) and invoked through a Lambda Runtime
  * API ({@link LambdaRuntimeApi}) with API Gateway's proxy events, against moto and the fixture X site.
  * A broken Dockerfile line, a library missing from the image, a wrong command, or Chromium refusing to start
- * as an unprivileged user on a read-only filesystem fails here instead of in an AWS account. One container
+ * as an unprivileged user on a read-only filesystem fails here instead of in an AWS account, and so does a log
+ * line that does not reach the container's output as one JSON object of its own. One container
  * serves every test, as one Lambda sandbox serves many invocations.
  */
 @ExtendWith(SharedDynamoDbServer.class)
@@ -54,7 +58,10 @@ class ScrapeImageIT {
     private static final Duration INIT_WAIT = Duration.ofSeconds(120);
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(90);
 
-    private static final StringBuffer FUNCTION_LOG = new StringBuffer();
+    // A request's line is written before its answer; the engine's log stream hands it on a moment later.
+    private static final Duration LOG_WAIT = Duration.ofSeconds(30);
+
+    private static final FunctionOutput FUNCTION_LOG = new FunctionOutput();
     private static ScrapeFunctionTemplate template;
     private static FixtureSite x;
     private static LambdaRuntimeApi runtimeApi;
@@ -86,7 +93,7 @@ class ScrapeImageIT {
                         // on two busy shared cores can take longer to start. Whether the budget fits API Gateway is
                         // DeploymentDescriptorsTest's to check and the bench's to measure, not this test's.
                         Map.of("DYNAMODB_ENDPOINT", moto.endpoint().toString(), "SCRAPE_TIMEOUT", "PT60S"))
-                .withLogConsumer(frame -> FUNCTION_LOG.append(frame.getUtf8String()));
+                .withLogConsumer(FUNCTION_LOG);
         function.start();
         Optional<InitError> initError = runtimeApi.awaitRuntimeReady(INIT_WAIT);
         if (initError.isPresent()) {
@@ -178,6 +185,31 @@ class ScrapeImageIT {
     }
 
     @Test
+    void aRequestsLineReachesTheOutputAsOneJsonObjectWithItsOwnFieldsAtTheTop() throws InterruptedException {
+        ProxyResponse reply = invoke(ScrapeInvocations.event("handle=jack"));
+        String requestId = reply.headers().get("X-Request-Id").getAsString();
+
+        // What Lambda's log capture reads from the container: whole lines, each one CloudWatch event. Under
+        // LogFormat JSON a line that is one JSON object is one structured event whose fields Logs Insights and
+        // metric filters reach; a line the runtime wrapped would hold the request's fields in a string instead.
+        Optional<JsonObject> line =
+                FUNCTION_LOG.awaitJsonLine(json -> requestId.equals(text(json, "requestId")), LOG_WAIT);
+
+        assertTrue(
+                line.isPresent(),
+                "no line of its own for request " + requestId + " (log format " + template.logFormat()
+                        + ") in the function's output:\n" + FUNCTION_LOG);
+        JsonObject request = line.get();
+        assertEquals(400, request.get("status").getAsInt(), request.toString());
+        assertEquals("/scrape", text(request, "route"), request.toString());
+        assertEquals("invalid_json", text(request, "code"), request.toString());
+        assertEquals("INFO", text(request, "level"), request.toString());
+        assertTrue(request.has("durationMs"), request.toString());
+        Instant.parse(text(request, "timestamp"));
+        assertTrue(!request.has("message") && !request.has("AWSRequestId"), "not wrapped by the runtime: " + request);
+    }
+
+    @Test
     void aSecondBrowserInvocationReusesTheWarmBrowser() {
         ProxyResponse first = invoke(ScrapeInvocations.scrapeOf(FixtureSite.APP_ONLY + "_a"));
         List<String> browsersAfterFirst = browserFolders();
@@ -195,6 +227,12 @@ class ScrapeImageIT {
     }
 
     // --- plumbing ---------------------------------------------------------------------------------
+
+    private static String text(JsonObject json, String field) {
+        return json.has(field) && json.get(field).isJsonPrimitive()
+                ? json.get(field).getAsString()
+                : null;
+    }
 
     /** The response and the function's own log, which says why a scrape failed. */
     private static String withLog(ProxyResponse reply) {

@@ -12,8 +12,10 @@ import org.testcontainers.utility.DockerImageName;
  * group that are not in the image's /etc/passwd (Lambda's sandbox user is such a least-privileged uid), a
  * read-only root filesystem with only /tmp writable (512 MB, Lambda's default ephemeral storage), and the
  * environment Lambda gives a function: the template's variables, the Runtime API's address, the region,
- * credentials and the function's name, memory and log settings. The host's network stands in for the
- * sandbox's: the function reaches the Runtime API, DynamoDB and X's pages at the addresses given.
+ * credentials and the function's name, memory and log settings (the format, and under JSON the application's
+ * level). No telemetry descriptor: Lambda gives a container image none, so the runtime client writes its lines
+ * to standard output, as here. The host's network stands in for the sandbox's: the function reaches the Runtime
+ * API, DynamoDB and X's pages at the addresses given.
  */
 public final class LambdaSandbox {
 
@@ -52,6 +54,9 @@ public final class LambdaSandbox {
                 "AWS_SECRET_ACCESS_KEY", "sandbox",
                 "AWS_SESSION_TOKEN", "sandbox",
                 "TZ", ":UTC"));
+        if (template.logFormat().equalsIgnoreCase("JSON")) {
+            template.applicationLogLevel().ifPresent(level -> environment.put("AWS_LAMBDA_LOG_LEVEL", level));
+        }
         environment.putAll(extra);
         return new GenericContainer<>(DockerImageName.parse(image))
                 .withNetworkMode("host")

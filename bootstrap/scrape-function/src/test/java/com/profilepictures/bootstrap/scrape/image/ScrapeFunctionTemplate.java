@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -138,6 +139,22 @@ public final class ScrapeFunctionTemplate {
             format = map(globals.get("LoggingConfig")).get("LogFormat");
         }
         return format == null ? "Text" : String.valueOf(format);
+    }
+
+    /**
+     * {@code LoggingConfig.ApplicationLogLevel}, a parameter's default where it is a {@code !Ref} to one, merged as
+     * {@link #logFormat()} is; empty if unset. Under the JSON format Lambda passes it to the runtime as
+     * {@code AWS_LAMBDA_LOG_LEVEL}, and the runtime client drops lines below it.
+     */
+    public Optional<String> applicationLogLevel() {
+        Object level = map(function.get("LoggingConfig")).get("ApplicationLogLevel");
+        if (level == null) {
+            level = map(globals.get("LoggingConfig")).get("ApplicationLogLevel");
+        }
+        if (level instanceof Computed computed && computed.tag().equals("!Ref")) {
+            level = map(parameters.get(String.valueOf(computed.argument()))).get("Default");
+        }
+        return level == null || level instanceof Computed ? Optional.empty() : Optional.of(String.valueOf(level));
     }
 
     /** The folder {@code sam build} sends as the image's build context. */
