@@ -1,7 +1,5 @@
 package com.profilepictures.adapters.lambda;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Collections;
@@ -22,6 +20,7 @@ final class LogLine {
 
     private static final System.Logger LOGGER = System.getLogger(LogLine.class.getPackageName());
     private static final int MAX_DETAIL_LENGTH = 300;
+    private static final String OWN_CODE = "com.profilepictures.";
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private Level level = Level.INFO;
@@ -58,18 +57,35 @@ final class LogLine {
     }
 
     /**
-     * What went wrong: its class and message, and for a fault (a bug, nothing the message explains) its stack
-     * trace in full, since no answer says anything of it.
+     * What went wrong: its class and message, and for a fault (a bug, nothing the message explains) where it was
+     * thrown ({@code where}: the first frame of this code base's, else the first frame) and its root cause, since no
+     * answer says anything of it. Never a stack trace: a line is one short JSON object, and a trace is long, read by
+     * nobody's query, and may carry what a message would not.
      */
-    LogLine failure(Throwable thrown, boolean withStackTrace) {
+    LogLine failure(Throwable thrown, boolean isFault) {
         fields.put("exception", thrown.getClass().getName());
-        fields.put("message", String.valueOf(thrown.getMessage()));
-        if (withStackTrace) {
-            StringWriter trace = new StringWriter();
-            thrown.printStackTrace(new PrintWriter(trace));
-            fields.put("stackTrace", trace.toString());
+        put("message", String.valueOf(thrown.getMessage()));
+        if (isFault) {
+            put("where", where(thrown));
+            Throwable root = thrown;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root != thrown) {
+                put("cause", root.getClass().getName() + ": " + root.getMessage());
+            }
         }
         return this;
+    }
+
+    private static String where(Throwable thrown) {
+        StackTraceElement[] frames = thrown.getStackTrace();
+        for (StackTraceElement frame : frames) {
+            if (frame.getClassName().startsWith(OWN_CODE)) {
+                return frame.toString();
+            }
+        }
+        return frames.length == 0 ? "unknown" : frames[0].toString();
     }
 
     /**

@@ -253,7 +253,9 @@ class ArchivePictureHandlerTest {
         assertEquals(List.of(record.getDynamodb().getSequenceNumber()), failedSequenceNumbers(response));
         JsonObject line = logLines().get(0);
         assertEquals("ERROR", line.get("level").getAsString());
-        assertTrue(line.get("stackTrace").getAsString().contains("a bug"));
+        assertTrue(line.get("message").getAsString().contains("a bug"));
+        assertTrue(line.get("where").getAsString().contains("ArchivePictureHandlerTest"), line.toString());
+        assertFalse(line.has("stackTrace"));
     }
 
     @Test

@@ -188,7 +188,8 @@ class EveryResponseTest {
         JsonObject log = context.onlyLogLine();
         assertEquals(route.requestId(), log.get("requestId").getAsString());
         assertEquals(500, log.get("status").getAsInt());
-        assertTrue(log.get("stackTrace").getAsString().contains("BuggyRepository"));
+        assertTrue(log.get("where").getAsString().contains("BuggyRepository"), log.toString());
+        assertFalse(log.has("stackTrace"));
     }
 
     @ParameterizedTest

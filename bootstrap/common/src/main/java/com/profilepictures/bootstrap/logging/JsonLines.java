@@ -5,11 +5,11 @@ import com.google.gson.stream.JsonWriter;
 import com.profilepictures.bootstrap.Environment;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -166,10 +166,26 @@ final class JsonLines {
         }
     }
 
-    static String stackTrace(Throwable thrown) {
-        StringWriter trace = new StringWriter();
-        thrown.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
+    /**
+     * What a line says of {@code thrown}: its class, where it was thrown (the first frame of this code base's, else
+     * the first frame) and its root cause. Never its stack trace: a line stays one short object a query can read,
+     * and a trace may carry what no message would.
+     */
+    static void putFailure(Map<String, Object> fields, Throwable thrown) {
+        fields.put("exception", thrown.getClass().getName());
+        StackTraceElement[] frames = thrown.getStackTrace();
+        Arrays.stream(frames)
+                .filter(frame -> frame.getClassName().startsWith("com.profilepictures."))
+                .findFirst()
+                .or(() -> Arrays.stream(frames).findFirst())
+                .ifPresent(frame -> fields.put("where", frame.toString()));
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != thrown) {
+            fields.put("cause", root.getClass().getName() + ": " + root.getMessage());
+        }
     }
 
     static LogLevel lambdaLevel(Level level) {

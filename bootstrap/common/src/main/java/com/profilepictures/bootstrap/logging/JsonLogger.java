@@ -69,8 +69,7 @@ final class JsonLogger implements System.Logger {
         fields.put("logger", name);
         fields.put("message", message);
         if (thrown != null) {
-            fields.put("exception", thrown.getClass().getName());
-            fields.put("stackTrace", JsonLines.stackTrace(thrown));
+            JsonLines.putFailure(fields, thrown);
         }
         lines.write(level, fields);
     }

@@ -54,8 +54,7 @@ final class JulLines extends Handler {
             fields.put("logger", record.getLoggerName());
             fields.put("message", messages.formatMessage(record));
             if (record.getThrown() != null) {
-                fields.put("exception", record.getThrown().getClass().getName());
-                fields.put("stackTrace", JsonLines.stackTrace(record.getThrown()));
+                JsonLines.putFailure(fields, record.getThrown());
             }
         }
         lines.write(level, fields);
