@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which picture the fixture site shows as each account's, and when it changes: the one place the pages (for
- * browsers and crawlers), X's API and the tests ask, so that they always agree. The rules are in
+ * browsers and crawlers), X's API and the demo's control ask, so that they always agree. The rules are in
  * {@link FixtureSite#pictureUrlOf} and {@link FixtureSite#changePicture}.
  */
 final class AccountPictures {

@@ -44,7 +44,8 @@ import java.util.Set;
  * ({@link FixtureSite#pictureBytesOf}). {@link FixtureSite#changePicture} gives an account a new picture (a new id, so a new URL
  * and new bytes), as its owner uploading one would; {@link #PICTURE_GONE}, {@link #PICTURE_NOT_IMAGE} and
  * {@link #PICTURE_TOO_BIG} are normal profiles whose picture answers 404, a web page, or 5 MiB;
- * {@link FixtureSite#pictureRequestsFor} counts the downloads of a handle's pictures.
+ * {@link FixtureSite#pictureRequestsFor} counts the downloads of a handle's pictures. A normal profile's picture
+ * also changes on {@code POST /_demo/change/{handle}}, the demo's control (see {@link FixtureSite}).
  *
  * <p><b>X's API.</b> The site also stands in for X API v2 user lookup ({@code /2/users/by/username/{handle}} and
  * {@code /2/users/by?usernames=…}, with {@code Authorization: Bearer }{@link #X_API_TOKEN}), with the same accounts:

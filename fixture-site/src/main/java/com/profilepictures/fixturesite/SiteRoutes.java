@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * Which part of the fixture site answers a request: a page a test gave a handle, the index and the login wall, the
- * pictures, X's API, or a profile page, for crawlers or for browsers by {@code User-Agent}.
+ * pictures, X's API, the demo's control, or a profile page, for crawlers or for browsers by {@code User-Agent}.
  */
 final class SiteRoutes implements HttpHandler {
 
@@ -24,6 +24,7 @@ final class SiteRoutes implements HttpHandler {
     private final CrawlerPages crawlerPages;
     private final PictureFiles pictureFiles;
     private final XApiLookup xApi;
+    private final DemoChanges demo;
     private final PageRequests requests;
 
     SiteRoutes(
@@ -31,11 +32,13 @@ final class SiteRoutes implements HttpHandler {
             CrawlerPages crawlerPages,
             PictureFiles pictureFiles,
             XApiLookup xApi,
+            DemoChanges demo,
             PageRequests requests) {
         this.browserPages = browserPages;
         this.crawlerPages = crawlerPages;
         this.pictureFiles = pictureFiles;
         this.xApi = xApi;
+        this.demo = demo;
         this.requests = requests;
     }
 
@@ -62,6 +65,8 @@ final class SiteRoutes implements HttpHandler {
                 pictureFiles.serve(exchange);
             } else if (XApiLookup.serves(path)) {
                 xApi.serve(exchange);
+            } else if (DemoChanges.serves(path)) {
+                demo.serve(exchange);
             } else if (!intent && !profile.matches()) {
                 Responses.notFound(exchange, "Nothing here.");
             } else {
