@@ -3,7 +3,6 @@ package com.profilepictures.fixturesite;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,8 +48,7 @@ final class DemoChanges {
             return;
         }
         String handle = path.substring(CHANGE_PREFIX.length());
-        Matcher valid = HANDLE.matcher(handle);
-        if (!valid.matches()) {
+        if (!HANDLE.matcher(handle).matches()) {
             error(exchange, 400, "invalid_handle", "A handle is 1 to 15 of A-Z, a-z, 0-9 and _.");
             return;
         }
