@@ -36,7 +36,8 @@ test: deps lint
 	$(BUILD_LOCK) scripts/with-container-engine.sh $(MVN) verify
 	scripts/demo-check.sh
 
-## demo-site: a small stand-in for x.com with sample profiles, on $DEMO_PORT (see README); builds only the site
+## demo-site: a small stand-in for x.com with sample profiles, on $DEMO_PORT (see README); builds only the site.
+## POST /_demo/change/{handle} to it gives a profile a new picture, for a refresh to find (docs/operating.md)
 demo-site:
 	@mkdir -p .local
 	$(BUILD_LOCK) $(MVN) -q -pl fixture-site -am compile

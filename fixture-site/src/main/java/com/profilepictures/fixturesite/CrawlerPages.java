@@ -11,7 +11,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,21 +27,21 @@ final class CrawlerPages {
 
     static final String INTENT_PATH = "/intent/user";
 
-    private static final Pattern SCREEN_NAME = Pattern.compile("(?:^|&)screen_name=([A-Za-z0-9_]{1,15})(?:&|$)");
+    static final Pattern SCREEN_NAME = Pattern.compile("(?:^|&)screen_name=([A-Za-z0-9_]{1,15})(?:&|$)");
     private static final String FOLLOWED = "followed=1";
     // The oversized page ends somewhere, in case a client does read it all.
     private static final int OVERSIZED_PAGE_LIMIT = 64 * 1024 * 1024;
 
     private final Consumer<String> onRequest;
-    private final java.util.function.UnaryOperator<String> currentPicture;
+    private final UnaryOperator<String> currentPicture;
     // Released when the site closes, so that a stalled page lets go at once instead of holding its thread.
-    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /**
      * {@code onRequest} is told the key of each handle whose page is asked for; {@code currentPicture} gives a
      * normal profile's picture now (it changes when a test changes it).
      */
-    CrawlerPages(Consumer<String> onRequest, java.util.function.UnaryOperator<String> currentPicture) {
+    CrawlerPages(Consumer<String> onRequest, UnaryOperator<String> currentPicture) {
         this.onRequest = onRequest;
         this.currentPicture = currentPicture;
     }
@@ -60,32 +63,33 @@ final class CrawlerPages {
                 Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         Matcher screenName = SCREEN_NAME.matcher(query);
         if (!screenName.find()) {
-            FixtureSite.send(exchange, 404, "<!DOCTYPE html><title>Not found</title><p>No screen_name.</p>");
+            Responses.notFound(exchange, "No screen_name.");
             return;
         }
         String requested = screenName.group(1);
         String key = requested.toLowerCase(Locale.ROOT);
         if (looksLikeBrowser(exchange)) {
             // X's app takes a browser from the intent page on to the profile.
-            redirect(exchange, "/" + requested);
+            Responses.redirect(exchange, "/" + requested);
             return;
         }
         switch (key) {
             case FixtureSite.REDIRECTED:
                 if (!query.contains(FOLLOWED)) {
                     onRequest.accept(key);
-                    redirect(exchange, INTENT_PATH + "?screen_name=" + canonicalSpellingOf(key) + "&" + FOLLOWED);
+                    Responses.redirect(
+                            exchange, INTENT_PATH + "?screen_name=" + canonicalSpellingOf(key) + "&" + FOLLOWED);
                     return;
                 }
                 break;
             case FixtureSite.REDIRECT_LOOP:
                 onRequest.accept(key);
-                redirect(exchange, INTENT_PATH + "?" + query);
+                Responses.redirect(exchange, INTENT_PATH + "?" + query);
                 return;
             case FixtureSite.REDIRECTED_AWAY:
                 onRequest.accept(key);
                 // The same site under another name: a crawler that followed it would find a profile there.
-                redirect(
+                Responses.redirect(
                         exchange,
                         "http://localhost:" + exchange.getLocalAddress().getPort() + INTENT_PATH + "?" + query);
                 return;
@@ -100,7 +104,7 @@ final class CrawlerPages {
         String key = requested.toLowerCase(Locale.ROOT);
         if (key.startsWith("_")) {
             onRequest.accept(key);
-            FixtureSite.send(exchange, 200, noProfilePage());
+            Responses.html(exchange, 200, noProfilePage());
             return;
         }
         serve(exchange, key);
@@ -110,56 +114,63 @@ final class CrawlerPages {
         onRequest.accept(key);
         String handle = canonicalSpellingOf(key);
         if (FixtureSite.isAppOnly(key)) {
-            FixtureSite.send(exchange, 200, noProfilePage());
+            Responses.html(exchange, 200, noProfilePage());
             return;
         }
         switch (key) {
             case FixtureSite.RATE_LIMITED:
-                FixtureSite.send(exchange, 429, noProfilePage());
+                Responses.html(exchange, 429, noProfilePage());
                 return;
             case FixtureSite.ERROR_PAGE:
-                FixtureSite.send(exchange, 500, noProfilePage());
+                Responses.html(exchange, 500, noProfilePage());
                 return;
             case FixtureSite.NONEXISTENT:
             case FixtureSite.SUSPENDED:
             case FixtureSite.LOGIN_WALL:
             case FixtureSite.NEVER_RENDERS:
             case FixtureSite.LATE_AVATAR:
-                FixtureSite.send(exchange, 200, noProfilePage());
+                Responses.html(exchange, 200, noProfilePage());
                 return;
             case FixtureSite.SHOWS_ANOTHER_ACCOUNT:
                 String other = FixtureSite.ANOTHER_ACCOUNT;
-                FixtureSite.send(
+                Responses.html(
                         exchange,
                         200,
                         page(
                                 other,
-                                profileBlock(other, pictureUrlOf(other))
-                                        + openGraph(other, pictureUrlOf(other).replace("_400x400", "_200x200")),
+                                ServerHead.profileBlock(other, pictureUrlOf(other))
+                                        + ServerHead.openGraph(
+                                                other, pictureUrlOf(other).replace("_400x400", "_200x200")),
                                 ""));
                 return;
             case FixtureSite.OG_IMAGE_ONLY:
-                FixtureSite.send(exchange, 200, page(handle, openGraph(handle, pictureUrlOf(key)), ""));
+                Responses.html(exchange, 200, page(handle, ServerHead.openGraph(handle, pictureUrlOf(key)), ""));
                 return;
             case FixtureSite.SITE_IMAGE_ONLY:
-                FixtureSite.send(exchange, 200, page(handle, openGraph(handle, FixtureSite.SITE_WIDE_IMAGE), ""));
+                Responses.html(
+                        exchange, 200, page(handle, ServerHead.openGraph(handle, FixtureSite.SITE_WIDE_IMAGE), ""));
                 return;
             case FixtureSite.DATA_URL_PICTURE:
-                FixtureSite.send(
+                Responses.html(
                         exchange,
                         200,
                         page(
                                 handle,
-                                profileBlock(handle, FixtureSite.DATA_URL) + openGraph(handle, FixtureSite.DATA_URL),
+                                ServerHead.profileBlock(handle, FixtureSite.DATA_URL)
+                                        + ServerHead.openGraph(handle, FixtureSite.DATA_URL),
                                 ""));
                 return;
             case FixtureSite.NO_HEAD:
-                FixtureSite.send(
+                Responses.html(
                         exchange,
                         200,
-                        FixtureSite.page(
+                        PageTemplates.fill(
                                 "server-rendered-no-head.html",
-                                Map.of("HANDLE", handle, "PROFILE", profileBlock(handle, pictureUrlOf(key)))));
+                                Map.of(
+                                        "HANDLE",
+                                        handle,
+                                        "PROFILE",
+                                        ServerHead.profileBlock(handle, pictureUrlOf(key)))));
                 return;
             case FixtureSite.SLOW_FOR_CRAWLERS:
                 sendSlowly(exchange, page(handle, fullProfile(handle, key), ""));
@@ -168,39 +179,19 @@ final class CrawlerPages {
                 sendEndlessly(exchange, page(handle, fullProfile(handle, key), "{{PADDING}}"));
                 return;
             default:
-                FixtureSite.send(exchange, 200, page(handle, fullProfile(handle, key), ""));
+                Responses.html(exchange, 200, page(handle, fullProfile(handle, key), ""));
         }
     }
 
     private String fullProfile(String handle, String key) {
         String picture = currentPicture.apply(key);
-        return profileBlock(handle, picture) + openGraph(handle, picture.replace("_400x400", "_200x200"));
-    }
-
-    /** X's ProfilePage block, shaped as X_MARKUP describes it. */
-    private static String profileBlock(String handle, String picture) {
-        return "<script type=\"application/ld+json\">{\"@context\":\"http://schema.org\",\"@type\":\"ProfilePage\","
-                + "\"dateCreated\":\"2006-03-21T20:50:14.000Z\",\"mainEntity\":{\"@type\":\"Person\","
-                + "\"additionalName\":\"" + handle
-                + "\",\"description\":\"A fixture account for the scraper's tests.\","
-                + "\"givenName\":\"" + handle + " the Tester\",\"identifier\":\""
-                + (handle.toLowerCase(Locale.ROOT).hashCode() & 0x7fffffff) + "\","
-                + "\"image\":{\"@type\":\"ImageObject\",\"contentUrl\":\"" + picture + "\",\"thumbnailUrl\":\""
-                + picture.replace("_400x400", "_normal") + "\"},"
-                + "\"name\":\"" + handle + " the Tester\",\"url\":\"https://x.com/" + handle + "\"}}</script>\n";
-    }
-
-    /** X's Open Graph tags, content before property as X writes them. */
-    private static String openGraph(String handle, String image) {
-        return "<meta content=\"profile\" property=\"og:type\">\n"
-                + "<meta content=\"https://x.com/" + handle + "\" property=\"og:url\">\n"
-                + "<meta content=\"" + handle + " the Tester (@" + handle + ") on X\" property=\"og:title\">\n"
-                + "<meta content=\"" + image + "\" property=\"og:image\">\n";
+        return ServerHead.profileBlock(handle, picture)
+                + ServerHead.openGraph(handle, picture.replace("_400x400", "_200x200"));
     }
 
     /** What X serves when it has no profile to show: no ProfilePage block, and only the site-wide image. */
     private static String noProfilePage() {
-        return FixtureSite.page(
+        return PageTemplates.fill(
                 "server-rendered.html",
                 Map.of(
                         "TITLE",
@@ -214,22 +205,17 @@ final class CrawlerPages {
     }
 
     private static String page(String handle, String head, String body) {
-        return FixtureSite.page(
+        return PageTemplates.fill(
                 "server-rendered.html",
                 Map.of("TITLE", handle + " the Tester (@" + handle + ") / X", "HEAD", head, "BODY", body));
     }
 
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
-        exchange.getResponseHeaders().set("Location", location);
-        exchange.sendResponseHeaders(302, -1);
-    }
-
-    /** Sends the page's first bytes at once, then nothing for {@link FixtureSite#SLOW_CRAWLER_PAGE_DELAY}. */
     /** The site is closing: stalled pages stop stalling. */
     void close() {
         closed.countDown();
     }
 
+    /** Sends the page's first bytes at once, then nothing for {@link FixtureSite#SLOW_CRAWLER_PAGE_DELAY}. */
     private void sendSlowly(HttpExchange exchange, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -239,8 +225,7 @@ final class CrawlerPages {
             out.flush();
             try {
                 // A stalled server: nothing to wait for but the stall's end, or the site closing.
-                if (closed.await(
-                        FixtureSite.SLOW_CRAWLER_PAGE_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (closed.await(FixtureSite.SLOW_CRAWLER_PAGE_DELAY.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {

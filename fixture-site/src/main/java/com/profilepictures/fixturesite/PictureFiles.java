@@ -67,18 +67,18 @@ final class PictureFiles {
         String path = exchange.getRequestURI().getRawPath();
         Matcher picture = PICTURE_PATH.matcher(path);
         if (!picture.matches()) {
-            FixtureSite.send(exchange, 404, "<!DOCTYPE html><title>Not found</title><p>No such picture.</p>");
+            Responses.notFound(exchange, "No such picture.");
             return;
         }
         String name = picture.group(1).toLowerCase(Locale.ROOT);
         requestsByName.computeIfAbsent(name, unused -> new AtomicInteger()).incrementAndGet();
         switch (name) {
             case FixtureSite.PICTURE_GONE:
-                FixtureSite.send(exchange, 404, "<!DOCTYPE html><title>Not found</title><p>No such picture.</p>");
+                Responses.notFound(exchange, "No such picture.");
                 return;
             case FixtureSite.PICTURE_NOT_IMAGE:
                 // A 200 with a page where the picture should be, as a captive portal or an error page sends.
-                FixtureSite.send(exchange, 200, "<!DOCTYPE html><title>Sorry</title><p>This is not a picture.</p>");
+                Responses.html(exchange, 200, "<!DOCTYPE html><title>Sorry</title><p>This is not a picture.</p>");
                 return;
             case FixtureSite.PICTURE_TOO_BIG:
                 sendTooBig(exchange, format(picture));
@@ -87,10 +87,7 @@ final class PictureFiles {
                 byte[] bytes = bytesOf(path);
                 exchange.getResponseHeaders().set("Content-Type", mediaType(format(picture)));
                 exchange.getResponseHeaders().set("Cache-Control", "max-age=604800");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
+                Responses.bytes(exchange, 200, bytes);
         }
     }
 

@@ -2,7 +2,6 @@ package com.profilepictures.fixturesite;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -139,13 +138,13 @@ final class XApiLookup {
                     .append(String.join(",", errors))
                     .append(']');
         }
-        send(exchange, 200, body.append('}').toString());
+        Responses.json(exchange, 200, body.append('}').toString());
     }
 
     private String user(String key, boolean withPicture) {
         String handle = FixtureSite.canonicalSpellingOf(key);
         StringBuilder user = new StringBuilder("{\"id\":\"")
-                .append(FixtureSite.accountIdOf(key))
+                .append(AccountPictures.accountIdOf(key))
                 .append("\",\"name\":\"")
                 .append(handle)
                 .append(" the Tester\",\"username\":\"")
@@ -179,7 +178,7 @@ final class XApiLookup {
     }
 
     private static void invalid(HttpExchange exchange, String parameter, String message) throws IOException {
-        send(
+        Responses.json(
                 exchange,
                 400,
                 "{\"errors\":[{\"parameters\":{\"" + parameter + "\":[]},\"message\":\"" + message
@@ -190,22 +189,11 @@ final class XApiLookup {
     static void problem(HttpExchange exchange, int status, String title, String detail, String type)
             throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        send(
+        Responses.json(
                 exchange,
                 status,
                 "{\"title\":\"" + title + "\",\"detail\":\"" + detail + "\",\"type\":\"" + type + "\",\"status\":"
                         + status + "}");
-    }
-
-    static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     private static String parameter(String rawQuery, String name) {

@@ -32,7 +32,7 @@ final class XApiTroubles {
     boolean answeredAsAWhole(HttpExchange exchange, List<String> keys) throws IOException {
         if (keys.contains(FixtureSite.X_API_FORBIDDEN)) {
             exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-            XApiLookup.send(
+            Responses.json(
                     exchange,
                     403,
                     "{\"client_id\":\"1\",\"detail\":\"When authenticating requests to the Twitter API v2"
@@ -56,7 +56,7 @@ final class XApiTroubles {
         }
         if (keys.contains(FixtureSite.X_API_UNREADABLE)) {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            XApiLookup.send(
+            Responses.json(
                     exchange, 200, "<!DOCTYPE html><title>Over capacity</title><p>Something is technically wrong.</p>");
             return true;
         }

@@ -1,0 +1,48 @@
+package com.profilepictures.fixturesite;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the fixture site was asked: how many profile pages, and which accounts (for a test to wait on). */
+final class PageRequests {
+
+    private final Map<String, CompletableFuture<Void>> asked = new ConcurrentHashMap<>();
+    private final AtomicInteger pages = new AtomicInteger();
+
+    /** A profile page ({@code /{handle}} or the intent page) was asked for. */
+    void countPage() {
+        pages.incrementAndGet();
+    }
+
+    /** The account {@code key} was asked about: its page, or its user in X's API. */
+    void asked(String key) {
+        future(key).complete(null);
+    }
+
+    int pageCount() {
+        return pages.get();
+    }
+
+    /** Waits until {@code handle} (in any capitalisation) was asked about, at most {@code timeout}; whether it was. */
+    boolean await(String handle, Duration timeout) throws InterruptedException {
+        try {
+            future(handle.toLowerCase(Locale.ROOT)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CompletableFuture<Void> future(String key) {
+        return asked.computeIfAbsent(key, unused -> new CompletableFuture<>());
+    }
+}
