@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.dynamodb;
 
+import com.profilepictures.awsclients.AwsReach;
 import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Optional;
  * Where the pictures table is and how to reach it. Bootstrap reads the environment into this record;
  * the adapter never reads the environment itself.
  */
-public record DynamoDbSettings(String tableName, String region, Optional<URI> endpoint, CredentialsSource credentials) {
+public record DynamoDbSettings(String tableName, String region, Optional<URI> endpoint, CredentialsSource credentials)
+        implements AwsReach {
 
     public DynamoDbSettings {
         Objects.requireNonNull(tableName, "tableName");
