@@ -1,6 +1,7 @@
 package com.profilepictures.awsclients;
 
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,18 @@ public interface AwsReach {
     Optional<URI> endpoint();
 
     CredentialsSource credentials();
+
+    /**
+     * The check each settings record makes of these components: all given, and a region that is not blank.
+     *
+     * @throws IllegalArgumentException for a blank region
+     */
+    static void check(String region, Optional<URI> endpoint, CredentialsSource credentials) {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(credentials, "credentials");
+        if (region.isBlank()) {
+            throw new IllegalArgumentException("An AWS region is required.");
+        }
+    }
 }

@@ -15,14 +15,9 @@ public record DynamoDbSettings(String tableName, String region, Optional<URI> en
 
     public DynamoDbSettings {
         Objects.requireNonNull(tableName, "tableName");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(credentials, "credentials");
+        AwsReach.check(region, endpoint, credentials);
         if (tableName.isBlank()) {
             throw new IllegalArgumentException("A DynamoDB table name is required.");
-        }
-        if (region.isBlank()) {
-            throw new IllegalArgumentException("An AWS region is required.");
         }
     }
 }

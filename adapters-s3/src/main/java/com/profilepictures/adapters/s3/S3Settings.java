@@ -15,14 +15,9 @@ public record S3Settings(String bucket, String region, Optional<URI> endpoint, C
 
     public S3Settings {
         Objects.requireNonNull(bucket, "bucket");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(credentials, "credentials");
+        AwsReach.check(region, endpoint, credentials);
         if (bucket.isBlank()) {
             throw new IllegalArgumentException("An S3 bucket name is required.");
-        }
-        if (region.isBlank()) {
-            throw new IllegalArgumentException("An AWS region is required.");
         }
     }
 }

@@ -15,11 +15,6 @@ public record SqsSettings(URI queueUrl, String region, Optional<URI> endpoint, C
 
     public SqsSettings {
         Objects.requireNonNull(queueUrl, "queueUrl");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(credentials, "credentials");
-        if (region.isBlank()) {
-            throw new IllegalArgumentException("An AWS region is required.");
-        }
+        AwsReach.check(region, endpoint, credentials);
     }
 }
