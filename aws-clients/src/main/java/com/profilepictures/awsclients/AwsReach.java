@@ -29,4 +29,18 @@ public interface AwsReach {
             throw new IllegalArgumentException("An AWS region is required.");
         }
     }
+
+    /**
+     * {@code name}, the name of what a settings record reaches (a table, a bucket), which must be given and not
+     * blank; {@code what} says what it names, e.g. "A DynamoDB table name".
+     *
+     * @throws IllegalArgumentException for a blank name
+     */
+    static String named(String name, String what) {
+        Objects.requireNonNull(name, what);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException(what + " is required.");
+        }
+        return name;
+    }
 }

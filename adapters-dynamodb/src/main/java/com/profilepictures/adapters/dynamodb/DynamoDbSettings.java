@@ -3,7 +3,6 @@ package com.profilepictures.adapters.dynamodb;
 import com.profilepictures.awsclients.AwsReach;
 import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,10 +13,7 @@ public record DynamoDbSettings(String tableName, String region, Optional<URI> en
         implements AwsReach {
 
     public DynamoDbSettings {
-        Objects.requireNonNull(tableName, "tableName");
+        AwsReach.named(tableName, "A DynamoDB table name");
         AwsReach.check(region, endpoint, credentials);
-        if (tableName.isBlank()) {
-            throw new IllegalArgumentException("A DynamoDB table name is required.");
-        }
     }
 }

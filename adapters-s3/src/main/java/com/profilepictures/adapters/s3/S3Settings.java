@@ -3,7 +3,6 @@ package com.profilepictures.adapters.s3;
 import com.profilepictures.awsclients.AwsReach;
 import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,10 +13,7 @@ public record S3Settings(String bucket, String region, Optional<URI> endpoint, C
         implements AwsReach {
 
     public S3Settings {
-        Objects.requireNonNull(bucket, "bucket");
+        AwsReach.named(bucket, "An S3 bucket name");
         AwsReach.check(region, endpoint, credentials);
-        if (bucket.isBlank()) {
-            throw new IllegalArgumentException("An S3 bucket name is required.");
-        }
     }
 }
