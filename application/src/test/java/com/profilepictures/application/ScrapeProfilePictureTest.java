@@ -44,13 +44,14 @@ class ScrapeProfilePictureTest {
     private final FakeProfilePictureScraper browser = new FakeProfilePictureScraper();
     private final InMemoryProfilePictureRepository repository = new InMemoryProfilePictureRepository();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ScrapeProfilePicture useCase = new ScrapeProfilePicture(
-            List.of(
-                    ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
-                    ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
-            SCRAPE_TIMEOUT,
-            repository,
-            clock);
+    private final ScrapeProfilePicture useCase = scrapingThrough(
+            ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+            ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser));
+
+    /** The use case over these steps, within the scrape's timeout, storing in the test's repository. */
+    private ScrapeProfilePicture scrapingThrough(ScrapeStep... steps) {
+        return new ScrapeProfilePicture(List.of(steps), SCRAPE_TIMEOUT, repository, clock);
+    }
 
     @Test
     void givenAProfileWithAPicture_scrape_storesItUnderTheCanonicalSpelling() {
@@ -116,11 +117,8 @@ class ScrapeProfilePictureTest {
 
     @Test
     void aBudgetLargerThanTheScrapeNeverReachesPastTheScrapesDeadline() {
-        var generous = new ScrapeProfilePicture(
-                List.of(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, SCRAPE_TIMEOUT.multipliedBy(2))),
-                SCRAPE_TIMEOUT,
-                repository,
-                clock);
+        var generous =
+                scrapingThrough(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, SCRAPE_TIMEOUT.multipliedBy(2)));
 
         generous.scrape(Handle.of("jack"));
 
@@ -141,11 +139,7 @@ class ScrapeProfilePictureTest {
     @MethodSource("undecidedCauses")
     void givenTheCrawlerAlone_anUndecidedAnswerBecomesTheFailureItsCauseNames(
             Cause cause, Class<? extends ScrapeVerdict.Failure> expected) {
-        var crawlerOnly = new ScrapeProfilePicture(
-                List.of(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET)),
-                SCRAPE_TIMEOUT,
-                repository,
-                clock);
+        var crawlerOnly = scrapingThrough(ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET));
         crawler.otherwise(undecided(cause, "the cause's detail"));
 
         ScrapeResult result = crawlerOnly.scrape(Handle.of("jack"));
@@ -181,14 +175,10 @@ class ScrapeProfilePictureTest {
         var api = new FakeProfilePictureScraper()
                 .otherwise(Undecided.rateLimited("HTTP 429 from X's API", NOW.plusSeconds(900)));
         crawler.withPicture("Jack", NEW);
-        var threeSources = new ScrapeProfilePicture(
-                List.of(
-                        ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
-                        ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
-                        ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
-                SCRAPE_TIMEOUT,
-                repository,
-                clock);
+        var threeSources = scrapingThrough(
+                ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
+                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser));
 
         ScrapeResult result = threeSources.scrape(Handle.of("jack"));
 
@@ -204,14 +194,10 @@ class ScrapeProfilePictureTest {
     void givenTheCrawlerBeforeXsApi_theUndecidedAreListedInTheOrderAsked() {
         var api = new FakeProfilePictureScraper().otherwise(NO_PROFILE);
         browser.withPicture("jack", NEW);
-        var crawlerFirst = new ScrapeProfilePicture(
-                List.of(
-                        ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
-                        ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
-                        ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser)),
-                SCRAPE_TIMEOUT,
-                repository,
-                clock);
+        var crawlerFirst = scrapingThrough(
+                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
+                ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
+                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser));
 
         ScrapeResult result = crawlerFirst.scrape(Handle.of("jack"));
 
@@ -224,8 +210,7 @@ class ScrapeProfilePictureTest {
     void givenXsApiAloneRefusingTheToken_scrape_failsAsOurConfigurationNeverAsX() {
         var api = new FakeProfilePictureScraper()
                 .otherwise(new Undecided(Cause.CREDENTIALS_REFUSED, "HTTP 401 from X's API"));
-        var apiOnly = new ScrapeProfilePicture(
-                List.of(ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET)), SCRAPE_TIMEOUT, repository, clock);
+        var apiOnly = scrapingThrough(ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET));
 
         ScrapeResult result = apiOnly.scrape(Handle.of("jack"));
 
@@ -265,14 +250,11 @@ class ScrapeProfilePictureTest {
     @Test
     void scrapedAtIsWhenTheVerdictWasReached() {
         browser.withPicture("jack", NEW);
-        var scrapeTakingTwoSeconds = new ScrapeProfilePicture(
-                List.of(ScrapeStep.withTheRest(ScrapeSource.BROWSER, (handle, deadline) -> {
+        var scrapeTakingTwoSeconds =
+                scrapingThrough(ScrapeStep.withTheRest(ScrapeSource.BROWSER, (handle, deadline) -> {
                     clock.advance(Duration.ofSeconds(2));
                     return browser.scrape(handle, deadline);
-                })),
-                SCRAPE_TIMEOUT,
-                repository,
-                clock);
+                }));
 
         var result = assertInstanceOf(ScrapeResult.Stored.class, scrapeTakingTwoSeconds.scrape(Handle.of("jack")));
 

@@ -20,6 +20,13 @@ import software.amazon.awssdk.regions.Region;
  */
 public record ClientTimeouts(Duration connect, Duration socket, Duration attempt, Duration call, int maxAttempts) {
 
+    /**
+     * For calls that move a few KiB (a DynamoDB item, ten queue messages), which a healthy service answers in
+     * milliseconds: these bound how long a sick one is waited for, three attempts with backoff within 7 s.
+     */
+    public static final ClientTimeouts SMALL_CALLS = new ClientTimeouts(
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(2500), Duration.ofSeconds(7), 3);
+
     public ClientTimeouts {
         Objects.requireNonNull(connect, "connect");
         Objects.requireNonNull(socket, "socket");
@@ -44,6 +51,13 @@ public record ClientTimeouts(Duration connect, Duration socket, Duration attempt
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(maxAttempts)
                         .build()));
+        return builder;
+    }
+
+    /** As {@link #applyTo(AwsClientBuilder, String, CredentialsSource)}, with {@code reach}'s endpoint if it has one. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B applyTo(B builder, AwsReach reach) {
+        applyTo(builder, reach.region(), reach.credentials());
+        reach.endpoint().ifPresent(builder::endpointOverride);
         return builder;
     }
 }

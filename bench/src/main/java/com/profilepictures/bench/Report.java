@@ -163,31 +163,17 @@ public final class Report {
                 String vsScan = side.vsScan()
                         .map(c -> fmt(c.firstRatio(), 2) + "× / " + fmt(c.wallRatio(), 2) + "×")
                         .orElse("—");
-                details.append("| ")
-                        .append(step)
-                        .append(" | ")
-                        .append(side.side())
-                        .append(" | ")
-                        .append(range(side.first(), 0))
-                        .append(" | ")
-                        .append(range(side.wall(), 0))
-                        .append(" | ")
-                        .append(range(side.init(), 0))
-                        .append(" | ")
-                        .append(range(side.firstCall(), 0))
-                        .append(" | ")
-                        .append(side.vsBaseline()
-                                .map(c -> fmt(c.firstRatio(), 2) + "×")
-                                .orElse("—"))
-                        .append(" | ")
-                        .append(side.vsBaseline()
-                                .map(c -> fmt(c.wallRatio(), 2) + "×")
-                                .orElse("—"))
-                        .append(" | ")
-                        .append(side.isBaseline() ? "—" : shown(side.verdict()))
-                        .append(" | ")
-                        .append(vsScan)
-                        .append(" |\n");
+                detailRow(
+                        step,
+                        side.side(),
+                        range(side.first(), 0),
+                        range(side.wall(), 0),
+                        range(side.init(), 0),
+                        range(side.firstCall(), 0),
+                        side.vsBaseline().map(c -> fmt(c.firstRatio(), 2) + "×").orElse("—"),
+                        side.vsBaseline().map(c -> fmt(c.wallRatio(), 2) + "×").orElse("—"),
+                        side.isBaseline() ? "—" : shown(side.verdict()),
+                        vsScan);
                 if (side.isBaseline() || !summarised) {
                     continue;
                 }
@@ -246,23 +232,15 @@ public final class Report {
                         "| JDK | function | first request primed ms | unprimed ms | ratio | classes loaded primed | unprimed | hooks ms |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (Assessment.Priming priming : comparisons) {
-            details.append("| ")
-                    .append(priming.jdk())
-                    .append(" | ")
-                    .append(priming.side())
-                    .append(" | ")
-                    .append(range(priming.primedFirstRequest(), 1))
-                    .append(" | ")
-                    .append(range(priming.unprimedFirstRequest(), 1))
-                    .append(" | ")
-                    .append(fmt(priming.firstRequestRatio(), 2))
-                    .append("× | ")
-                    .append(range(priming.primedClasses(), 0))
-                    .append(" | ")
-                    .append(range(priming.unprimedClasses(), 0))
-                    .append(" | ")
-                    .append(range(priming.primedHooks(), 0))
-                    .append(" |\n");
+            detailRow(
+                    priming.jdk(),
+                    priming.side(),
+                    range(priming.primedFirstRequest(), 1),
+                    range(priming.unprimedFirstRequest(), 1),
+                    fmt(priming.firstRequestRatio(), 2) + "×",
+                    range(priming.primedClasses(), 0),
+                    range(priming.unprimedClasses(), 0),
+                    range(priming.primedHooks(), 0));
             summary.add(new String[] {
                 "first request " + priming.side() + " after priming (" + priming.jdk() + ")",
                 range(priming.primedFirstRequest(), 1) + " ms, "
@@ -281,13 +259,7 @@ public final class Report {
                 "## Warm handler latency (JMH AverageTime, one fork, 4×1 s warm-up, 10×1 s measured; each handler "
                         + "and its raw call run side by side as one asymmetric group; figures over the measured iterations)\n\n| benchmark | median (min–max) |\n|---|---|\n");
         for (Tsv.Row row : assessment.warmRows()) {
-            details.append("| ")
-                    .append(row.variant())
-                    .append(" | ")
-                    .append(range(row.stats(), row.figure().equals("warm") ? 0 : 2))
-                    .append(' ')
-                    .append(row.unit())
-                    .append(" |\n");
+            detailRow(row.variant(), range(row.stats(), row.figure().equals("warm") ? 0 : 2) + " " + row.unit());
         }
         details.append('\n');
         for (Assessment.WarmPair pair : assessment.warmPairs()) {
@@ -308,21 +280,8 @@ public final class Report {
         details.append(
                 "## Local API under load\n\n| figure | variant | median (min–max) over 1 s windows |\n|---|---|---|\n");
         for (Tsv.Row row : assessment.localApi()) {
-            details.append("| ")
-                    .append(row.figure())
-                    .append(" | ")
-                    .append(row.variant())
-                    .append(" | ")
-                    .append(range(row.stats(), 1))
-                    .append(' ')
-                    .append(row.unit())
-                    .append(" |\n");
-            summary.add(new String[] {
-                row.figure() + " (" + row.variant() + ")",
-                range(row.stats(), 1) + " " + row.unit(),
-                "—",
-                shown(Assessment.Verdict.INFO)
-            });
+            figureRow(row, 1);
+            info(row.figure() + " (" + row.variant() + ")", range(row.stats(), 1) + " " + row.unit());
         }
         details.append('\n');
     }
@@ -334,15 +293,7 @@ public final class Report {
                 .append(" ms after load)\n\n")
                 .append("| figure | variant | median (min–max) |\n|---|---|---|\n");
         for (Optional<Tsv.Row> row : List.of(scrape.warm(), scrape.cold(), scrape.throughput())) {
-            row.ifPresent(r -> details.append("| ")
-                    .append(r.figure())
-                    .append(" | ")
-                    .append(r.variant())
-                    .append(" | ")
-                    .append(range(r.stats(), 0))
-                    .append(' ')
-                    .append(r.unit())
-                    .append(" |\n"));
+            row.ifPresent(r -> figureRow(r, 0));
         }
         details.append('\n');
         scrape.warm().ifPresent(warm -> {
@@ -362,10 +313,7 @@ public final class Report {
                         shown(scrape.coldVerdict().orElseThrow())
                     }));
         });
-        scrape.throughput()
-                .ifPresent(r -> summary.add(new String[] {
-                    "scrapes per minute, " + r.variant(), range(r.stats(), 0), "—", shown(Assessment.Verdict.INFO)
-                }));
+        scrape.throughput().ifPresent(r -> info("scrapes per minute, " + r.variant(), range(r.stats(), 0)));
     }
 
     private void sources() {
@@ -381,15 +329,7 @@ public final class Report {
                                 + "start, same JDK and options (ladder step 2).\n\n")
                 .append("| figure | variant | median (min–max) |\n|---|---|---|\n");
         for (Tsv.Row row : sources.rows()) {
-            details.append("| ")
-                    .append(row.figure())
-                    .append(" | ")
-                    .append(row.variant())
-                    .append(" | ")
-                    .append(range(row.stats(), 1))
-                    .append(' ')
-                    .append(row.unit())
-                    .append(" |\n");
+            figureRow(row, 1);
         }
         details.append('\n');
         sources.warmSpeedup()
@@ -409,13 +349,10 @@ public final class Report {
         for (String side : List.of("crawler", "browser")) {
             sources.row("source-cpu-per-scrape", side)
                     .ifPresent(cpu -> sources.row("source-peak-rss", side)
-                            .ifPresent(rss -> summary.add(new String[] {
-                                "CPU per scrape and peak memory, " + side,
-                                fmt(cpu.stats().median(), 0) + " ms, "
-                                        + fmt(rss.stats().median(), 0) + " MB",
-                                "—",
-                                shown(Assessment.Verdict.INFO)
-                            })));
+                            .ifPresent(rss -> info(
+                                    "CPU per scrape and peak memory, " + side,
+                                    fmt(cpu.stats().median(), 0) + " ms, "
+                                            + fmt(rss.stats().median(), 0) + " MB")));
         }
     }
 
@@ -433,24 +370,12 @@ public final class Report {
                 .append(" others one request each; the verdict is on the median of each round's ratio.\n\n")
                 .append("| figure | variant | median (min–max) |\n|---|---|---|\n");
         for (Tsv.Row row : xApi.rows()) {
-            details.append("| ")
-                    .append(row.figure())
-                    .append(" | ")
-                    .append(row.variant())
-                    .append(" | ")
-                    .append(range(row.stats(), 2))
-                    .append(' ')
-                    .append(row.unit())
-                    .append(" |\n");
+            figureRow(row, 2);
         }
         details.append('\n');
         xApi.warmOverCrawler()
-                .ifPresent(ratio -> summary.add(new String[] {
-                    "warm scrape, x_api beside the crawler",
-                    fmt(ratio, 2) + "× the crawler's time",
-                    "—",
-                    shown(Assessment.Verdict.INFO)
-                }));
+                .ifPresent(
+                        ratio -> info("warm scrape, x_api beside the crawler", fmt(ratio, 2) + "× the crawler's time"));
         xApi.batchSpeedup()
                 .ifPresent(speedup -> summary.add(new String[] {
                     "x_api: one request for " + XApiBench.BATCH + " accounts against " + XApiBench.BATCH
@@ -459,6 +384,21 @@ public final class Report {
                     "≥ " + fmt(Assessment.XApi.MIN_BATCH_SPEEDUP, 0) + "×",
                     shown(xApi.batchVerdict().orElseThrow())
                 }));
+    }
+
+    /** A row of the details' current table, its cells in order. */
+    private void detailRow(String... cells) {
+        details.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    /** A row of a figure / variant / median (min–max) table. */
+    private void figureRow(Tsv.Row row, int decimals) {
+        detailRow(row.figure(), row.variant(), range(row.stats(), decimals) + " " + row.unit());
+    }
+
+    /** A summary row for information, with neither limit nor verdict. */
+    private void info(String figure, String measured) {
+        summary.add(new String[] {figure, measured, "—", shown(Assessment.Verdict.INFO)});
     }
 
     private static String machine() {

@@ -1,8 +1,9 @@
 package com.profilepictures.adapters.crawler;
 
 import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.httpexchange.BodyPrefix;
+import com.profilepictures.httpexchange.HttpBaseUrl;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -26,31 +27,17 @@ public record CrawlerSettings(URI baseUrl, String userAgent, int maxBytes, int m
     private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E]{1,512}");
 
     public CrawlerSettings {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        // Without a trailing slash, which would double up in "{baseUrl}/intent/user".
+        baseUrl = HttpBaseUrl.checked(baseUrl);
         Objects.requireNonNull(userAgent, "userAgent");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")
-                || baseUrl.getHost() == null
-                || baseUrl.getRawQuery() != null
-                || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL without query: " + baseUrl);
-        }
         if (!HEADER_VALUE.matcher(userAgent).matches() || userAgent.isBlank()) {
             throw new IllegalArgumentException(
                     "userAgent must be 1 to 512 printable ASCII characters, not blank: '" + userAgent + "'");
         }
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-        }
+        BodyPrefix.checkedCap(maxBytes);
         if (maxRedirects < 0 || maxRedirects > 20) {
             throw new IllegalArgumentException("maxRedirects must be 0 to 20: " + maxRedirects);
         }
-        // A trailing slash would double up in "{baseUrl}/intent/user".
-        String text = baseUrl.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        baseUrl = URI.create(text);
     }
 
     /** Reading {@code baseUrl} as {@code userAgent}, with the default byte cap and redirect limit. */

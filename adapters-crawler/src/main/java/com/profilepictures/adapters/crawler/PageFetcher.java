@@ -4,22 +4,17 @@ import com.profilepictures.domain.scrape.Deadline;
 import com.profilepictures.domain.scrape.ScrapeVerdict;
 import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
 import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided.Cause;
-import java.io.IOException;
+import com.profilepictures.httpexchange.BodyPrefix;
+import com.profilepictures.httpexchange.BoundedGet;
+import com.profilepictures.httpexchange.BoundedGet.Sent;
+import com.profilepictures.httpexchange.BoundedGet.Wording;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,14 +28,20 @@ final class PageFetcher {
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
 
-    private final HttpClient client;
+    private static final Wording WORDING = new Wording("no page from", "reading", "read", "request");
+
+    private final BoundedGet get;
     private final CrawlerSettings settings;
     private final XHosts hosts;
+    private final String[] headers;
 
     PageFetcher(HttpClient client, CrawlerSettings settings) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.get = new BoundedGet(client, WORDING);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.hosts = new XHosts(settings.baseUrl());
+        this.headers = new String[] {
+            "User-Agent", settings.userAgent(), "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
+        };
     }
 
     /** What a fetch came to: the page, or why there is none. */
@@ -69,32 +70,12 @@ final class PageFetcher {
     Fetched fetch(URI url, Deadline deadline) {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
-            Duration left = deadline.remaining();
-            if (left.isZero()) {
-                return unread(Cause.TIMED_OUT, "no page from " + current + " within " + deadline.length());
-            }
-            HttpRequest request = HttpRequest.newBuilder(current)
-                    .timeout(left)
-                    .header("User-Agent", settings.userAgent())
-                    .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
-                    .GET()
-                    .build();
             HttpResponse<BodyPrefix> response;
-            CompletableFuture<HttpResponse<BodyPrefix>> pending = client.sendAsync(
-                    request,
-                    info -> info.statusCode() / 100 == 2 ? BodyPrefix.upTo(settings.maxBytes()) : BodyPrefix.skipped());
-            try {
-                // The request's own timeout ends at the response's headers; this wait covers the body too.
-                response = pending.get(left.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                pending.cancel(true); // aborts the exchange: nothing keeps reading once we have answered
-                return unread(Cause.TIMED_OUT, "no page from " + current + " within " + deadline.length());
-            } catch (InterruptedException e) {
-                pending.cancel(true);
-                Thread.currentThread().interrupt();
-                return unread(Cause.TIMED_OUT, "interrupted while reading " + current);
-            } catch (ExecutionException e) {
-                return failed(e.getCause(), current, deadline);
+            switch (get.get(current, deadline, status -> status / 100 == 2, settings.maxBytes(), headers)) {
+                case Sent.Unanswered(Undecided undecided) -> {
+                    return new Fetched.Unread(undecided);
+                }
+                case Sent.Received(HttpResponse<BodyPrefix> received) -> response = received;
             }
             int status = response.statusCode();
             if (status / 100 == 3 && status != 304) {
@@ -135,36 +116,6 @@ final class PageFetcher {
                     response.body().bytes(),
                     response.headers().firstValue("Content-Type").flatMap(PageFetcher::charsetOf));
         }
-    }
-
-    private static Fetched failed(Throwable error, URI url, Deadline deadline) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return unread(Cause.TIMED_OUT, "no page from " + url + " within " + deadline.length());
-        }
-        if (cause instanceof IOException) {
-            return unread(Cause.UNREACHABLE, "cannot read " + url + ": " + describe(cause));
-        }
-        if (cause instanceof IllegalArgumentException) {
-            // The client refuses the URL itself (an unsupported scheme after a redirect, say).
-            return unread(Cause.NO_PROFILE, "cannot request " + url + ": " + describe(cause));
-        }
-        throw new IllegalStateException("Unexpected failure reading " + url, cause);
-    }
-
-    /** One line naming every cause: the JDK's connect errors often say nothing themselves ("null"). */
-    private static String describe(Throwable error) {
-        StringBuilder line = new StringBuilder();
-        for (Throwable cause = error; cause != null && line.length() < 300; cause = cause.getCause()) {
-            if (line.length() > 0) {
-                line.append(" <- ");
-            }
-            line.append(cause.getClass().getSimpleName());
-            if (cause.getMessage() != null) {
-                line.append(' ').append(cause.getMessage().replaceAll("\\s+", " "));
-            }
-        }
-        return line.toString();
     }
 
     private static Optional<Charset> charsetOf(String contentType) {

@@ -30,12 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 final class CheckWrites {
 
-    // DynamoDB refuses a name placeholder that its expressions leave unused, so each condition has its own.
-    private static final Map<String, String> SAME_PICTURE_NAMES = Map.of(
-            "#handle",
-            PictureItem.HANDLE,
-            "#profileUrl",
-            PictureItem.PROFILE_URL,
+    // DynamoDB refuses a name placeholder that its expressions leave unused, so each condition has its own: the
+    // names every check writes and compares (CHECK_FIELDS, NEWER_CHECK), and those its condition adds.
+    private static final Map<String, String> CHECK_NAMES = Map.of(
             "#scrapedAt",
             PictureItem.SCRAPED_AT,
             "#checkedAt",
@@ -44,17 +41,9 @@ final class CheckWrites {
             PictureItem.ACCOUNT_STATUS,
             "#queuedUntil",
             PictureItem.QUEUED_UNTIL);
-    private static final Map<String, String> STORED_NAMES = Map.of(
-            "#handleKey",
-            PictureItem.HANDLE_KEY,
-            "#scrapedAt",
-            PictureItem.SCRAPED_AT,
-            "#checkedAt",
-            PictureItem.CHECKED_AT,
-            "#accountStatus",
-            PictureItem.ACCOUNT_STATUS,
-            "#queuedUntil",
-            PictureItem.QUEUED_UNTIL);
+    private static final Map<String, String> SAME_PICTURE_NAMES =
+            checkNamesAnd(Map.of("#handle", PictureItem.HANDLE, "#profileUrl", PictureItem.PROFILE_URL));
+    private static final Map<String, String> STORED_NAMES = checkNamesAnd(Map.of("#handleKey", PictureItem.HANDLE_KEY));
     // A check ends the planner's queued mark, so the account is due again REFRESH_AFTER after this check.
     private static final String CHECK_FIELDS =
             "SET #checkedAt = :checkedAt, #accountStatus = :accountStatus REMOVE #queuedUntil";
@@ -195,6 +184,12 @@ final class CheckWrites {
 
     private static AttributeValue millis(Instant instant) {
         return AttributeValue.fromN(Long.toString(instant.toEpochMilli()));
+    }
+
+    private static Map<String, String> checkNamesAnd(Map<String, String> conditionNames) {
+        Map<String, String> names = new HashMap<>(CHECK_NAMES);
+        names.putAll(conditionNames);
+        return Map.copyOf(names);
     }
 
     private static String sizePlaceholders() {

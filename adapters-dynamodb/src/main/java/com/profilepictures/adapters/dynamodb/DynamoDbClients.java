@@ -5,7 +5,6 @@ import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * Builds the one DynamoDB client a process uses, configured so that a call that gets no answer gives
@@ -13,16 +12,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBui
  */
 public final class DynamoDbClients {
 
-    // A healthy DynamoDB answers a single-item call in milliseconds; these bound how long a sick one is waited for.
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(2500);
+    // A healthy DynamoDB answers a single-item call in milliseconds.
+    static final ClientTimeouts TIMEOUTS = ClientTimeouts.SMALL_CALLS;
     /** The longest one call may take, retries and backoff included (three attempts with backoff fit in it). */
-    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
-
-    static final int MAX_ATTEMPTS = 3;
-    static final ClientTimeouts TIMEOUTS = new ClientTimeouts(
-            CONNECT_TIMEOUT, SOCKET_TIMEOUT, API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
+    public static final Duration API_CALL_TIMEOUT = TIMEOUTS.call();
 
     private DynamoDbClients() {}
 
@@ -33,10 +26,7 @@ public final class DynamoDbClients {
 
     /** A client builder for {@code settings} with other waits: for tests that need more slack or a hook. */
     static DynamoDbClientBuilder builder(DynamoDbSettings settings, ClientTimeouts timeouts) {
-        DynamoDbClientBuilder builder =
-                timeouts.applyTo(DynamoDbClient.builder(), settings.region(), settings.credentials());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        return builder;
+        return timeouts.applyTo(DynamoDbClient.builder(), settings);
     }
 
     /**
@@ -45,9 +35,6 @@ public final class DynamoDbClients {
      * the DynamoDB endpoint).
      */
     public static DynamoDbStreamsClient createStreams(DynamoDbSettings settings) {
-        DynamoDbStreamsClientBuilder builder =
-                TIMEOUTS.applyTo(DynamoDbStreamsClient.builder(), settings.region(), settings.credentials());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return TIMEOUTS.applyTo(DynamoDbStreamsClient.builder(), settings).build();
     }
 }

@@ -1,26 +1,19 @@
 package com.profilepictures.adapters.dynamodb;
 
+import com.profilepictures.awsclients.AwsReach;
 import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where the pictures table is and how to reach it. Bootstrap reads the environment into this record;
  * the adapter never reads the environment itself.
  */
-public record DynamoDbSettings(String tableName, String region, Optional<URI> endpoint, CredentialsSource credentials) {
+public record DynamoDbSettings(String tableName, String region, Optional<URI> endpoint, CredentialsSource credentials)
+        implements AwsReach {
 
     public DynamoDbSettings {
-        Objects.requireNonNull(tableName, "tableName");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(credentials, "credentials");
-        if (tableName.isBlank()) {
-            throw new IllegalArgumentException("A DynamoDB table name is required.");
-        }
-        if (region.isBlank()) {
-            throw new IllegalArgumentException("An AWS region is required.");
-        }
+        AwsReach.named(tableName, "A DynamoDB table name");
+        AwsReach.check(region, endpoint, credentials);
     }
 }

@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,24 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 @ExtendWith(SharedDynamoDbServer.class)
 class DynamoDbPictureHistoryTest extends PictureHistoryContract {
 
-    private static DynamoDbClient client;
+    private final DynamoDbClient client;
 
     private String tableName;
 
-    @BeforeAll
-    static void connect(DynamoDbServer server) {
-        client = DynamoDbClients.create(server.settings("unused"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
+    DynamoDbPictureHistoryTest(DynamoDbClient client) {
+        this.client = client;
     }
 
     @Override
     protected PictureHistory emptyHistory() {
-        tableName = DynamoDbServer.uniqueTableName("history");
-        HistoryTable.createIfMissing(client, tableName);
+        tableName = HistoryTable.createUnique(client, "history");
         return new DynamoDbPictureHistory(client, tableName);
     }
 

@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -44,24 +42,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 @ExtendWith(SharedDynamoDbServer.class)
 class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContract {
 
-    private static DynamoDbClient client;
+    private final DynamoDbClient client;
 
     private String tableName;
 
-    @BeforeAll
-    static void connect(DynamoDbServer server) {
-        client = DynamoDbClients.create(server.settings("unused"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
+    DynamoDbProfilePictureRepositoryTest(DynamoDbClient client) {
+        this.client = client;
     }
 
     @Override
     protected DynamoDbProfilePictureRepository emptyRepository() {
-        tableName = DynamoDbServer.uniqueTableName("pictures");
-        PictureTable.createIfMissing(client, tableName);
+        tableName = PictureTable.createUnique(client, "pictures");
         return new DynamoDbProfilePictureRepository(client, tableName);
     }
 
@@ -161,8 +152,7 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
     @Test
     void aSaveAnsweredWithA500AfterItWasApplied_isRetriedByTheSdk_andTheRetryFindingItsOwnWriteSaysSaved(
             DynamoDbServer server) {
-        tableName = DynamoDbServer.uniqueTableName("pictures");
-        PictureTable.createIfMissing(client, tableName);
+        tableName = PictureTable.createUnique(client, "pictures");
         AtomicInteger updates = new AtomicInteger();
         // The first UpdateItem is applied, then answered with a 500, as DynamoDB may after a write it did apply
         // ("the request may or may not have succeeded"); the SDK retries a 500.
@@ -227,40 +217,7 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
         var repository = emptyRepository();
         Set<String> readable = Set.of("alice", "bob", "carol");
         readable.forEach(handle -> repository.saveIfNewer(picture(handle, "1", T0)));
-        putRaw(Map.of(
-                "handle_key",
-                s("badurl"),
-                "handle",
-                s("badurl"),
-                "profile_url",
-                s("http://example.com/x.jpg"),
-                "scraped_at",
-                n(T0.toEpochMilli())));
-        putRaw(Map.of(
-                "handle_key",
-                s("Not a handle!"),
-                "handle",
-                s("x"),
-                "profile_url",
-                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
-                "scraped_at",
-                n(1)));
-        putRaw(Map.of(
-                "handle_key",
-                s("notime"),
-                "handle",
-                s("notime"),
-                "profile_url",
-                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
-        putRaw(Map.of(
-                "handle_key",
-                s("texttime"),
-                "handle",
-                s("texttime"),
-                "profile_url",
-                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
-                "scraped_at",
-                s("yesterday")));
+        putUnreadableItems();
 
         // A page of one ends on every item, the unreadable ones and the one whose key is no handle included.
         List<String> walked = walk(repository, 1);
@@ -272,24 +229,7 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
     @Test
     void findingAnUnreadableItemFailsLoudlyNotAsAnOutage() {
         var repository = emptyRepository();
-        putRaw(Map.of(
-                "handle_key",
-                s("badurl"),
-                "handle",
-                s("badurl"),
-                "profile_url",
-                s("http://example.com/x.jpg"),
-                "scraped_at",
-                n(T0.toEpochMilli())));
-        putRaw(Map.of(
-                "handle_key",
-                s("texttime"),
-                "handle",
-                s("texttime"),
-                "profile_url",
-                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
-                "scraped_at",
-                s("yesterday")));
+        putUnreadableItems();
 
         var badUrl = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("badurl")));
         var textTime = assertThrows(RuntimeException.class, () -> repository.find(Handle.of("texttime")));
@@ -383,6 +323,48 @@ class DynamoDbProfilePictureRepositoryTest extends ProfilePictureRepositoryContr
                         .key(Map.of("handle_key", s(handleKey)))
                         .consistentRead(true))
                 .item();
+    }
+
+    /**
+     * Items the repository did not write and cannot read: {@code badurl} (a picture URL not X's), {@code Not a
+     * handle!} (a key that is no handle), {@code notime} (no scrape time) and {@code texttime} (a scrape time that
+     * is text).
+     */
+    private void putUnreadableItems() {
+        putRaw(Map.of(
+                "handle_key",
+                s("badurl"),
+                "handle",
+                s("badurl"),
+                "profile_url",
+                s("http://example.com/x.jpg"),
+                "scraped_at",
+                n(T0.toEpochMilli())));
+        putRaw(Map.of(
+                "handle_key",
+                s("Not a handle!"),
+                "handle",
+                s("x"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
+                "scraped_at",
+                n(1)));
+        putRaw(Map.of(
+                "handle_key",
+                s("notime"),
+                "handle",
+                s("notime"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg")));
+        putRaw(Map.of(
+                "handle_key",
+                s("texttime"),
+                "handle",
+                s("texttime"),
+                "profile_url",
+                s("https://pbs.twimg.com/profile_images/1/pic_400x400.jpg"),
+                "scraped_at",
+                s("yesterday")));
     }
 
     private void putRaw(Map<String, AttributeValue> item) {

@@ -1,11 +1,8 @@
 package com.profilepictures.adapters.dynamodb;
 
-import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.application.testing.RefreshPauseContract;
 import com.profilepictures.domain.port.RefreshPause;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -13,22 +10,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @ExtendWith(SharedDynamoDbServer.class)
 class DynamoDbRefreshPauseTest extends RefreshPauseContract {
 
-    private static DynamoDbClient client;
+    private final DynamoDbClient client;
 
-    @BeforeAll
-    static void connect(DynamoDbServer server) {
-        client = DynamoDbClients.create(server.settings("unused"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
+    DynamoDbRefreshPauseTest(DynamoDbClient client) {
+        this.client = client;
     }
 
     @Override
     protected RefreshPause freshPause() {
-        String tableName = DynamoDbServer.uniqueTableName("paused");
-        PictureTable.createIfMissing(client, tableName);
+        String tableName = PictureTable.createUnique(client, "paused");
         return new DynamoDbRefreshPause(client, tableName);
     }
 }

@@ -7,6 +7,7 @@ import static com.profilepictures.adapters.dynamodb.HistoryItem.HANDLE_KEY;
 import static com.profilepictures.adapters.dynamodb.HistoryItem.IMAGE_VERSION;
 import static com.profilepictures.adapters.dynamodb.HistoryItem.PROFILE_URL;
 
+import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -72,5 +73,12 @@ public final class HistoryTable {
                 .projection(
                         Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
+    }
+
+    /** Creates a table of a name no other test uses, beginning with {@code prefix}, and returns the name. */
+    public static String createUnique(DynamoDbClient client, String prefix) {
+        String tableName = DynamoDbServer.uniqueTableName(prefix);
+        createIfMissing(client, tableName);
+        return tableName;
     }
 }

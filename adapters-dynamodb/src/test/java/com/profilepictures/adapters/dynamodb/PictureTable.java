@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.dynamodb;
 
+import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -38,5 +39,12 @@ public final class PictureTable {
                         .table(tableName, PictureItem.SCHEMA)
                         .createTable(request -> request.streamSpecification(stream ->
                                 stream.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))));
+    }
+
+    /** Creates a table of a name no other test uses, beginning with {@code prefix}, and returns the name. */
+    public static String createUnique(DynamoDbClient client, String prefix) {
+        String tableName = DynamoDbServer.uniqueTableName(prefix);
+        createIfMissing(client, tableName);
+        return tableName;
     }
 }

@@ -70,8 +70,7 @@ class PictureTableStreamTest {
 
     @Test
     void theTableStreamsNewAndOldImages_andOnlyAScrapesWriteChangesScrapedAt() {
-        String tableName = DynamoDbServer.uniqueTableName("streamed");
-        PictureTable.createIfMissing(client, tableName);
+        String tableName = PictureTable.createUnique(client, "streamed");
         var repository = new DynamoDbProfilePictureRepository(client, tableName);
         var mark = new ArchiveMark(PICTURE, ImageVersion.ofBytes(new byte[] {1}));
 
@@ -120,8 +119,7 @@ class PictureTableStreamTest {
 
     @Test
     void theRefreshsWritesNeverChangeScrapedAt_soTheArchiveNeverTakesThemForAPicture() {
-        String tableName = DynamoDbServer.uniqueTableName("streamed");
-        PictureTable.createIfMissing(client, tableName);
+        String tableName = PictureTable.createUnique(client, "streamed");
         var repository = new DynamoDbProfilePictureRepository(client, tableName);
         var pause = new DynamoDbRefreshPause(client, tableName);
         repository.saveIfNewer(new ProfilePicture(Handle.of("Jack"), PICTURE, T0));

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,21 +37,14 @@ class PictureTableTest {
     private static DynamoDbClient client;
 
     @BeforeAll
-    static void connect(DynamoDbServer shared) {
+    static void connect(DynamoDbServer shared, DynamoDbClient sharedClient) {
         server = shared;
-        client = DynamoDbClients.create(server.settings("unused"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
+        client = sharedClient;
     }
 
     @Test
     void givenNoTable_createIfMissing_createsOneKeyedByHandleKeyAndBilledOnDemand_asTheTemplateDoes() {
-        String tableName = DynamoDbServer.uniqueTableName("created");
-
-        PictureTable.createIfMissing(client, tableName);
+        String tableName = PictureTable.createUnique(client, "created");
 
         TableDescription table =
                 client.describeTable(request -> request.tableName(tableName)).table();
@@ -84,8 +76,7 @@ class PictureTableTest {
 
     @Test
     void givenATableWithItems_createIfMissing_keepsTheTableAndItsItems() {
-        String tableName = DynamoDbServer.uniqueTableName("existing");
-        PictureTable.createIfMissing(client, tableName);
+        String tableName = PictureTable.createUnique(client, "existing");
         var repository = new DynamoDbProfilePictureRepository(client, tableName);
         var jack = picture("jack", "1", T0);
         repository.saveIfNewer(jack);

@@ -1,8 +1,5 @@
 package com.profilepictures.adapters.lambda;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.google.gson.JsonObject;
@@ -17,11 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link System.Logger}, which {@link CapturingLoggerFinder} keeps per thread; a new context starts with none.
  * Its own Lambda logger keeps what it is given too, so that a line written there (none should be) is seen.
  */
-final class TestContext implements Context {
+final class TestContext extends FixedContext {
 
     record LogLine(String message, LogLevel level) {}
 
-    private final String awsRequestId;
     private final List<LogLine> lines = new CopyOnWriteArrayList<>();
 
     TestContext() {
@@ -29,7 +25,14 @@ final class TestContext implements Context {
     }
 
     TestContext(String awsRequestId) {
-        this.awsRequestId = awsRequestId;
+        super(
+                awsRequestId,
+                "profile-pictures-test",
+                "/aws/lambda/profile-pictures-test",
+                "2026/11/28/[$LATEST]0123456789abcdef0123456789abcdef",
+                "arn:aws:lambda:us-east-1:123456789012:function:profile-pictures-test",
+                29_000,
+                1024);
         CapturingLoggerFinder.clear();
     }
 
@@ -47,56 +50,6 @@ final class TestContext implements Context {
             throw new AssertionError("Expected exactly one log line, got " + lines);
         }
         return JsonParser.parseString(lines.get(0).message()).getAsJsonObject();
-    }
-
-    @Override
-    public String getAwsRequestId() {
-        return awsRequestId;
-    }
-
-    @Override
-    public String getLogGroupName() {
-        return "/aws/lambda/profile-pictures-test";
-    }
-
-    @Override
-    public String getLogStreamName() {
-        return "2026/11/28/[$LATEST]0123456789abcdef0123456789abcdef";
-    }
-
-    @Override
-    public String getFunctionName() {
-        return "profile-pictures-test";
-    }
-
-    @Override
-    public String getFunctionVersion() {
-        return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:profile-pictures-test";
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-        return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-        return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-        return 29_000;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-        return 1024;
     }
 
     @Override

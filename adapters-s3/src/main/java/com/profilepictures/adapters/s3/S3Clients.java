@@ -4,7 +4,6 @@ import com.profilepictures.awsclients.ClientTimeouts;
 import java.time.Duration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -30,10 +29,9 @@ public final class S3Clients {
     private S3Clients() {}
 
     public static S3Client create(S3Settings settings) {
-        S3ClientBuilder builder = TIMEOUTS.applyTo(S3Client.builder(), settings.region(), settings.credentials());
-        settings.endpoint()
-                .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-        return builder.build();
+        return TIMEOUTS.applyTo(S3Client.builder(), settings)
+                .forcePathStyle(settings.endpoint().isPresent())
+                .build();
     }
 
     /** Signs URLs locally, without calling S3, with the same credentials and addressing as {@link #create}. */

@@ -13,15 +13,9 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 public final class SqsClients {
 
     // A healthy SQS takes a batch of ten small messages in milliseconds.
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofMillis(2500);
+    static final ClientTimeouts TIMEOUTS = ClientTimeouts.SMALL_CALLS;
     /** The longest one call may take, retries and backoff included. */
-    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(7);
-
-    static final int MAX_ATTEMPTS = 3;
-    static final ClientTimeouts TIMEOUTS = new ClientTimeouts(
-            CONNECT_TIMEOUT, SOCKET_TIMEOUT, API_CALL_ATTEMPT_TIMEOUT, API_CALL_TIMEOUT, MAX_ATTEMPTS);
+    public static final Duration API_CALL_TIMEOUT = TIMEOUTS.call();
 
     private SqsClients() {}
 
@@ -31,8 +25,6 @@ public final class SqsClients {
 
     /** A client builder for {@code settings} with other waits: for tests that need less slack. */
     static SqsClientBuilder builder(SqsSettings settings, ClientTimeouts timeouts) {
-        SqsClientBuilder builder = timeouts.applyTo(SqsClient.builder(), settings.region(), settings.credentials());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        return builder;
+        return timeouts.applyTo(SqsClient.builder(), settings);
     }
 }

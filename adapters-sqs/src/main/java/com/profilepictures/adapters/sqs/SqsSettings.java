@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.sqs;
 
+import com.profilepictures.awsclients.AwsReach;
 import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.util.Objects;
@@ -9,15 +10,11 @@ import java.util.Optional;
  * Where the refresh queue is and how to reach it. Bootstrap reads the environment into this record; the
  * adapter never reads the environment itself.
  */
-public record SqsSettings(URI queueUrl, String region, Optional<URI> endpoint, CredentialsSource credentials) {
+public record SqsSettings(URI queueUrl, String region, Optional<URI> endpoint, CredentialsSource credentials)
+        implements AwsReach {
 
     public SqsSettings {
         Objects.requireNonNull(queueUrl, "queueUrl");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(endpoint, "endpoint");
-        Objects.requireNonNull(credentials, "credentials");
-        if (region.isBlank()) {
-            throw new IllegalArgumentException("An AWS region is required.");
-        }
+        AwsReach.check(region, endpoint, credentials);
     }
 }

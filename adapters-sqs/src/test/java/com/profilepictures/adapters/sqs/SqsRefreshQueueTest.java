@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.profilepictures.adapters.sqs.testing.VisibleMessages;
 import com.profilepictures.awsclients.ClientTimeouts;
 import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.domain.picture.Handle;
@@ -60,23 +61,6 @@ class SqsRefreshQueueTest {
                 .queueUrl();
     }
 
-    /** Every message visible now, read with WaitTimeSeconds=0: a test never waits on a poll. */
-    private static List<Message> readAll(String queueUrl) {
-        List<Message> messages = new ArrayList<>();
-        for (int polls = 0; polls < 20; polls++) {
-            List<Message> got = client.receiveMessage(request -> request.queueUrl(queueUrl)
-                            .waitTimeSeconds(0)
-                            .maxNumberOfMessages(10)
-                            .messageAttributeNames("All"))
-                    .messages();
-            if (got.isEmpty()) {
-                return messages;
-            }
-            messages.addAll(got);
-        }
-        throw new AssertionError("the queue did not run dry after 20 polls");
-    }
-
     private static int delayed(String queueUrl) {
         return Integer.parseInt(client.getQueueAttributes(request -> request.queueUrl(queueUrl)
                         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
@@ -95,7 +79,7 @@ class SqsRefreshQueueTest {
 
         queue.send(requests);
 
-        List<RefreshRequest> read = readAll(queueUrl).stream()
+        List<RefreshRequest> read = VisibleMessages.readAll(client, queueUrl).stream()
                 .map(message -> RefreshMessages.read(message.body(), message.messageAttributes()))
                 .toList();
         assertEquals(10, read.size());
@@ -116,7 +100,7 @@ class SqsRefreshQueueTest {
                 new RefreshRequest(Handle.of("later"), 2, RefreshRequest.MAX_DELAY),
                 RefreshRequest.first(Handle.of("now"))));
 
-        List<Message> visible = readAll(queueUrl);
+        List<Message> visible = VisibleMessages.readAll(client, queueUrl);
         assertEquals(List.of("now"), visible.stream().map(Message::body).toList());
         assertEquals(1, delayed(queueUrl), "held back for 900 s");
     }
@@ -138,7 +122,7 @@ class SqsRefreshQueueTest {
         }
 
         assertThrows(IllegalArgumentException.class, () -> queue.send(eleven));
-        assertEquals(List.of(), readAll(queueUrl));
+        assertEquals(List.of(), VisibleMessages.readAll(client, queueUrl));
     }
 
     @Test

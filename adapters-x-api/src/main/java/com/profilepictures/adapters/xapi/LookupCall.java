@@ -2,21 +2,15 @@ package com.profilepictures.adapters.xapi;
 
 import com.profilepictures.domain.scrape.Deadline;
 import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
-import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided.Cause;
-import java.io.IOException;
+import com.profilepictures.httpexchange.BodyPrefix;
+import com.profilepictures.httpexchange.BoundedGet;
+import com.profilepictures.httpexchange.BoundedGet.Sent;
+import com.profilepictures.httpexchange.BoundedGet.Wording;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One GET of X's API by a deadline, with the bearer token: no redirect is followed (the token goes to the
@@ -25,12 +19,17 @@ import java.util.concurrent.TimeoutException;
  */
 final class LookupCall {
 
-    private final HttpClient client;
+    private static final Wording WORDING =
+            new Wording("no answer from X's API at", "asking X's API at", "reach X's API at", "ask X's API at");
+
+    private final BoundedGet get;
     private final XApiSettings settings;
+    private final String[] headers;
 
     LookupCall(HttpClient client, XApiSettings settings) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.get = new BoundedGet(client, WORDING);
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.headers = new String[] {"Authorization", settings.token().authorization(), "Accept", "application/json"};
     }
 
     /** What a call came to: an answer with its status, or why there is none. */
@@ -44,70 +43,14 @@ final class LookupCall {
     }
 
     Outcome get(URI url, Deadline deadline) {
-        Duration left = deadline.remaining();
-        if (left.isZero()) {
-            return unanswered(Cause.TIMED_OUT, "no answer from X's API at " + url + " within " + deadline.length());
-        }
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(left)
-                .header("Authorization", settings.token().authorization())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<LimitedBody>> pending = client.sendAsync(
-                request,
-                info -> info.statusCode() == 200 ? LimitedBody.upTo(settings.maxBytes()) : LimitedBody.skipped());
-        HttpResponse<LimitedBody> response;
-        try {
-            // The request's own timeout ends at the answer's headers; this wait covers the body too.
-            response = pending.get(left.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true); // aborts the exchange: nothing keeps reading once we have answered
-            return unanswered(Cause.TIMED_OUT, "no answer from X's API at " + url + " within " + deadline.length());
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            return unanswered(Cause.TIMED_OUT, "interrupted while asking X's API at " + url);
-        } catch (ExecutionException e) {
-            return failed(e.getCause(), url, deadline);
-        }
-        return new Outcome.Answer(
-                response.statusCode(),
-                response.headers(),
-                response.body().bytes(),
-                response.body().truncated());
-    }
-
-    private static Outcome failed(Throwable error, URI url, Deadline deadline) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException) {
-            return unanswered(Cause.TIMED_OUT, "no answer from X's API at " + url + " within " + deadline.length());
-        }
-        if (cause instanceof IOException) {
-            return unanswered(Cause.UNREACHABLE, "cannot reach X's API at " + url + ": " + describe(cause));
-        }
-        if (cause instanceof IllegalArgumentException) {
-            return unanswered(Cause.NO_PROFILE, "cannot ask X's API at " + url + ": " + describe(cause));
-        }
-        throw new IllegalStateException("Unexpected failure asking X's API at " + url, cause);
-    }
-
-    /** One line naming every cause: the JDK's connect errors often say nothing themselves ("null"). */
-    private static String describe(Throwable error) {
-        StringBuilder line = new StringBuilder();
-        for (Throwable cause = error; cause != null && line.length() < 300; cause = cause.getCause()) {
-            if (line.length() > 0) {
-                line.append(" <- ");
-            }
-            line.append(cause.getClass().getSimpleName());
-            if (cause.getMessage() != null) {
-                line.append(' ').append(cause.getMessage().replaceAll("\\s+", " "));
-            }
-        }
-        return line.toString();
-    }
-
-    private static Outcome unanswered(Cause cause, String detail) {
-        return new Outcome.Unanswered(new Undecided(cause, detail));
+        return switch (get.get(url, deadline, status -> status == 200, settings.maxBytes(), headers)) {
+            case Sent.Unanswered(Undecided undecided) -> new Outcome.Unanswered(undecided);
+            case Sent.Received(HttpResponse<BodyPrefix> response) ->
+                new Outcome.Answer(
+                        response.statusCode(),
+                        response.headers(),
+                        response.body().bytes(),
+                        response.body().truncated());
+        };
     }
 }

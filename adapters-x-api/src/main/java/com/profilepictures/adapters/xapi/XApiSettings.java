@@ -1,9 +1,10 @@
 package com.profilepictures.adapters.xapi;
 
 import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.httpexchange.BodyPrefix;
+import com.profilepictures.httpexchange.HttpBaseUrl;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -27,23 +28,9 @@ public record XApiSettings(URI baseUrl, BearerToken token, int maxBytes) {
     public static final int MAX_USERNAMES_PER_REQUEST = 100;
 
     public XApiSettings {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = HttpBaseUrl.checked(baseUrl);
         Objects.requireNonNull(token, "token");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")
-                || baseUrl.getHost() == null
-                || baseUrl.getRawQuery() != null
-                || baseUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL without query: " + baseUrl);
-        }
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-        }
-        String text = baseUrl.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        baseUrl = URI.create(text);
+        BodyPrefix.checkedCap(maxBytes);
     }
 
     /** Asking {@code baseUrl} with {@code token}, with the default byte cap. */

@@ -12,8 +12,6 @@ import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The archive's ports: the history (on the pictures' own DynamoDB client), the bucket of copies, and X's
@@ -27,32 +25,16 @@ public final class ArchiveModule {
 
     @Provides
     @Singleton
-    static S3Settings s3Settings(Environment environment) {
-        return ArchiveConfiguration.s3(environment);
-    }
-
-    @Provides
-    @Singleton
     static PictureHistory pictureHistory(DynamoDbClient client, Environment environment) {
         return new DynamoDbPictureHistory(client, ArchiveConfiguration.historyTableName(environment));
     }
 
+    // The S3 client and presigner serve the archive alone, so they are made with it.
     @Provides
     @Singleton
-    static S3Client s3Client(S3Settings settings) {
-        return S3Clients.create(settings);
-    }
-
-    @Provides
-    @Singleton
-    static S3Presigner s3Presigner(S3Settings settings) {
-        return S3Clients.presigner(settings);
-    }
-
-    @Provides
-    @Singleton
-    static PictureArchive pictureArchive(S3Client client, S3Presigner presigner, S3Settings settings) {
-        return new S3PictureArchive(client, presigner, settings.bucket());
+    static PictureArchive pictureArchive(Environment environment) {
+        S3Settings settings = ArchiveConfiguration.s3(environment);
+        return new S3PictureArchive(S3Clients.create(settings), S3Clients.presigner(settings), settings.bucket());
     }
 
     @Provides

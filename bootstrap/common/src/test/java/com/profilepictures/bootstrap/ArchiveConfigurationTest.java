@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,11 +17,7 @@ class ArchiveConfigurationTest {
     Path home;
 
     private Environment environment(String... pairs) {
-        Map<String, String> variables = new HashMap<>(Map.of("HOME", home.toString()));
-        for (int i = 0; i < pairs.length; i += 2) {
-            variables.put(pairs[i], pairs[i + 1]);
-        }
-        return new Environment(variables);
+        return TestEnvironment.of(home, pairs);
     }
 
     @Test
@@ -33,7 +27,6 @@ class ArchiveConfigurationTest {
         assertEquals("profile-pictures", s3.bucket());
         assertEquals("us-east-1", s3.region());
         assertEquals(Optional.empty(), s3.endpoint());
-        assertEquals(CredentialsSource.DEFAULT_CHAIN, s3.credentials());
         assertEquals("profile-picture-history", ArchiveConfiguration.historyTableName(environment()));
         assertEquals(
                 Optional.empty(),
@@ -41,44 +34,13 @@ class ArchiveConfigurationTest {
     }
 
     @Test
-    void givenALocalS3EndpointAndNoCredentials_thenDummyOnesInTheSharedRegion() {
+    void givenALocalS3EndpointABucketAndARegion_thenTheyAreRead() {
         var s3 = ArchiveConfiguration.s3(environment(
                 "S3_ENDPOINT", "http://127.0.0.1:5000", "PICTURE_BUCKET", "pics-local", "AWS_REGION", "eu-west-1"));
 
         assertEquals(Optional.of(URI.create("http://127.0.0.1:5000")), s3.endpoint());
-        assertEquals(CredentialsSource.DUMMY, s3.credentials());
         assertEquals("pics-local", s3.bucket());
         assertEquals("eu-west-1", s3.region());
-    }
-
-    @Test
-    void givenALocalS3EndpointAndConfiguredCredentials_thenTheyAreUsed() {
-        assertEquals(
-                CredentialsSource.DEFAULT_CHAIN,
-                ArchiveConfiguration.s3(environment("S3_ENDPOINT", "http://127.0.0.1:5000", "AWS_PROFILE", "dev"))
-                        .credentials());
-    }
-
-    @Test
-    void givenLambda_thenCredentialsAreReadWhereLambdaPutsThem() {
-        assertEquals(
-                CredentialsSource.ENVIRONMENT,
-                ArchiveConfiguration.s3(environment(
-                                "AWS_LAMBDA_FUNCTION_NAME",
-                                "archive",
-                                "AWS_ACCESS_KEY_ID",
-                                "ASIA",
-                                "AWS_SECRET_ACCESS_KEY",
-                                "s"))
-                        .credentials());
-        assertEquals(
-                CredentialsSource.CONTAINER,
-                ArchiveConfiguration.s3(environment(
-                                "AWS_LAMBDA_FUNCTION_NAME",
-                                "image",
-                                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-                                "http://127.0.0.1:9001/credentials"))
-                        .credentials());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.dynamodb.testing;
 
+import com.profilepictures.adapters.dynamodb.DynamoDbClients;
 import com.profilepictures.moto.MotoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,18 +11,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Hands tests the one {@link DynamoDbServer} of the whole test run: the server {@value #ENDPOINT_VARIABLE}
- * names if set, else a {@link MotoServer} started on first use, which JUnit closes when the run ends.
+ * names if set, else a {@link MotoServer} started on first use, which JUnit closes when the run ends; and, to
+ * a test that asks for a {@link DynamoDbClient}, the run's one client of that server, built as a function's is.
  * Tests sharing it keep apart by using tables of their own ({@link DynamoDbServer#uniqueTableName}); they
  * must not pause or kill it (fault tests start a {@link MotoServer} of their own).
  *
  * <pre>{@code
  * @ExtendWith(SharedDynamoDbServer.class)
  * class SomeTest {
- *     @BeforeAll
- *     static void connect(DynamoDbServer server) { client = DynamoDbClients.create(server.settings(table)); }
+ *     SomeTest(DynamoDbClient client) { this.client = client; }
  * }
  * }</pre>
  */
@@ -35,16 +37,21 @@ public final class SharedDynamoDbServer implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == DynamoDbServer.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == DynamoDbServer.class || type == DynamoDbClient.class;
     }
 
     @Override
-    public DynamoDbServer resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         // The root context's store lives as long as the run, and closes what it holds when the run ends.
-        return context.getRoot()
-                .getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Shared.class, key -> Shared.start(), Shared.class)
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        DynamoDbServer server = store.getOrComputeIfAbsent(Shared.class, key -> Shared.start(), Shared.class)
                 .server();
+        if (parameter.getParameter().getType() == DynamoDbServer.class) {
+            return server;
+        }
+        return store.getOrComputeIfAbsent(
+                DynamoDbClient.class, key -> DynamoDbClients.create(server.settings("unused")), DynamoDbClient.class);
     }
 
     private record Shared(DynamoDbServer server, Optional<MotoServer> moto, Optional<Path> log)

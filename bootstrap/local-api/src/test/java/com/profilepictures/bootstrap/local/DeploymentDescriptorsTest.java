@@ -431,12 +431,7 @@ final class DeploymentDescriptorsTest {
         // ...which only a handler of stream events that answers a StreamsEventResponse can give.
         Class<?> entry = Class.forName(
                 String.valueOf(properties(archiveFunction()).get("Handler")).split("::")[0]);
-        assertTrue(
-                Arrays.stream(entry.getMethods())
-                        .anyMatch(method -> method.getName().equals("handleRequest")
-                                && method.getParameterTypes()[0] == DynamodbEvent.class
-                                && method.getReturnType() == StreamsEventResponse.class),
-                entry + " handles DynamodbEvent and answers StreamsEventResponse");
+        assertHandles(entry, DynamodbEvent.class, StreamsEventResponse.class);
     }
 
     @Test
@@ -716,12 +711,7 @@ final class DeploymentDescriptorsTest {
             assertTrue(((Number) parameter.get("MinValue")).longValue() >= 2, concurrency + "'s MinValue");
             assertEquals(List.of("ReportBatchItemFailures"), properties(mapping).get("FunctionResponseTypes"));
             Class<?> entry = Class.forName(entryOf(readerOf(mapping)).split("::")[0]);
-            assertTrue(
-                    Arrays.stream(entry.getMethods())
-                            .anyMatch(method -> method.getName().equals("handleRequest")
-                                    && method.getParameterTypes()[0] == SQSEvent.class
-                                    && method.getReturnType() == SQSBatchResponse.class),
-                    entry + " handles SQSEvent and answers SQSBatchResponse");
+            assertHandles(entry, SQSEvent.class, SQSBatchResponse.class);
         }
         assertEquals(2L, parameterDefault("RefreshBrowserConcurrency"));
     }
@@ -1104,5 +1094,15 @@ final class DeploymentDescriptorsTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object value) {
         return value instanceof List<?> ? (List<Map<String, Object>>) value : List.of();
+    }
+
+    /** {@code entry} has a {@code handleRequest} taking {@code event} and answering {@code response}. */
+    private static void assertHandles(Class<?> entry, Class<?> event, Class<?> response) {
+        assertTrue(
+                Arrays.stream(entry.getMethods())
+                        .anyMatch(method -> method.getName().equals("handleRequest")
+                                && method.getParameterTypes()[0] == event
+                                && method.getReturnType() == response),
+                entry + " handles " + event.getSimpleName() + " and answers " + response.getSimpleName());
     }
 }

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.JsonParser;
 import com.profilepictures.adapters.lambda.GalleryHandler;
+import com.profilepictures.adapters.lambda.testing.ContractErrorTable;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -24,8 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class GalleryMessagesTest {
 
     @BeforeAll
     static void startAStandInApiAndABrowser() throws IOException {
-        contract = errorTable(RepositoryRoot.path().resolve("docs/API.md"));
+        contract = ContractErrorTable.read(RepositoryRoot.path().resolve("docs/API.md"));
         GalleryHandler gallery = new GalleryHandler(URI.create("http://127.0.0.1:9"), Clock.systemUTC());
         api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         api.createContext("/", exchange -> {
@@ -176,22 +175,5 @@ class GalleryMessagesTest {
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);
         }
-    }
-
-    // The contract's error table: rows `| 404 | `user_not_found` | when |`, one or more codes a row.
-    private static Map<String, Integer> errorTable(Path markdown) throws IOException {
-        Pattern row = Pattern.compile("^\\|\\s*(\\d{3})\\s*\\|([^|]*)\\|");
-        Pattern code = Pattern.compile("`([a-z_]+)`");
-        Map<String, Integer> statuses = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
-            Matcher rowMatcher = row.matcher(line);
-            if (rowMatcher.find()) {
-                Matcher codeMatcher = code.matcher(rowMatcher.group(2));
-                while (codeMatcher.find()) {
-                    statuses.put(codeMatcher.group(1), Integer.parseInt(rowMatcher.group(1)));
-                }
-            }
-        }
-        return statuses;
     }
 }

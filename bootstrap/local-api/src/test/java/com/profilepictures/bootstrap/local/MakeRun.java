@@ -45,6 +45,13 @@ final class MakeRun implements BeforeEachCallback, AfterEachCallback, AfterAllCa
      * (so that it starts a moto of its own unless {@code environment} names one), plus {@code environment}.
      */
     Started start(Path workDir, Map<String, String> environment) throws IOException {
+        Started started = launch(workDir, environment);
+        (inATest ? forTheTest : forTheClass).add(started);
+        return started;
+    }
+
+    /** As {@link #start}, for a caller that stops it itself ({@link LocalApiRun}). */
+    static Started launch(Path workDir, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -56,9 +63,7 @@ final class MakeRun implements BeforeEachCallback, AfterEachCallback, AfterAllCa
         builder.environment()
                 .put("TEMPLATE", RepositoryRoot.path().resolve("template.yaml").toString());
         builder.environment().putAll(environment);
-        Started started = new Started(builder.start());
-        (inATest ? forTheTest : forTheClass).add(started);
-        return started;
+        return new Started(builder.start());
     }
 
     @Override

@@ -4,11 +4,15 @@ import com.profilepictures.adapters.dynamodb.DynamoDbRefreshPause;
 import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
 import com.profilepictures.adapters.sqs.SqsClients;
 import com.profilepictures.adapters.sqs.SqsRefreshQueue;
+import com.profilepictures.application.RefreshProfilePictures;
+import com.profilepictures.application.RefreshSource;
 import com.profilepictures.bootstrap.Environment;
+import com.profilepictures.domain.port.ProfilePictureRepository;
 import com.profilepictures.domain.port.RefreshPause;
 import com.profilepictures.domain.port.RefreshQueue;
 import dagger.Module;
 import dagger.Provides;
+import java.time.Clock;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,5 +66,27 @@ public final class RefreshModule {
     @Singleton
     static RefreshPause pause(DynamoDbClient client, DynamoDbSettings settings) {
         return new DynamoDbRefreshPause(client, settings.tableName());
+    }
+
+    /**
+     * A refresh of accounts through {@code source}, {@code parallelism} at a time, paced at this environment's
+     * share of the ceiling on requests to X, each batch within the configured timeout and retry delay: the
+     * workers' (X's API or the crawler) and the browser queue's consumer's.
+     */
+    public static RefreshProfilePictures refreshThrough(
+            RefreshSource source,
+            int parallelism,
+            RefreshPause pause,
+            ProfilePictureRepository repository,
+            RefreshConfiguration configuration,
+            Clock clock) {
+        return new RefreshProfilePictures(
+                source.paced(configuration.requestsPerMinuteHere()),
+                pause,
+                repository,
+                clock,
+                parallelism,
+                configuration.batchTimeout(),
+                configuration.retryDelay());
     }
 }

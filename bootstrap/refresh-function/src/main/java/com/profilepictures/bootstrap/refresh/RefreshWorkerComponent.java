@@ -50,13 +50,12 @@ public interface RefreshWorkerComponent {
 
         @Provides
         @Singleton
-        static RefreshSource source(Environment environment, RefreshConfiguration configuration, Clock clock) {
+        static RefreshSource source(Environment environment, Clock clock) {
             Optional<XApiSettings> xApi = XApiConfiguration.from(
                     environment, arn -> SecretsManagerStrings.from(environment).read(arn));
-            RefreshSource source = xApi.isPresent()
+            return xApi.isPresent()
                     ? RefreshSource.xApi(new XApiProfilePictureScraper(xApi.get(), clock))
                     : RefreshSource.crawler(new CrawlerProfilePictureScraper(CrawlerConfiguration.from(environment)));
-            return source.paced(configuration.requestsPerMinuteHere());
         }
 
         @Provides
@@ -67,14 +66,8 @@ public interface RefreshWorkerComponent {
                 ProfilePictureRepository repository,
                 RefreshConfiguration configuration,
                 Clock clock) {
-            return new RefreshProfilePictures(
-                    source,
-                    pause,
-                    repository,
-                    clock,
-                    configuration.parallelism(),
-                    configuration.batchTimeout(),
-                    configuration.retryDelay());
+            return RefreshModule.refreshThrough(
+                    source, configuration.parallelism(), pause, repository, configuration, clock);
         }
 
         @Provides

@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.profilepictures.adapters.dynamodb.DynamoDbClients;
-import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
-import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
-import com.profilepictures.adapters.dynamodb.PictureTable;
-import com.profilepictures.adapters.sqs.SqsClients;
+import com.profilepictures.adapters.sqs.testing.VisibleMessages;
 import com.profilepictures.bootstrap.Environment;
-import com.profilepictures.bootstrap.StorageConfiguration;
+import com.profilepictures.bootstrap.refresh.testing.RefreshWorld;
 import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.fixturesite.FixtureSite;
-import com.profilepictures.moto.MotoServer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,13 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -42,80 +31,47 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class RefreshFunctionsTest {
 
-    private static Path log;
-    private static MotoServer moto;
-    private static FixtureSite site;
-    private static DynamoDbClient dynamoDb;
-    private static SqsClient sqs;
-    private static DynamoDbProfilePictureRepository repository;
+    @RegisterExtension
+    static final RefreshWorld WORLD = new RefreshWorld("refresh");
+
     private static Environment environment;
     private static String browserQueue;
     private static String refreshQueue;
 
     @BeforeAll
-    static void start() throws IOException {
-        log = Files.createTempFile("moto-refresh-", ".log");
-        moto = MotoServer.start(log);
-        site = FixtureSite.start();
-        String endpoint = moto.endpoint().toString();
-        Map<String, String> variables = new HashMap<>(Map.of(
-                "TABLE_NAME",
-                "refresh-" + UUID.randomUUID(),
-                "DYNAMODB_ENDPOINT",
-                endpoint,
-                "SQS_ENDPOINT",
-                endpoint,
-                "AWS_REGION",
-                "us-east-1",
-                "X_BASE_URL",
-                site.baseUrl().toString(),
+    static void start() {
+        refreshQueue = WORLD.newQueue("refresh");
+        browserQueue = WORLD.newQueue("browser");
+        environment = WORLD.environment(Map.of(
                 "REFRESH_AFTER",
                 "PT1H",
-                "REFRESH_X_REQUESTS_PER_MINUTE",
-                "60000",
                 "REFRESH_PLANNER_SEGMENTS",
-                "3"));
-        DynamoDbSettings storage = StorageConfiguration.from(new Environment(variables));
-        PictureTable.createIfMissing(storage);
-        dynamoDb = DynamoDbClients.create(storage);
-        repository = new DynamoDbProfilePictureRepository(dynamoDb, storage.tableName());
-        sqs = SqsClients.create(RefreshConfiguration.from(new Environment(Map.of(
-                        RefreshConfiguration.QUEUE_URL, endpoint + "/123456789012/unused", "SQS_ENDPOINT", endpoint)))
-                .queue());
-        refreshQueue = sqs.createQueue(request -> request.queueName("refresh-" + UUID.randomUUID()))
-                .queueUrl();
-        browserQueue = sqs.createQueue(request -> request.queueName("browser-" + UUID.randomUUID()))
-                .queueUrl();
-        variables.put(RefreshConfiguration.QUEUE_URL, refreshQueue);
-        variables.put(RefreshConfiguration.BROWSER_QUEUE_URL, browserQueue);
-        environment = new Environment(variables);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        sqs.close();
-        dynamoDb.close();
-        site.close();
-        moto.close();
-        Files.deleteIfExists(log);
+                "3",
+                RefreshConfiguration.QUEUE_URL,
+                refreshQueue,
+                RefreshConfiguration.BROWSER_QUEUE_URL,
+                browserQueue));
     }
 
     @Test
     void givenDueAccounts_thePlannerQueuesThemAndTheWorkerRefreshesThemThroughTheCrawler() {
         Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
-        String before = site.currentPictureUrlOf("jack");
-        repository.saveIfNewer(new ProfilePicture(Handle.of("jack"), PictureUrl.of(before), twoDaysAgo));
-        repository.saveIfNewer(new ProfilePicture(
-                Handle.of(FixtureSite.NONEXISTENT), PictureUrl.of(site.currentPictureUrlOf("jill")), twoDaysAgo));
+        String before = WORLD.site().currentPictureUrlOf("jack");
+        WORLD.repository().saveIfNewer(new ProfilePicture(Handle.of("jack"), PictureUrl.of(before), twoDaysAgo));
+        WORLD.repository()
+                .saveIfNewer(new ProfilePicture(
+                        Handle.of(FixtureSite.NONEXISTENT),
+                        PictureUrl.of(WORLD.site().currentPictureUrlOf("jill")),
+                        twoDaysAgo));
         String appOnly = FixtureSite.APP_ONLY + "1";
-        repository.saveIfNewer(new ProfilePicture(Handle.of(appOnly), PictureUrl.of(before), twoDaysAgo));
-        String after = site.changePicture("jack");
+        WORLD.repository().saveIfNewer(new ProfilePicture(Handle.of(appOnly), PictureUrl.of(before), twoDaysAgo));
+        String after = WORLD.site().changePicture("jack");
 
         Map<String, Object> plan = DaggerRefreshPlannerComponent.factory()
                 .create(environment)
                 .handler()
                 .handle(Map.of(), null);
-        List<Message> queued = receiveAll(refreshQueue);
+        List<Message> queued = VisibleMessages.readAll(WORLD.sqs(), refreshQueue);
         RefreshWorkerComponent worker = DaggerRefreshWorkerComponent.factory().create(environment);
         SQSBatchResponse response;
         try {
@@ -127,10 +83,10 @@ class RefreshFunctionsTest {
         assertEquals(3, plan.get("queued"), "plan: " + plan);
         assertEquals(3, queued.size());
         assertEquals(List.of(), response.getBatchItemFailures(), "every account decided or sent on");
-        ProfilePicture jack = repository.find(Handle.of("jack")).orElseThrow();
+        ProfilePicture jack = WORLD.repository().find(Handle.of("jack")).orElseThrow();
         assertEquals(PictureUrl.of(after), jack.url(), "the changed picture is stored");
         // A crawler's page cannot tell an account X does not know, nor one only X's app shows: the browser can.
-        List<Message> toBrowser = receiveAll(browserQueue);
+        List<Message> toBrowser = VisibleMessages.readAll(WORLD.sqs(), browserQueue);
         assertEquals(
                 Set.of(appOnly, FixtureSite.NONEXISTENT),
                 toBrowser.stream().map(Message::body).collect(Collectors.toSet()));
@@ -138,27 +94,11 @@ class RefreshFunctionsTest {
                 assertEquals("1", message.messageAttributes().get("attempt").stringValue()));
         assertEquals(
                 AccountStatus.ACTIVE,
-                repository
+                WORLD.repository()
                         .find(Handle.of(FixtureSite.NONEXISTENT))
                         .orElseThrow()
                         .accountStatus(),
                 "nothing is written for a page that cannot tell");
-    }
-
-    private static List<Message> receiveAll(String queueUrl) {
-        List<Message> messages = new ArrayList<>();
-        for (int polls = 0; polls < 20; polls++) {
-            List<Message> got = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                            .waitTimeSeconds(0)
-                            .maxNumberOfMessages(10)
-                            .messageAttributeNames("All"))
-                    .messages();
-            if (got.isEmpty()) {
-                return messages;
-            }
-            messages.addAll(got);
-        }
-        throw new AssertionError("the queue did not run dry after 20 polls");
     }
 
     // As Lambda's mapping delivers them: id, body and the message attributes.

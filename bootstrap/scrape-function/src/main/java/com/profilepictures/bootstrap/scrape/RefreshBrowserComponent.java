@@ -1,7 +1,6 @@
 package com.profilepictures.bootstrap.scrape;
 
 import com.profilepictures.adapters.lambda.RefreshWorkerHandler;
-import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.application.RefreshBatch;
 import com.profilepictures.application.RefreshProfilePictures;
 import com.profilepictures.application.RefreshSource;
@@ -30,7 +29,13 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(
-        modules = {ClockModule.class, StorageModule.class, RefreshModule.class, RefreshBrowserComponent.Wiring.class})
+        modules = {
+            ClockModule.class,
+            StorageModule.class,
+            RefreshModule.class,
+            BrowserModule.class,
+            RefreshBrowserComponent.Wiring.class
+        })
 public interface RefreshBrowserComponent {
 
     RefreshWorkerHandler handler();
@@ -51,21 +56,6 @@ public interface RefreshBrowserComponent {
 
         @Provides
         @Singleton
-        static ScrapeConfiguration configuration(Environment environment) {
-            boolean onLambda = environment.isSet("AWS_LAMBDA_FUNCTION_NAME");
-            return ScrapeConfiguration.from(
-                    environment,
-                    onLambda ? ScrapeComponent.Wiring.LAMBDA_POOL_SIZE : ScrapeComponent.Wiring.LOCAL_POOL_SIZE);
-        }
-
-        @Provides
-        @Singleton
-        static BrowserOnDemand browser(ScrapeConfiguration configuration) {
-            return new BrowserOnDemand(() -> new SeleniumProfilePictureScraper(configuration.browser()));
-        }
-
-        @Provides
-        @Singleton
         static RefreshProfilePictures refresh(
                 ScrapeConfiguration scrape,
                 BrowserOnDemand browser,
@@ -76,14 +66,13 @@ public interface RefreshBrowserComponent {
             // One account at a time per browser: its share of the batch's deadline is one scrape's.
             ProfilePictureScraper oneScrape =
                     (handle, deadline) -> browser.scrape(handle, deadline.within(scrape.scrapeTimeout()));
-            return new RefreshProfilePictures(
-                    RefreshSource.browser(oneScrape).paced(configuration.requestsPerMinuteHere()),
+            return RefreshModule.refreshThrough(
+                    RefreshSource.browser(oneScrape),
+                    scrape.browser().poolSize(),
                     pause,
                     repository,
-                    clock,
-                    scrape.browser().poolSize(),
-                    configuration.batchTimeout(),
-                    configuration.retryDelay());
+                    configuration,
+                    clock);
         }
 
         @Provides

@@ -2,7 +2,6 @@ package com.profilepictures.bootstrap.scrape;
 
 import com.profilepictures.adapters.crawler.CrawlerProfilePictureScraper;
 import com.profilepictures.adapters.lambda.ScrapeHandler;
-import com.profilepictures.adapters.selenium.SeleniumProfilePictureScraper;
 import com.profilepictures.adapters.xapi.XApiProfilePictureScraper;
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeStep;
@@ -24,7 +23,7 @@ import javax.inject.Singleton;
  * not before a scrape needs it.
  */
 @Singleton
-@Component(modules = {ClockModule.class, StorageModule.class, ScrapeComponent.Wiring.class})
+@Component(modules = {ClockModule.class, StorageModule.class, BrowserModule.class, ScrapeComponent.Wiring.class})
 public interface ScrapeComponent {
 
     ScrapeHandler handler();
@@ -39,24 +38,7 @@ public interface ScrapeComponent {
 
     @Module
     final class Wiring {
-        // One browser per Lambda container (it serves one request at a time); a few locally.
-        static final int LAMBDA_POOL_SIZE = 1;
-        static final int LOCAL_POOL_SIZE = 2;
-
         private Wiring() {}
-
-        @Provides
-        @Singleton
-        static ScrapeConfiguration configuration(Environment environment) {
-            boolean onLambda = environment.isSet("AWS_LAMBDA_FUNCTION_NAME");
-            return ScrapeConfiguration.from(environment, onLambda ? LAMBDA_POOL_SIZE : LOCAL_POOL_SIZE);
-        }
-
-        @Provides
-        @Singleton
-        static BrowserOnDemand browser(ScrapeConfiguration configuration) {
-            return new BrowserOnDemand(() -> new SeleniumProfilePictureScraper(configuration.browser()));
-        }
 
         @Provides
         @Singleton

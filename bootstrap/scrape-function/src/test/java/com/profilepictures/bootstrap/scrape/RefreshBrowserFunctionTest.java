@@ -4,34 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.profilepictures.adapters.dynamodb.DynamoDbClients;
-import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
-import com.profilepictures.adapters.dynamodb.DynamoDbSettings;
-import com.profilepictures.adapters.dynamodb.PictureTable;
-import com.profilepictures.adapters.sqs.SqsClients;
 import com.profilepictures.bootstrap.Environment;
-import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.bootstrap.refresh.RefreshConfiguration;
+import com.profilepictures.bootstrap.refresh.testing.RefreshWorld;
 import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.fixturesite.FixtureSite;
-import com.profilepictures.moto.MotoServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The browser's queue's consumer as the scrape image builds it, in real headless Chromium against the fixture
@@ -40,70 +28,33 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class RefreshBrowserFunctionTest {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RefreshWorld WORLD = new RefreshWorld("browser");
 
-    private static MotoServer moto;
-    private static FixtureSite site;
-    private static DynamoDbClient dynamoDb;
-    private static DynamoDbProfilePictureRepository repository;
     private static Environment environment;
 
     @BeforeAll
     static void start() {
-        moto = MotoServer.start(dir.resolve("moto.log"));
-        site = FixtureSite.start();
-        String endpoint = moto.endpoint().toString();
-        Map<String, String> variables = new HashMap<>(Map.of(
-                "TABLE_NAME",
-                "browser-" + UUID.randomUUID(),
-                "DYNAMODB_ENDPOINT",
-                endpoint,
-                "SQS_ENDPOINT",
-                endpoint,
-                "AWS_REGION",
-                "us-east-1",
-                "X_BASE_URL",
-                site.baseUrl().toString(),
+        environment = WORLD.environment(Map.of(
                 "SCRAPE_SOURCES",
                 "browser",
-                "REFRESH_X_REQUESTS_PER_MINUTE",
-                "60000",
                 "REFRESH_BATCH_TIMEOUT",
-                "PT90S"));
-        variables.put(
+                "PT90S",
                 "CHROMIUM_BINARY",
-                System.getProperty("chromium.binary", BrowserConfiguration.DEBIAN_CHROMIUM.toString()));
-        variables.put("CHROMEDRIVER", System.getProperty("chromedriver", "/usr/bin/chromedriver"));
-        DynamoDbSettings storage = StorageConfiguration.from(new Environment(variables));
-        PictureTable.createIfMissing(storage);
-        dynamoDb = DynamoDbClients.create(storage);
-        repository = new DynamoDbProfilePictureRepository(dynamoDb, storage.tableName());
-        try (SqsClient sqs = SqsClients.create(RefreshConfiguration.from(new Environment(Map.of(
-                        RefreshConfiguration.QUEUE_URL, endpoint + "/123456789012/unused", "SQS_ENDPOINT", endpoint)))
-                .queue())) {
-            variables.put(
-                    RefreshConfiguration.BROWSER_QUEUE_URL,
-                    sqs.createQueue(request -> request.queueName("browser-" + UUID.randomUUID()))
-                            .queueUrl());
-        }
-        environment = new Environment(variables);
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamoDb.close();
-        site.close();
-        moto.close();
+                System.getProperty("chromium.binary", BrowserConfiguration.DEBIAN_CHROMIUM.toString()),
+                "CHROMEDRIVER",
+                System.getProperty("chromedriver", "/usr/bin/chromedriver"),
+                RefreshConfiguration.BROWSER_QUEUE_URL,
+                WORLD.newQueue("browser")));
     }
 
     @Test
     void givenAccountsOnlyABrowserCanTell_aBatch_writesTheirVerdictsAndFailsWhatItCannotTellEither() {
         Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
         String appOnly = FixtureSite.APP_ONLY + "2";
-        PictureUrl old = PictureUrl.of(site.currentPictureUrlOf("jack"));
+        PictureUrl old = PictureUrl.of(WORLD.site().currentPictureUrlOf("jack"));
         for (String handle : List.of(appOnly, FixtureSite.NONEXISTENT, FixtureSite.SHOWS_ANOTHER_ACCOUNT)) {
-            repository.saveIfNewer(new ProfilePicture(Handle.of(handle), old, twoDaysAgo));
+            WORLD.repository().saveIfNewer(new ProfilePicture(Handle.of(handle), old, twoDaysAgo));
         }
         RefreshBrowserComponent component =
                 DaggerRefreshBrowserComponent.factory().create(environment);
@@ -130,10 +81,10 @@ class RefreshBrowserFunctionTest {
                         .toList(),
                 "another account's page is no verdict, even in a browser");
         assertEquals(
-                PictureUrl.of(site.currentPictureUrlOf(appOnly)),
-                repository.find(Handle.of(appOnly)).orElseThrow().url());
+                PictureUrl.of(WORLD.site().currentPictureUrlOf(appOnly)),
+                WORLD.repository().find(Handle.of(appOnly)).orElseThrow().url());
         ProfilePicture ghost =
-                repository.find(Handle.of(FixtureSite.NONEXISTENT)).orElseThrow();
+                WORLD.repository().find(Handle.of(FixtureSite.NONEXISTENT)).orElseThrow();
         assertEquals(AccountStatus.NOT_FOUND, ghost.accountStatus());
         assertEquals(old, ghost.url(), "a gone account keeps its picture");
     }

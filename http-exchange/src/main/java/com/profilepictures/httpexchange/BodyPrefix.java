@@ -1,4 +1,4 @@
-package com.profilepictures.adapters.xapi;
+package com.profilepictures.httpexchange;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -9,29 +9,42 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body read up to a cap and no further: past the cap the rest is not read at all (the
- * connection is dropped), so an answer that never ends costs the cap and no more.
+ * The first bytes of a response body, up to a cap, and whether there were more: past the cap the rest is not
+ * read at all (the connection is dropped), so a page or an answer that never ends costs the cap and no more.
+ * What fitted is kept. (The picture host's {@code WholeBodyOrNothing} keeps nothing of a body over its limit.)
  *
  * @param bytes     what was read, at most the cap
  * @param truncated whether the body went on past the cap (or was not read: see {@link #skipped})
  */
-record LimitedBody(byte[] bytes, boolean truncated) {
+public record BodyPrefix(byte[] bytes, boolean truncated) {
 
     /** Reads at most {@code maxBytes} of the body. */
-    static BodySubscriber<LimitedBody> upTo(int maxBytes) {
+    public static BodySubscriber<BodyPrefix> upTo(int maxBytes) {
         return new Subscriber(maxBytes);
     }
 
-    /** Reads none of it: for a status whose body is of no use (an error, a rate limit). */
-    static BodySubscriber<LimitedBody> skipped() {
+    /**
+     * {@code maxBytes}, a cap to read bodies up to, if it is positive.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static int checkedCap(int maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        return maxBytes;
+    }
+
+    /** Reads none of it: for a status whose body is of no use (an error, a redirect, a rate limit). */
+    public static BodySubscriber<BodyPrefix> skipped() {
         return new Subscriber(0);
     }
 
-    private static final class Subscriber implements BodySubscriber<LimitedBody> {
+    private static final class Subscriber implements BodySubscriber<BodyPrefix> {
 
         private final int maxBytes;
         private final ByteArrayOutputStream read = new ByteArrayOutputStream();
-        private final CompletableFuture<LimitedBody> body = new CompletableFuture<>();
+        private final CompletableFuture<BodyPrefix> body = new CompletableFuture<>();
         private Flow.Subscription subscription;
 
         Subscriber(int maxBytes) {
@@ -39,7 +52,7 @@ record LimitedBody(byte[] bytes, boolean truncated) {
         }
 
         @Override
-        public CompletionStage<LimitedBody> getBody() {
+        public CompletionStage<BodyPrefix> getBody() {
             return body;
         }
 
@@ -78,12 +91,12 @@ record LimitedBody(byte[] bytes, boolean truncated) {
 
         @Override
         public void onComplete() {
-            body.complete(new LimitedBody(read.toByteArray(), false));
+            body.complete(new BodyPrefix(read.toByteArray(), false));
         }
 
         private void stop() {
             subscription.cancel();
-            body.complete(new LimitedBody(read.toByteArray(), true));
+            body.complete(new BodyPrefix(read.toByteArray(), true));
         }
     }
 }
