@@ -6,7 +6,8 @@
 # crawler xapi refresh image) picks stages (archive: from a scrape's answer to archived: true, and the image route
 # beside the profile route; xapi: X's API's warm scrape beside the crawler's, and one request for 100 accounts against
 # 100 single ones; refresh: 2,000 stored accounts (BENCH_REFRESH_ACCOUNTS) refreshed through the crawler and X's API,
-# with the AWS cost of a million refreshes, failing the bench when it breaks a limit); BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
+# with the AWS cost of a million refreshes, failing the bench when it breaks a limit); BENCH_READ_JAR measures another
+# build of the read jar (e.g. an older one, for before/after);
 # BENCH_JDK25 is the JDK 25 of the cold stage's information steps and priming comparison (- for none).
 # The image stage needs a container engine (make bench provides one); BENCH_IMAGE_RUNS (5) sets its cold
 # starts and BENCH_IMAGE_JDKS (e.g. 25) measures the image with other JDKs beside the shipped one.
