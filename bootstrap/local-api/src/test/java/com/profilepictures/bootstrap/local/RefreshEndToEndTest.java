@@ -168,7 +168,7 @@ class RefreshEndToEndTest {
 
         JsonObject after = awaitProfile(
                 "patient",
-                PATIENCE.plusSeconds(8),
+                PATIENCE.plusSeconds(30),
                 profile -> Instant.parse(profile.get("checkedAt").getAsString()).isAfter(reset));
         assertTrue(x.rateLimitedAnswers() > limitedBefore, "the refresh met the rate limit");
         Map<String, AttributeValue> pause = dynamoDb.getItem(request -> request.tableName(TABLE)
