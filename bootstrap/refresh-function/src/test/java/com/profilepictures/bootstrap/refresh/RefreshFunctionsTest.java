@@ -1,6 +1,7 @@
 package com.profilepictures.bootstrap.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -143,6 +144,71 @@ class RefreshFunctionsTest {
                         .orElseThrow()
                         .accountStatus(),
                 "nothing is written for a page that cannot tell");
+    }
+
+    @Test
+    void givenXsApiToken_theWorkerAsksItAHundredAtATime_andSendsNothingItDecidesToTheBrowser() {
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        String appOnly = FixtureSite.APP_ONLY + "api";
+        List<String> handles = List.of("apiuser1", "apiuser2", appOnly, FixtureSite.NONEXISTENT, FixtureSite.SUSPENDED);
+        // A table of its own: the other case stores the same special handles.
+        Map<String, String> variables = new HashMap<>(environment.variables());
+        variables.put("TABLE_NAME", "refresh-api-" + UUID.randomUUID());
+        DynamoDbSettings storage = StorageConfiguration.from(new Environment(variables));
+        PictureTable.createIfMissing(storage);
+        DynamoDbProfilePictureRepository repository =
+                new DynamoDbProfilePictureRepository(dynamoDb, storage.tableName());
+        for (String handle : handles) {
+            repository.saveIfNewer(new ProfilePicture(
+                    Handle.of(FixtureSite.canonicalSpellingOf(handle)),
+                    PictureUrl.of(FixtureSite.pictureUrlOf(handle)),
+                    twoDaysAgo));
+        }
+        String after = site.changePicture("apiuser2");
+        String ownBrowserQueue = sqs.createQueue(request -> request.queueName("browser-" + UUID.randomUUID()))
+                .queueUrl();
+        variables.put("X_API_BASE_URL", site.baseUrl().toString());
+        variables.put("X_API_BEARER_TOKEN", FixtureSite.X_API_TOKEN);
+        variables.put(RefreshConfiguration.BROWSER_QUEUE_URL, ownBrowserQueue);
+        int apiRequestsBefore = site.xApiRequests().size();
+        int pagesBefore = site.pageRequestCount();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (String handle : handles) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId("m-" + handle);
+            record.setBody(handle);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+
+        RefreshWorkerComponent worker = DaggerRefreshWorkerComponent.factory().create(new Environment(variables));
+        SQSBatchResponse response;
+        try {
+            response = worker.handler().handle(event, null);
+        } finally {
+            worker.refresh().close();
+        }
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(1, site.xApiRequests().size() - apiRequestsBefore, "one request to X's API for the batch");
+        assertEquals(pagesBefore, site.pageRequestCount(), "no page read, by a crawler or a browser");
+        assertEquals(List.of(), receiveAll(ownBrowserQueue), "nothing X's API decided goes to the browser");
+        assertEquals(
+                PictureUrl.of(after),
+                repository.find(Handle.of("apiuser2")).orElseThrow().url());
+        assertEquals(
+                AccountStatus.NOT_FOUND,
+                repository
+                        .find(Handle.of(FixtureSite.NONEXISTENT))
+                        .orElseThrow()
+                        .accountStatus());
+        assertEquals(
+                AccountStatus.SUSPENDED,
+                repository.find(Handle.of(FixtureSite.SUSPENDED)).orElseThrow().accountStatus());
+        ProfilePicture checked = repository.find(Handle.of(appOnly)).orElseThrow();
+        assertEquals(twoDaysAgo.toEpochMilli(), checked.scrapedAt().toEpochMilli(), "the same picture: a check");
+        assertTrue(checked.checkedAt().isAfter(twoDaysAgo));
     }
 
     private static List<Message> receiveAll(String queueUrl) {
