@@ -66,8 +66,18 @@ final class RefreshReport {
                         row.figure().equals("image-warm") && row.variant().endsWith("(shipped)"))
                 .findFirst()
                 .ifPresent(image -> summary.add(new String[] {
-                    "beside it: POST /scrape through the browser image, warm, per account",
+                    "beside it: POST /scrape through the scrape image, warm, one account the crawler decides",
                     fmt(image.stats().median(), 0) + " ms",
+                    "—",
+                    "info"
+                }));
+        rows.stream()
+                .filter(row -> row.figure().equals("source-cpu-per-scrape")
+                        && row.variant().equals("browser"))
+                .findFirst()
+                .ifPresent(cpu -> summary.add(new String[] {
+                    "beside it: a scrape in the browser, CPU per account (Chromium's processes included)",
+                    fmt(cpu.stats().median(), 0) + " ms",
                     "—",
                     "info"
                 }));
