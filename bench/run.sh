@@ -3,9 +3,11 @@
 # figure beside the limit it is compared with, measured in this one run. Writes bench/RESULTS.md.
 # Everything it starts (moto_server, JVMs, Chromium) runs on loopback and is stopped on exit.
 # BENCH_RUNS (10) and BENCH_WARMUPS (2) set the cold-start repetitions; BENCH_STAGES (cold warm load archive scrape
-# crawler xapi image) picks stages (archive: from a scrape's answer to archived: true, and the image route beside the
-# profile route; xapi: X's API's warm scrape beside the crawler's, and one request for 100 accounts against 100
-# single ones); BENCH_READ_JAR measures another build of the read jar (e.g. an older one, for before/after);
+# crawler xapi refresh image) picks stages (archive: from a scrape's answer to archived: true, and the image route
+# beside the profile route; xapi: X's API's warm scrape beside the crawler's, and one request for 100 accounts against
+# 100 single ones; refresh: 2,000 stored accounts (BENCH_REFRESH_ACCOUNTS) refreshed through the crawler and X's API,
+# with the AWS cost of a million refreshes, failing the bench when it breaks a limit); BENCH_READ_JAR measures another
+# build of the read jar (e.g. an older one, for before/after);
 # BENCH_JDK25 is the JDK 25 of the cold stage's information steps and priming comparison (- for none).
 # The image stage needs a container engine (make bench provides one); BENCH_IMAGE_RUNS (5) sets its cold
 # starts and BENCH_IMAGE_JDKS (e.g. 25) measures the image with other JDKs beside the shipped one.
@@ -21,7 +23,7 @@ RUNS=${BENCH_RUNS:-10}
 WARMUPS=${BENCH_WARMUPS:-2}
 READ_JAR=${BENCH_READ_JAR:-bootstrap/read-functions/target/read-functions-lambda.jar}
 # Which stages to run (all by default); the report covers whatever was measured.
-STAGES=" ${BENCH_STAGES:-cold warm load archive scrape crawler xapi image} "
+STAGES=" ${BENCH_STAGES:-cold warm load archive scrape crawler xapi refresh image} "
 # The measured cold processes see the shipped jar and the few cold-start mains, nothing else.
 COLD_CP="$READ_JAR:bench/target/bench-coldstart.jar"
 BENCH_CP='bench/target/bench.jar:bench/target/lib/*'
@@ -108,6 +110,13 @@ echo "== X's API against the crawler (warm scrape; one request for 100 accounts 
 java -cp "$BENCH_CP" com.profilepictures.bench.XApiBench "$OUT/results.tsv" 30 5
 fi
 
+refresh_broken=
+if [[ $STAGES == *" refresh "* ]]; then
+echo "== refresh (2,000 stored accounts, a tenth changed, through the crawler and through X's API; AWS cost a million)"
+java -cp "$BENCH_CP" com.profilepictures.bench.RefreshBench "$OUT/results.tsv" "${BENCH_REFRESH_ACCOUNTS:-2000}" 10 \
+  || refresh_broken=1
+fi
+
 if [[ $STAGES == *" image "* ]]; then
 echo "== scrape image (cold start and warm invocation through a Lambda Runtime API)"
 # shellcheck disable=SC2086 # one JDK version per word
@@ -117,3 +126,7 @@ fi
 echo "== report"
 java -cp "$BENCH_CP" com.profilepictures.bench.Report "$OUT/results.tsv" "$READ_JAR" "$RESULTS" "$RUNS" "$WARMUPS"
 echo "make bench took $(( $(date +%s) - started )) s"
+if [[ -n $refresh_broken ]]; then
+  echo "the refresh stage broke a limit (above, and in $RESULTS)" >&2
+  exit 1
+fi

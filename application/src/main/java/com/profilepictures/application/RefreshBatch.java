@@ -1,12 +1,17 @@
 package com.profilepictures.application;
 
+import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.port.RefreshQueue;
 import com.profilepictures.domain.refresh.RefreshRequest;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,16 +68,64 @@ public final class RefreshBatch {
         return new RefreshBatch(refresh, again, Optional.empty(), clock, maxAttempts);
     }
 
-    /** Refreshes the accounts of {@code requests}; returns those whose messages are to be answered as failed. */
-    public List<RefreshRequest> process(List<RefreshRequest> requests) {
+    /** How a batch went: the messages to answer as failed, and how many accounts ended how. */
+    public record Done(List<RefreshRequest> failed, ScrapeSource source, Map<Outcome, Integer> outcomes) {
+        public Done {
+            failed = List.copyOf(failed);
+            Objects.requireNonNull(source, "source");
+            outcomes = Collections.unmodifiableMap(new EnumMap<>(outcomes));
+        }
+    }
+
+    /** What refreshing an account came to, by kind: a bounded set, for counting (never per account). */
+    public enum Outcome {
+        REFRESHED,
+        UNCHANGED,
+        NOT_FOUND,
+        SUSPENDED,
+        NEEDS_BROWSER,
+        RETRY_LATER,
+        FAILED;
+
+        /** As a log line or a metric names it: {@code not_found}, {@code needs_browser}, … */
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Outcome of(RefreshOutcome outcome) {
+            return switch (outcome) {
+                case RefreshOutcome.Refreshed refreshed -> REFRESHED;
+                case RefreshOutcome.Unchanged unchanged -> UNCHANGED;
+                case RefreshOutcome.AccountStateRecorded recorded ->
+                    recorded.status() == AccountStatus.SUSPENDED ? SUSPENDED : NOT_FOUND;
+                case RefreshOutcome.NeedsBrowser needsBrowser -> NEEDS_BROWSER;
+                case RefreshOutcome.RetryLater retry -> RETRY_LATER;
+                case RefreshOutcome.Failed failure -> FAILED;
+                case null -> FAILED;
+            };
+        }
+    }
+
+    /** The source this batch's accounts are asked through. */
+    public ScrapeSource source() {
+        return refresh.source();
+    }
+
+    /**
+     * Refreshes the accounts of {@code requests}; answers those whose messages are to be answered as failed, and
+     * how many accounts ended how.
+     */
+    public Done process(List<RefreshRequest> requests) {
         Map<Handle, RefreshOutcome> outcomes =
                 refresh.refresh(requests.stream().map(RefreshRequest::handle).toList());
         Instant now = clock.instant();
         List<RefreshRequest> failed = new ArrayList<>();
         List<Pending> toBrowser = new ArrayList<>();
         List<Pending> later = new ArrayList<>();
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (RefreshRequest request : requests) {
             RefreshOutcome outcome = outcomes.get(request.handle());
+            counts.merge(Outcome.of(outcome), 1, Integer::sum);
             switch (outcome) {
                 case RefreshOutcome.Refreshed refreshed -> {}
                 case RefreshOutcome.Unchanged unchanged -> {}
@@ -97,7 +150,7 @@ public final class RefreshBatch {
         }
         browser.ifPresent(queue -> failed.addAll(send(queue, toBrowser)));
         failed.addAll(send(again, later));
-        return failed;
+        return new Done(failed, source(), counts);
     }
 
     /** A message, and what is sent on in its place. */

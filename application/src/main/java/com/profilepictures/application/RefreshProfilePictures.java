@@ -4,6 +4,7 @@ import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.port.ProfilePictureRepository;
 import com.profilepictures.domain.port.RefreshPause;
 import com.profilepictures.domain.scrape.Deadline;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,6 +170,11 @@ public final class RefreshProfilePictures implements AutoCloseable {
     private static RefreshOutcome pausedUntil(Instant until) {
         return new RefreshOutcome.RetryLater(
                 until, "The refresh is paused until X's rate limit resets at " + until + ".");
+    }
+
+    /** The source this refresh asks. */
+    public ScrapeSource source() {
+        return source.source();
     }
 
     /** Stops the pool's threads; a batch still running is interrupted. */

@@ -3,14 +3,12 @@ package com.profilepictures.application;
 import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.CheckOutcome;
 import com.profilepictures.domain.picture.Handle;
-import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.picture.SaveOutcome;
 import com.profilepictures.domain.port.ProfilePictureRepository;
 import com.profilepictures.domain.scrape.ScrapeVerdict;
 import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,11 +21,13 @@ import java.util.Optional;
 final class RefreshVerdict {
 
     private final ProfilePictureRepository repository;
+    private final FoundPicture pictures;
     private final Clock clock;
     private final Duration retryDelay;
 
     RefreshVerdict(ProfilePictureRepository repository, Clock clock, Duration retryDelay) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.pictures = new FoundPicture(repository);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retryDelay = Objects.requireNonNull(retryDelay, "retryDelay");
     }
@@ -54,22 +54,12 @@ final class RefreshVerdict {
                     "X answered for @" + found.canonicalHandle() + " when asked for @" + handle + ".");
         }
         // When the verdict was reached, so read after the scrape.
-        Instant checkedAt = clock.instant();
-        CheckOutcome check = repository.recordSamePicture(found.canonicalHandle(), found.picture(), checkedAt);
-        return switch (check) {
-            case CheckOutcome.Recorded recorded -> new RefreshOutcome.Unchanged(recorded.current());
-            case CheckOutcome.KeptNewer newer -> new RefreshOutcome.Unchanged(newer.current());
-            case CheckOutcome.PictureChanged changed -> save(found, checkedAt);
-            case CheckOutcome.NotStored never -> save(found, checkedAt);
-        };
-    }
-
-    private RefreshOutcome save(ScrapeVerdict.Found found, Instant checkedAt) {
-        SaveOutcome saved =
-                repository.saveIfNewer(new ProfilePicture(found.canonicalHandle(), found.picture(), checkedAt));
-        return switch (saved) {
-            case SaveOutcome.Saved stored -> new RefreshOutcome.Refreshed(stored.current());
-            case SaveOutcome.KeptNewer newer -> new RefreshOutcome.Unchanged(newer.current());
+        return switch (pictures.write(found, clock.instant())) {
+            case FoundPicture.Written.Checked checked -> new RefreshOutcome.Unchanged(checked.current());
+            case FoundPicture.Written.Offered(SaveOutcome.Saved stored) ->
+                new RefreshOutcome.Refreshed(stored.current());
+            case FoundPicture.Written.Offered(SaveOutcome.KeptNewer newer) ->
+                new RefreshOutcome.Unchanged(newer.current());
         };
     }
 

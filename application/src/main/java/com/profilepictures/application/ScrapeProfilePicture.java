@@ -1,7 +1,6 @@
 package com.profilepictures.application;
 
 import com.profilepictures.domain.picture.Handle;
-import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.port.ProfilePictureRepository;
 import com.profilepictures.domain.scrape.Deadline;
 import com.profilepictures.domain.scrape.ScrapeSource;
@@ -15,7 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scrapes an account's current picture off X and stores it, unless a newer one is stored already. The
+ * Scrapes an account's current picture off X and stores it, unless a newer one is stored already; the picture
+ * stored already (at any size) is recorded as checked, as the refresh records it, and keeps its first-seen time. The
  * sources are asked in order within one deadline; the first that can tell settles the scrape, and a
  * later one is asked only when those before it were undecided.
  */
@@ -23,7 +23,7 @@ public final class ScrapeProfilePicture {
 
     private final List<ScrapeStep> steps;
     private final Duration scrapeTimeout;
-    private final ProfilePictureRepository repository;
+    private final FoundPicture pictures;
     private final Clock clock;
 
     public ScrapeProfilePicture(
@@ -36,7 +36,7 @@ public final class ScrapeProfilePicture {
         }
         this.steps = List.copyOf(steps);
         this.scrapeTimeout = Objects.requireNonNull(scrapeTimeout, "scrapeTimeout");
-        this.repository = Objects.requireNonNull(repository, "repository");
+        this.pictures = new FoundPicture(Objects.requireNonNull(repository, "repository"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -66,7 +66,7 @@ public final class ScrapeProfilePicture {
 
     private ScrapeResult store(
             Handle handle, ScrapeVerdict.Found found, ScrapeSource source, Map<ScrapeSource, Undecided> undecided) {
-        // scrapedAt is when the verdict was reached, so it is read after the scrape, not before.
+        // The verdict's time (scrapedAt of a new picture, checkedAt always), so it is read after the scrape.
         var scrapedAt = clock.instant();
         if (!found.canonicalHandle().sameAccountAs(handle)) {
             // Never store one account's picture under another's name.
@@ -76,8 +76,11 @@ public final class ScrapeProfilePicture {
                     source,
                     undecided);
         }
-        var saved = repository.saveIfNewer(new ProfilePicture(found.canonicalHandle(), found.picture(), scrapedAt));
-        return new ScrapeResult.Stored(saved, source, undecided);
+        // The same write as a refresh's: the stored picture found again moves checkedAt only.
+        return switch (pictures.write(found, scrapedAt)) {
+            case FoundPicture.Written.Checked checked -> new ScrapeResult.Checked(checked.current(), source, undecided);
+            case FoundPicture.Written.Offered offered -> new ScrapeResult.Stored(offered.saved(), source, undecided);
+        };
     }
 
     /** When no source is left to ask, an undecided answer is the failure its cause names. */

@@ -1,5 +1,6 @@
 package com.profilepictures.application;
 
+import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.picture.SaveOutcome;
 import com.profilepictures.domain.scrape.ScrapeSource;
 import com.profilepictures.domain.scrape.ScrapeVerdict;
@@ -8,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** How a scrape-and-store ended, which source decided it, and what the sources before it could not tell. */
+/** How a scrape-and-store ended (a picture stored or checked, or none), which source decided it, and what the sources before it could not tell. */
 public sealed interface ScrapeResult {
 
     /** The source whose verdict settled the scrape. */
@@ -25,6 +26,20 @@ public sealed interface ScrapeResult {
             implements ScrapeResult {
         public Stored {
             Objects.requireNonNull(saved, "saved");
+            Objects.requireNonNull(source, "source");
+            undecided = copyOf(undecided);
+        }
+    }
+
+    /**
+     * The picture found is the one stored (at any size, the handle spelt as stored): only the account's check was
+     * recorded, as a refresh records it, so {@code current} keeps when its picture was first seen ({@code scrapedAt})
+     * and carries the check's {@code checkedAt} (or a later check's, stored first).
+     */
+    record Checked(ProfilePicture current, ScrapeSource source, Map<ScrapeSource, ScrapeVerdict.Undecided> undecided)
+            implements ScrapeResult {
+        public Checked {
+            Objects.requireNonNull(current, "current");
             Objects.requireNonNull(source, "source");
             undecided = copyOf(undecided);
         }

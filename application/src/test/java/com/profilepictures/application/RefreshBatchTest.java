@@ -11,12 +11,15 @@ import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.refresh.RefreshRequest;
+import com.profilepictures.domain.scrape.ScrapeSource;
 import com.profilepictures.domain.scrape.ScrapeVerdict;
 import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +60,8 @@ class RefreshBatchTest {
         crawler.withPicture("jack", PICTURE.value());
         crawler.withVerdict("jill", new ScrapeVerdict.AccountSuspended("suspended"));
 
-        List<RefreshRequest> failed = batch.process(List.of(request("jack", 1), request("jill", 2)));
+        List<RefreshRequest> failed =
+                batch.process(List.of(request("jack", 1), request("jill", 2))).failed();
 
         assertEquals(List.of(), failed);
         assertEquals(List.of(), again.sent());
@@ -65,10 +69,41 @@ class RefreshBatchTest {
     }
 
     @Test
+    void process_countsTheAccountsByHowTheyEnded_forTheBatchsSource() {
+        repository.saveIfNewer(new ProfilePicture(Handle.of("jack"), PICTURE, NOW.minus(Duration.ofDays(1))));
+        repository.saveIfNewer(new ProfilePicture(Handle.of("gone"), PICTURE, NOW.minus(Duration.ofDays(1))));
+        crawler.withPicture("jack", PICTURE.value());
+        crawler.withPicture("jill", PICTURE.value());
+        crawler.withVerdict("gone", new ScrapeVerdict.AccountNotFound("no such account"));
+        crawler.withVerdict("banned", new ScrapeVerdict.AccountSuspended("suspended"));
+        crawler.withVerdict("apponly", new Undecided(Undecided.Cause.NO_PROFILE, "no profile"));
+        crawler.withVerdict("slow", new ScrapeVerdict.TimedOut("no answer"));
+        crawler.withVerdict("bad", new ScrapeVerdict.InvalidPictureUrl("not X's"));
+
+        RefreshBatch.Done done = batch.process(Stream.of("jack", "jill", "gone", "banned", "apponly", "slow", "bad")
+                .map(handle -> request(handle, 1))
+                .toList());
+
+        assertEquals(ScrapeSource.CRAWLER, done.source());
+        assertEquals(
+                Map.of(
+                        RefreshBatch.Outcome.UNCHANGED, 1,
+                        RefreshBatch.Outcome.REFRESHED, 1,
+                        RefreshBatch.Outcome.NOT_FOUND, 1,
+                        RefreshBatch.Outcome.SUSPENDED, 1,
+                        RefreshBatch.Outcome.NEEDS_BROWSER, 1,
+                        RefreshBatch.Outcome.RETRY_LATER, 1,
+                        RefreshBatch.Outcome.FAILED, 1),
+                done.outcomes());
+        assertEquals(List.of(request("bad", 1)), done.failed());
+        assertEquals("needs_browser", RefreshBatch.Outcome.NEEDS_BROWSER.wireName());
+    }
+
+    @Test
     void givenAPageThatCannotTell_process_sendsTheAccountToTheBrowsersQueue() {
         crawler.withVerdict("jack", new Undecided(Undecided.Cause.NO_PROFILE, "no profile"));
 
-        List<RefreshRequest> failed = batch.process(List.of(request("jack", 2)));
+        List<RefreshRequest> failed = batch.process(List.of(request("jack", 2))).failed();
 
         assertEquals(List.of(), failed);
         assertEquals(List.of(RefreshRequest.first(Handle.of("jack"))), browser.sent());
@@ -82,8 +117,9 @@ class RefreshBatchTest {
         crawler.withVerdict("jill", new Undecided(Undecided.Cause.TIMED_OUT, "no answer"));
 
         // One batch each: a rate limit pauses the rest of its batch, whichever call comes first.
-        List<RefreshRequest> failed = new ArrayList<>(batch.process(List.of(request("jill", 2))));
-        failed.addAll(batch.process(List.of(request("jack", 1))));
+        List<RefreshRequest> failed =
+                new ArrayList<>(batch.process(List.of(request("jill", 2))).failed());
+        failed.addAll(batch.process(List.of(request("jack", 1))).failed());
 
         assertEquals(List.of(), failed, "held back, not failed: no receive is used up");
         assertEquals(
@@ -98,7 +134,8 @@ class RefreshBatchTest {
         crawler.withVerdict("jack", new Undecided(Undecided.Cause.TIMED_OUT, "no answer"));
         crawler.withVerdict("jill", new ScrapeVerdict.CredentialsRefused("401"));
 
-        List<RefreshRequest> failed = batch.process(List.of(request("jack", MAX_ATTEMPTS), request("jill", 1)));
+        List<RefreshRequest> failed = batch.process(List.of(request("jack", MAX_ATTEMPTS), request("jill", 1)))
+                .failed();
 
         assertEquals(List.of(request("jack", MAX_ATTEMPTS), request("jill", 1)), failed);
         assertEquals(List.of(), again.sent());
@@ -111,7 +148,8 @@ class RefreshBatchTest {
         again.goDown();
         browser.goDown();
 
-        List<RefreshRequest> failed = batch.process(List.of(request("jack", 1), request("jill", 1)));
+        List<RefreshRequest> failed =
+                batch.process(List.of(request("jack", 1), request("jill", 1))).failed();
 
         assertEquals(List.of(request("jill", 1), request("jack", 1)), failed);
     }
@@ -124,7 +162,7 @@ class RefreshBatchTest {
         }
         crawler.otherwise(new Undecided(Undecided.Cause.UNREACHABLE, "connection refused"));
 
-        List<RefreshRequest> failed = batch.process(requests);
+        List<RefreshRequest> failed = batch.process(requests).failed();
 
         assertEquals(List.of(), failed);
         assertEquals(
@@ -138,7 +176,8 @@ class RefreshBatchTest {
         RefreshBatch lastResort = RefreshBatch.lastResort(refresh, again, clock, MAX_ATTEMPTS);
         RefreshRequest jack = request("jack", 1);
 
-        List<RefreshRequest> failed = lastResort.process(List.of(jack, request("jill", 1)));
+        List<RefreshRequest> failed =
+                lastResort.process(List.of(jack, request("jill", 1))).failed();
 
         assertEquals(List.of(jack), failed);
         assertEquals(List.of(request("jill", 1).again(NOW.plus(RETRY_DELAY), NOW)), again.sent());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.profilepictures.application.testing.FakeProfilePictureScraper;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.MutableClock;
+import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
@@ -232,6 +233,54 @@ class ScrapeProfilePictureTest {
         var stored = repository.find(Handle.of("jack")).orElseThrow();
         assertEquals(NEW, stored.url().value());
         assertEquals(NOW.plus(Duration.ofMinutes(1)), stored.scrapedAt());
+    }
+
+    @Test
+    void rescrapingTheStoredPictureAtAnotherSize_recordsACheckOnly_andKeepsWhenItWasFirstSeen() {
+        browser.withPicture("jack", OLD);
+        useCase.scrape(Handle.of("jack"));
+        browser.withPicture("jack", OLD.replace("_400x400", "_normal"));
+        clock.advance(Duration.ofMinutes(1));
+
+        ScrapeResult result = useCase.scrape(Handle.of("jack"));
+
+        var checked = assertInstanceOf(ScrapeResult.Checked.class, result);
+        var stored = repository.find(Handle.of("jack")).orElseThrow();
+        assertEquals(stored, checked.current());
+        assertEquals(OLD, stored.url().value());
+        assertEquals(NOW, stored.scrapedAt());
+        assertEquals(NOW.plus(Duration.ofMinutes(1)), stored.checkedAt());
+        assertEquals(ScrapeSource.BROWSER, checked.source());
+        assertEquals(Map.of(ScrapeSource.CRAWLER, NO_PROFILE), checked.undecided());
+    }
+
+    @Test
+    void rescrapingTheStoredPictureOfAnAccountTheRefreshFoundGone_makesItActiveAgain_withItsFirstSeenTime() {
+        browser.withPicture("jack", OLD);
+        useCase.scrape(Handle.of("jack"));
+        repository.recordAccountStatus(Handle.of("jack"), AccountStatus.NOT_FOUND, NOW.plusSeconds(30));
+        clock.advance(Duration.ofMinutes(1));
+
+        var checked = assertInstanceOf(ScrapeResult.Checked.class, useCase.scrape(Handle.of("jack")));
+
+        assertEquals(AccountStatus.ACTIVE, checked.current().accountStatus());
+        assertEquals(NOW, checked.current().scrapedAt());
+        assertEquals(NOW.plus(Duration.ofMinutes(1)), checked.current().checkedAt());
+        assertEquals(checked.current(), repository.find(Handle.of("jack")).orElseThrow());
+    }
+
+    @Test
+    void rescrapingTheStoredPictureUnderTheHandlesNewSpelling_storesItAsNew() {
+        browser.withPicture("jack", OLD);
+        useCase.scrape(Handle.of("jack"));
+        browser.withPicture("Jack", OLD);
+        clock.advance(Duration.ofMinutes(1));
+
+        var stored = assertInstanceOf(ScrapeResult.Stored.class, useCase.scrape(Handle.of("jack")));
+
+        assertInstanceOf(SaveOutcome.Saved.class, stored.saved());
+        assertEquals("Jack", stored.saved().current().handle().display());
+        assertEquals(NOW.plus(Duration.ofMinutes(1)), stored.saved().current().scrapedAt());
     }
 
     @Test

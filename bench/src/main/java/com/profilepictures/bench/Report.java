@@ -46,6 +46,7 @@ public final class Report {
         report.scrape();
         report.sources();
         report.xApi();
+        RefreshReport.addTo(Tsv.read(resultsFile), report.summary, report.details);
         ImageReport.addTo(report.assessment, report.summary, report.details);
 
         StringBuilder table = new StringBuilder();

@@ -122,14 +122,14 @@ final class BrowserPages {
         };
     }
 
-    private static String emptyState(String handle, String headline, String body) {
+    static String emptyState(String handle, String headline, String body) {
         return app(
                 title("Profile / X"),
                 fill("empty-state.html", Map.of("HANDLE", handle, "HEADLINE", headline, "BODY", body)),
                 EMPTY_STATE_RENDER_MS);
     }
 
-    private static String errorPage() {
+    static String errorPage() {
         return app(title("X"), fill("error.html", Map.of()), EMPTY_STATE_RENDER_MS);
     }
 

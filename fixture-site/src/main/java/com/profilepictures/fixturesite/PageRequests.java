@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the fixture site was asked: how many profile pages, and which accounts (for a test to wait on). */
+/** What the fixture site was asked: how many profile pages, how many by browsers, and which accounts (for a test to wait on). */
 final class PageRequests {
 
     private final Map<String, CompletableFuture<Void>> asked = new ConcurrentHashMap<>();
     private final AtomicInteger pages = new AtomicInteger();
+    private final Map<String, AtomicInteger> browserPages = new ConcurrentHashMap<>();
 
     /** A profile page ({@code /{handle}} or the intent page) was asked for. */
     void countPage() {
@@ -24,6 +25,17 @@ final class PageRequests {
     /** The account {@code key} was asked about: its page, or its user in X's API. */
     void asked(String key) {
         future(key).complete(null);
+    }
+
+    /** A browser (not a crawler) asked for {@code key}'s profile page. */
+    void countBrowserPage(String key) {
+        browserPages.computeIfAbsent(key, unused -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** How many times a browser asked for {@code handle}'s profile page, in any capitalisation. */
+    int browserPageCount(String handle) {
+        AtomicInteger count = browserPages.get(handle.toLowerCase(Locale.ROOT));
+        return count == null ? 0 : count.get();
     }
 
     int pageCount() {

@@ -26,6 +26,7 @@ final class SiteRoutes implements HttpHandler {
     private final XApiLookup xApi;
     private final DemoChanges demo;
     private final PageRequests requests;
+    private final RateLimits rateLimits;
 
     SiteRoutes(
             BrowserPages browserPages,
@@ -33,13 +34,15 @@ final class SiteRoutes implements HttpHandler {
             PictureFiles pictureFiles,
             XApiLookup xApi,
             DemoChanges demo,
-            PageRequests requests) {
+            PageRequests requests,
+            RateLimits rateLimits) {
         this.browserPages = browserPages;
         this.crawlerPages = crawlerPages;
         this.pictureFiles = pictureFiles;
         this.xApi = xApi;
         this.demo = demo;
         this.requests = requests;
+        this.rateLimits = rateLimits;
     }
 
     /** From now on, {@code html} is {@code handle}'s page, as {@link FixtureSite#servePage} says. */
@@ -55,7 +58,9 @@ final class SiteRoutes implements HttpHandler {
             Matcher profile = PROFILE_PATH.matcher(path);
             boolean intent = path.equals(CrawlerPages.INTENT_PATH);
             Optional<String> ownPage = ownPageAsked(request, intent, profile);
-            if (ownPage.isPresent()) {
+            if (rateLimits.answered(exchange)) {
+                return;
+            } else if (ownPage.isPresent()) {
                 Responses.html(exchange, 200, ownPage.get());
             } else if (path.equals("/")) {
                 Responses.html(exchange, 200, browserPages.index());
@@ -77,6 +82,7 @@ final class SiteRoutes implements HttpHandler {
                     crawlerPages.serveProfile(exchange, profile.group(1));
                 } else {
                     requests.asked(profile.group(1).toLowerCase(Locale.ROOT));
+                    requests.countBrowserPage(profile.group(1).toLowerCase(Locale.ROOT));
                     browserPages.serveProfile(exchange, profile.group(1));
                 }
             }

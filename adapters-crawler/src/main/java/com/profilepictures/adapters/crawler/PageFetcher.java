@@ -10,8 +10,14 @@ import com.profilepictures.httpexchange.BoundedGet.Sent;
 import com.profilepictures.httpexchange.BoundedGet.Wording;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +31,9 @@ import java.util.regex.Pattern;
  * with its cause, never an exception: a page the crawler cannot read tells nothing about the account.
  */
 final class PageFetcher {
+
+    /** How long a 429 that names no future time keeps the crawler from asking, as X's API's source does. */
+    static final Duration DEFAULT_RATE_LIMIT = Duration.ofMinutes(1);
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
 
@@ -100,10 +109,13 @@ final class PageFetcher {
                 current = next;
                 continue;
             }
+            if (status == 429) {
+                // X says to stop asking: the same for this page as for X's API, until it says when.
+                return new Fetched.Unread(Undecided.rateLimited(
+                        "HTTP 429 (rate limited) from " + current, retryAfter(response.headers())));
+            }
             if (status / 100 != 2) {
-                return unread(
-                        Cause.NO_PROFILE,
-                        "HTTP " + status + (status == 429 ? " (rate limited)" : "") + " from " + current);
+                return unread(Cause.NO_PROFILE, "HTTP " + status + " from " + current);
             }
             if (response.body().truncated()) {
                 return unread(
@@ -132,6 +144,27 @@ final class PageFetcher {
 
     private static String sizeOf(int bytes) {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
+    }
+
+    /**
+     * When a 429 says to ask again: its {@code Retry-After} (seconds, or an HTTP date) if that is in the future,
+     * else {@link #DEFAULT_RATE_LIMIT} from now.
+     */
+    static Instant retryAfter(HttpHeaders headers) {
+        Instant now = Instant.now();
+        Optional<Instant> said = headers.firstValue("Retry-After")
+                .map(String::trim)
+                .flatMap(value -> {
+                    try {
+                        return value.chars().allMatch(Character::isDigit) && !value.isEmpty() && value.length() < 10
+                                ? Optional.of(now.plusSeconds(Long.parseLong(value)))
+                                : Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                        .toInstant());
+                    } catch (DateTimeParseException e) {
+                        return Optional.empty();
+                    }
+                });
+        return said.filter(now::isBefore).orElse(now.plus(DEFAULT_RATE_LIMIT));
     }
 
     private static Fetched unread(Cause cause, String detail) {

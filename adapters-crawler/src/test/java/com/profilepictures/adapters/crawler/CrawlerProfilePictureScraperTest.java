@@ -1,6 +1,7 @@
 package com.profilepictures.adapters.crawler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,9 @@ import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.fixturesite.SilentServer;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,9 +63,10 @@ class CrawlerProfilePictureScraperTest {
     }
 
     /** Undecided for {@code cause}, with a detail that says {@code what}. */
-    private static void assertUndecided(Cause cause, String what, ScrapeVerdict verdict) {
+    private static Undecided assertUndecided(Cause cause, String what, ScrapeVerdict verdict) {
         Undecided undecided = assertUndecided(cause, verdict);
         assertTrue(undecided.detail().contains(what), "'" + what + "' not in: " + undecided.detail());
+        return undecided;
     }
 
     /** Settled as an invalid picture at once, with a detail that says {@code what}. */
@@ -133,8 +138,36 @@ class CrawlerProfilePictureScraperTest {
     }
 
     @Test
-    void givenRateLimit_scrape_isUndecidedNamingTheStatus() {
-        assertUndecided(Cause.NO_PROFILE, "HTTP 429", scrape(FixtureSite.RATE_LIMITED));
+    void givenRateLimit_scrape_isRateLimitedForAMinuteWhenTheAnswerSaysNoTime() {
+        Instant before = Instant.now();
+        Undecided limited = assertUndecided(Cause.RATE_LIMITED, "HTTP 429", scrape(FixtureSite.RATE_LIMITED));
+        Instant retryAt = limited.retryAt().orElseThrow();
+        assertFalse(retryAt.isBefore(before.plus(PageFetcher.DEFAULT_RATE_LIMIT)), retryAt::toString);
+        assertTrue(
+                retryAt.isBefore(
+                        Instant.now().plus(PageFetcher.DEFAULT_RATE_LIMIT).plusSeconds(1)),
+                retryAt::toString);
+    }
+
+    @Test
+    void retryAfter_readsSecondsAndHttpDates_andIgnoresThePastAndNonsense() {
+        Instant before = Instant.now();
+        Instant inSeconds = PageFetcher.retryAfter(headers("120"));
+        assertTrue(!inSeconds.isBefore(before.plusSeconds(120))
+                && inSeconds.isBefore(Instant.now().plusSeconds(121)));
+        Instant date = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertEquals(
+                date,
+                PageFetcher.retryAfter(headers(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        date.atZone(java.time.ZoneOffset.UTC)))));
+        for (String useless : List.of("Wed, 21 Oct 2015 07:28:00 GMT", "soon", "-5", "")) {
+            Instant fallback = PageFetcher.retryAfter(headers(useless));
+            assertFalse(fallback.isBefore(before.plus(PageFetcher.DEFAULT_RATE_LIMIT)), useless);
+        }
+    }
+
+    private static java.net.http.HttpHeaders headers(String retryAfter) {
+        return java.net.http.HttpHeaders.of(Map.of("Retry-After", List.of(retryAfter)), (name, value) -> true);
     }
 
     @Test

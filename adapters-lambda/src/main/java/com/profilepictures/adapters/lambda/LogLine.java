@@ -94,9 +94,14 @@ final class LogLine {
      * come from bounded sets (a source, an outcome, a code), never a handle: each combination is a metric billed.
      */
     LogLine count(String metric, String... dimensions) {
+        return count(metric, 1, dimensions);
+    }
+
+    /** Counts this line as {@code count} of {@code metric} (a batch's accounts, say), as {@link #count(String, String...)}. */
+    LogLine count(String metric, long count, String... dimensions) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("dimensions", List.of(dimensions));
-        metrics.put("values", Map.of(metric, 1));
+        metrics.put("values", Map.of(metric, count));
         fields.put("metrics", metrics);
         return this;
     }

@@ -8,6 +8,7 @@ import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.refresh.RefreshRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,12 @@ public final class RefreshWorkerHandler {
 
     /** The message attribute that counts attempts, from 1 (adapters-sqs's {@code RefreshMessages}). */
     static final String ATTEMPT = "attempt";
+
+    /** The metric that counts refreshed accounts by source and outcome (docs/monitoring.md). */
+    static final String METRIC = "Refreshes";
+
+    /** The outcome of a message that names no account (a poison message). */
+    static final String UNREADABLE = "unreadable";
 
     private static final System.Logger LOG = System.getLogger(RefreshWorkerHandler.class.getName());
 
@@ -61,17 +68,29 @@ public final class RefreshWorkerHandler {
         line.put("event", "refresh_batch");
         line.put("messages", messages.size());
         System.Logger.Level level = System.Logger.Level.INFO;
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        String source = batch.source().wireName();
         try {
-            List<RefreshRequest> notDone = requests.isEmpty() ? List.of() : batch.process(requests);
+            RefreshBatch.Done done = requests.isEmpty() ? null : batch.process(requests);
+            List<RefreshRequest> notDone = done == null ? List.of() : done.failed();
             notDone.forEach(request -> failed.add(messageIds.get(request)));
             line.put(
                     "failedAccounts",
                     notDone.stream().map(request -> request.handle().display()).toList());
+            if (done != null) {
+                done.outcomes().forEach((outcome, count) -> outcomes.put(outcome.wireName(), count));
+            }
         } catch (RuntimeException e) {
             // The pause could not be read (the store down): every message comes again.
             requests.forEach(request -> failed.add(messageIds.get(request)));
             line.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
             level = System.Logger.Level.WARNING;
+            if (!requests.isEmpty()) {
+                outcomes.put(RefreshBatch.Outcome.FAILED.wireName(), requests.size());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            outcomes.put(UNREADABLE, unreadable.size());
         }
         if (!unreadable.isEmpty()) {
             line.put("unreadable", unreadable);
@@ -83,12 +102,28 @@ public final class RefreshWorkerHandler {
             line.put("requestId", context.getAwsRequestId());
         }
         LOG.log(level, "{0}", line);
+        count(outcomes, source, context, startedAt);
         List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
                 .map(id -> SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(id)
                         .build())
                 .toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /**
+     * One line per outcome the batch had, counting its accounts as {@value #METRIC} by {@code source} and
+     * {@code outcome}, both from bounded sets ({@link RefreshBatch.Outcome}, and {@value #UNREADABLE} for a message
+     * that names no account): never a handle.
+     */
+    private void count(Map<String, Integer> outcomes, String source, Context context, long startedAt) {
+        String requestId = context == null ? null : context.getAwsRequestId();
+        outcomes.forEach((outcome, count) -> new LogLine(Instant.ofEpochMilli(startedAt), requestId)
+                .put("event", "refresh_outcome")
+                .put("source", source)
+                .put("outcome", outcome)
+                .count(METRIC, count, "source", "outcome")
+                .write(clock.millis() - startedAt));
     }
 
     /** The account and attempt a message carries; an {@code IllegalArgumentException} saying why it carries none. */

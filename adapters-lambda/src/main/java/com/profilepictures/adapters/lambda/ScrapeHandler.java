@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.profilepictures.application.ScrapeProfilePicture;
 import com.profilepictures.application.ScrapeResult;
 import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.picture.SaveOutcome;
 import com.profilepictures.domain.scrape.ScrapeSource;
 import com.profilepictures.domain.scrape.ScrapeVerdict;
@@ -52,6 +53,11 @@ public final class ScrapeHandler {
                                     })
                             .count("Scrapes", "source", "verdict");
                     yield new Reply.Json(new ResponseBody.ScrapedPicture(saved.current(), source, input.links()));
+                }
+                case ScrapeResult.Checked(ProfilePicture current, ScrapeSource source, var undecided) -> {
+                    // The stored picture again: its first-seen time stays, only checkedAt moved.
+                    log.put("verdict", "checked").count("Scrapes", "source", "verdict");
+                    yield new Reply.Json(new ResponseBody.ScrapedPicture(current, source, input.links()));
                 }
                 case ScrapeResult.Failed(ScrapeVerdict.Failure failure, ScrapeSource source, var undecided) -> {
                     ApiError error = ApiError.of(failure);

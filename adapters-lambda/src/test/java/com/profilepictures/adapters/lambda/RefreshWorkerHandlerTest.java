@@ -1,10 +1,12 @@
 package com.profilepictures.adapters.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.profilepictures.application.RefreshBatch;
 import com.profilepictures.application.RefreshProfilePictures;
 import com.profilepictures.application.RefreshSource;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,11 +145,65 @@ class RefreshWorkerHandlerTest {
 
         handler(new InMemoryRefreshPause()).handle(event(message("a", "refused", "1"), message("b", "", "1")), context);
 
-        JsonObject line = context.onlyLogLine();
+        JsonObject line = lines(context).stream()
+                .filter(one -> one.get("event").getAsString().equals("refresh_batch"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2, line.get("messages").getAsInt());
         assertEquals(2, line.get("failed").getAsInt());
         assertEquals("refused", line.getAsJsonArray("failedAccounts").get(0).getAsString());
         assertEquals("WARN", line.get("level").getAsString(), "an unreadable message is worth a warning");
+    }
+
+    @Test
+    void givenABatch_handle_countsItsAccountsByOutcome_oneMetricLinePerOutcome_neverByHandle() {
+        repository.saveIfNewer(
+                new ProfilePicture(Handle.of("jack"), PictureUrl.of(OLD), NOW.minus(Duration.ofDays(2))));
+        repository.saveIfNewer(
+                new ProfilePicture(Handle.of("jill"), PictureUrl.of(OLD), NOW.minus(Duration.ofDays(2))));
+        crawler.withPicture("jack", NEW);
+        crawler.withPicture("jill", OLD);
+        crawler.withPicture("joe", OLD);
+        crawler.withVerdict("apponly", new Undecided(Undecided.Cause.NO_PROFILE, "no profile on the page"));
+        TestContext context = new TestContext();
+
+        handler(new InMemoryRefreshPause())
+                .handle(
+                        event(
+                                message("a", "jack", "1"),
+                                message("b", "jill", "1"),
+                                message("c", "joe", "1"),
+                                message("d", "apponly", "1"),
+                                message("e", "not a handle!", "1")),
+                        context);
+
+        Map<String, Integer> counted = new TreeMap<>();
+        for (JsonObject line : lines(context)) {
+            if (!line.get("event").getAsString().equals("refresh_outcome")) {
+                continue;
+            }
+            assertEquals("crawler", line.get("source").getAsString());
+            assertEquals(
+                    "[\"source\",\"outcome\"]",
+                    line.getAsJsonObject("metrics").get("dimensions").toString());
+            counted.put(
+                    line.get("outcome").getAsString(),
+                    line.getAsJsonObject("metrics")
+                            .getAsJsonObject("values")
+                            .get(RefreshWorkerHandler.METRIC)
+                            .getAsInt());
+            assertFalse(line.toString().contains("jack"), "no handle in a metric line: " + line);
+        }
+        assertEquals(
+                Map.of("refreshed", 2, "unchanged", 1, "needs_browser", 1, "unreadable", 1),
+                counted,
+                "jack and joe have new pictures, jill the same");
+    }
+
+    private static List<JsonObject> lines(TestContext context) {
+        return context.lines().stream()
+                .map(line -> JsonParser.parseString(line.message()).getAsJsonObject())
+                .toList();
     }
 
     @Test

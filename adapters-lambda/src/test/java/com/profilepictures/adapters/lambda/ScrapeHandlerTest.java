@@ -88,6 +88,24 @@ class ScrapeHandlerTest {
     }
 
     @Test
+    void givenTheSamePictureStoredBefore_aNewScrape_answersItsFirstSeenTimeAndThisCheck_andLogsAChecked() {
+        scraper.withPicture("Jack", PICTURE);
+        Handle jack = Handle.of("Jack");
+        repository.saveIfNewer(new ProfilePicture(jack, PictureUrl.of(PICTURE_400), NOW.minusSeconds(60)));
+
+        var response = handler.handle(scrapeOf("jack"), context);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonObject body = json(response);
+        assertEquals(PICTURE_400, body.get("profileUrl").getAsString());
+        assertEquals("2026-11-28T03:59:00.000Z", body.get("scrapedAt").getAsString(), "when it was first seen");
+        assertEquals("2026-11-28T04:00:00.000Z", body.get("checkedAt").getAsString());
+        assertEquals("active", body.get("accountStatus").getAsString());
+        assertEquals("checked", context.onlyLogLine().get("verdict").getAsString());
+        assertEquals(NOW.minusSeconds(60), repository.find(jack).orElseThrow().scrapedAt());
+    }
+
+    @Test
     void givenAnotherPictureArchivedBefore_aScrapeOfANewOne_answersItNotArchivedYet() {
         scraper.withPicture("Jack", PICTURE);
         Handle jack = Handle.of("Jack");

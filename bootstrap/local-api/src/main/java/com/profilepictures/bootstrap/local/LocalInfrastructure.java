@@ -12,6 +12,7 @@ import com.profilepictures.bootstrap.StorageConfiguration;
 import com.profilepictures.moto.MotoServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String BUCKET = "AWS::S3::Bucket";
+    /** Local only: every queue's visibility timeout in place of the template's (TemplateQueues). */
+    private static final String VISIBILITY = "QUEUE_VISIBILITY_TIMEOUT";
     // The name each variable defaults to in the functions' own configuration.
     private static final Map<String, String> DEFAULT_NAMES = Map.of(
             "TABLE_NAME", StorageConfiguration.DEFAULT_TABLE_NAME,
@@ -73,8 +76,11 @@ public final class LocalInfrastructure implements AutoCloseable {
             if (sqs.isEmpty()) {
                 return infrastructure;
             }
+            Optional<Duration> visibility = environment.isSet(VISIBILITY)
+                    ? Optional.of(environment.positiveDuration(VISIBILITY, Duration.ofSeconds(30), "PT2S"))
+                    : Optional.empty();
             Map<String, String> queues = TemplateQueues.create(
-                    template, URI.create(sqs.get()), infrastructure.storage().region());
+                    template, URI.create(sqs.get()), infrastructure.storage().region(), visibility);
             if (queues.isEmpty()) {
                 return infrastructure;
             }

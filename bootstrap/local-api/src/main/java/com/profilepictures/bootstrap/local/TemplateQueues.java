@@ -4,6 +4,7 @@ import com.profilepictures.adapters.sqs.SqsClients;
 import com.profilepictures.adapters.sqs.SqsSettings;
 import com.profilepictures.awsclients.CredentialsSource;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,21 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The template's SQS queues on the local moto, each under its logical ID as its name, with the settings SQS
  * acts on locally: its visibility timeout, its retention and its redrive to its dead-letter queue (created
- * first), so that a message failing its receives moves there as it would deployed.
+ * first), so that a message failing its receives moves there as it would deployed. The local setting
+ * {@code QUEUE_VISIBILITY_TIMEOUT} replaces every queue's visibility timeout (a test's few seconds in place of the
+ * template's half hour), so that a message its function failed comes back, and after its receives dead-letters,
+ * while one watches.
  */
 final class TemplateQueues {
 
     private TemplateQueues() {}
 
-    /** Creates every queue of {@code template} on {@code endpoint} where missing; answers each one's URL by ID. */
-    static Map<String, String> create(SamTemplate template, URI endpoint, String region) {
+    /**
+     * Creates every queue of {@code template} on {@code endpoint} where missing, each with {@code visibility} as
+     * its visibility timeout if given; answers each one's URL by ID.
+     */
+    static Map<String, String> create(
+            SamTemplate template, URI endpoint, String region, Optional<Duration> visibility) {
         Map<String, Map<String, Object>> queues = template.resources("AWS::SQS::Queue");
         Map<String, String> urls = new LinkedHashMap<>();
         if (queues.isEmpty()) {
@@ -44,6 +52,8 @@ final class TemplateQueues {
                 Map<String, Object> properties = properties(queues.get(id));
                 Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
                 copy(properties, "VisibilityTimeout", QueueAttributeName.VISIBILITY_TIMEOUT, attributes);
+                visibility.ifPresent(timeout -> attributes.put(
+                        QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(Math.max(1, timeout.toSeconds()))));
                 copy(properties, "MessageRetentionPeriod", QueueAttributeName.MESSAGE_RETENTION_PERIOD, attributes);
                 redrive(queues.get(id)).ifPresent(policy -> {
                     String target =

@@ -225,7 +225,7 @@ class ArchiveEndToEndTest {
     }
 
     @Test
-    void anS3OutageLongerThanTheRetryBudgetIsLoggedAndTheNextScrapeArchives() throws Exception {
+    void anS3OutageLongerThanTheRetryBudgetIsLogged_andTheNextPictureArchives() throws Exception {
         s3Server.pause();
         String picture;
         try {
@@ -238,10 +238,15 @@ class ArchiveEndToEndTest {
         assertFalse(stored.get("archived").getAsBoolean(), "given up: not archived");
         assertEquals(picture, stored.get("profile_url").getAsString());
 
-        scrape("longout");
+        // The same picture again is a check: it keeps when it was first seen, and the archive ignores it.
+        JsonObject checked = scrape("longout").body();
+        assertEquals(
+                stored.get("scrapedAt").getAsString(), checked.get("scrapedAt").getAsString());
+        String next = x.changePicture("longout");
+        assertEquals(next, scrape("longout").body().get("profileUrl").getAsString());
 
         awaitProfile("longout", profile -> profile.get("archived").getAsBoolean());
-        assertArrayEquals(FixtureSite.pictureBytesOf(picture), image("/user/longout/profile_pic/image"));
+        assertArrayEquals(FixtureSite.pictureBytesOf(next), image("/user/longout/profile_pic/image"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package com.profilepictures.bootstrap.refresh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.profilepictures.adapters.dynamodb.DynamoDbProfilePictureRepository;
 import com.profilepictures.adapters.sqs.testing.VisibleMessages;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.refresh.testing.RefreshWorld;
@@ -99,6 +101,77 @@ class RefreshFunctionsTest {
                         .orElseThrow()
                         .accountStatus(),
                 "nothing is written for a page that cannot tell");
+    }
+
+    @Test
+    void givenXsApiToken_theWorkerAsksItAHundredAtATime_andSendsNothingItDecidesToTheBrowser() {
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        String appOnly = FixtureSite.APP_ONLY + "api";
+        List<String> handles = List.of("apiuser1", "apiuser2", appOnly, FixtureSite.NONEXISTENT, FixtureSite.SUSPENDED);
+        // A table of its own: the other case stores the same special handles.
+        String table = WORLD.newTable("refresh-api");
+        DynamoDbProfilePictureRepository repository = WORLD.repository(table);
+        for (String handle : handles) {
+            repository.saveIfNewer(new ProfilePicture(
+                    Handle.of(FixtureSite.canonicalSpellingOf(handle)),
+                    PictureUrl.of(FixtureSite.pictureUrlOf(handle)),
+                    twoDaysAgo));
+        }
+        String after = WORLD.site().changePicture("apiuser2");
+        String ownBrowserQueue = WORLD.newQueue("browser-api");
+        Environment withToken = WORLD.environment(Map.of(
+                "TABLE_NAME",
+                table,
+                "X_API_BASE_URL",
+                WORLD.site().baseUrl().toString(),
+                "X_API_BEARER_TOKEN",
+                FixtureSite.X_API_TOKEN,
+                RefreshConfiguration.QUEUE_URL,
+                refreshQueue,
+                RefreshConfiguration.BROWSER_QUEUE_URL,
+                ownBrowserQueue));
+        int apiRequestsBefore = WORLD.site().xApiRequests().size();
+        int pagesBefore = WORLD.site().pageRequestCount();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (String handle : handles) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId("m-" + handle);
+            record.setBody(handle);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+
+        RefreshWorkerComponent worker = DaggerRefreshWorkerComponent.factory().create(withToken);
+        SQSBatchResponse response;
+        try {
+            response = worker.handler().handle(event, null);
+        } finally {
+            worker.refresh().close();
+        }
+
+        assertEquals(List.of(), response.getBatchItemFailures());
+        assertEquals(1, WORLD.site().xApiRequests().size() - apiRequestsBefore, "one request to X's API for the batch");
+        assertEquals(pagesBefore, WORLD.site().pageRequestCount(), "no page read, by a crawler or a browser");
+        assertEquals(
+                List.of(),
+                VisibleMessages.readAll(WORLD.sqs(), ownBrowserQueue),
+                "nothing X's API decided goes to the browser");
+        assertEquals(
+                PictureUrl.of(after),
+                repository.find(Handle.of("apiuser2")).orElseThrow().url());
+        assertEquals(
+                AccountStatus.NOT_FOUND,
+                repository
+                        .find(Handle.of(FixtureSite.NONEXISTENT))
+                        .orElseThrow()
+                        .accountStatus());
+        assertEquals(
+                AccountStatus.SUSPENDED,
+                repository.find(Handle.of(FixtureSite.SUSPENDED)).orElseThrow().accountStatus());
+        ProfilePicture checked = repository.find(Handle.of(appOnly)).orElseThrow();
+        assertEquals(twoDaysAgo.toEpochMilli(), checked.scrapedAt().toEpochMilli(), "the same picture: a check");
+        assertTrue(checked.checkedAt().isAfter(twoDaysAgo));
     }
 
     // As Lambda's mapping delivers them: id, body and the message attributes.

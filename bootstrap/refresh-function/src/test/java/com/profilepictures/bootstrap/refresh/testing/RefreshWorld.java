@@ -86,6 +86,18 @@ public final class RefreshWorld implements BeforeAllCallback, AfterAllCallback {
                 .queueUrl();
     }
 
+    /** A new table, its name starting with {@code prefix}, for a case whose accounts must not meet another's. */
+    public String newTable(String prefix) {
+        String tableName = prefix + "-" + UUID.randomUUID();
+        PictureTable.createIfMissing(StorageConfiguration.from(environment(Map.of("TABLE_NAME", tableName))));
+        return tableName;
+    }
+
+    /** The repository of {@code tableName}, one of {@link #newTable}'s. */
+    public DynamoDbProfilePictureRepository repository(String tableName) {
+        return new DynamoDbProfilePictureRepository(dynamoDb, tableName);
+    }
+
     public FixtureSite site() {
         return site;
     }
