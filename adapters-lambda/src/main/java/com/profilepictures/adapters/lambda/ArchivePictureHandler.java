@@ -111,8 +111,11 @@ public final class ArchivePictureHandler {
                         .put("version", version.sha256())
                         .put("marked", marked);
             // Permanent: retrying would end the same way, so the record succeeds and the next scrape tries again.
-            case ArchiveResult.NotArchivable(var entry, String reason) ->
-                log.put("outcome", "not_archivable").put("reason", reason).level(Level.WARNING);
+            case ArchiveResult.NotArchivable(var entry, String reason, boolean marked) ->
+                log.put("outcome", "not_archivable")
+                        .put("reason", reason)
+                        .put("marked", marked)
+                        .level(Level.WARNING);
         }
     }
 
