@@ -64,6 +64,8 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     // Only while the item shows the marked picture, at whichever size it was scraped: a late mark for an older
     // picture fails here and leaves the newer one alone, and no item is created for an account never stored.
     private static final String STILL_THE_MARKED_PICTURE = sizesCondition();
+    private static final Map<String, String> NOT_ARCHIVABLE_NAMES =
+            Map.of("#profileUrl", PictureItem.PROFILE_URL, "#notArchivable", PictureItem.NOT_ARCHIVABLE_URL);
     private final DynamoDbClient client;
     private final String tableName;
     private final PictureItems items;
@@ -164,6 +166,35 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
             return false;
         } catch (SdkException e) {
             throw failure("mark the picture of " + handle + " archived", e);
+        }
+    }
+
+    @Override
+    public boolean markNotArchivable(Handle handle, PictureUrl picture) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(
+                ":notArchivable",
+                AttributeValue.fromS(picture.withSize(PictureSize.ARCHIVED).value()));
+        for (PictureSize size : PictureSize.values()) {
+            values.put(
+                    sizePlaceholder(size),
+                    AttributeValue.fromS(picture.withSize(size).value()));
+        }
+        try {
+            // The same condition as the archive mark's: a late verdict on an older picture leaves a newer one alone.
+            client.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(keyOf(handle))
+                    .updateExpression("SET #notArchivable = :notArchivable")
+                    .conditionExpression(STILL_THE_MARKED_PICTURE)
+                    .expressionAttributeNames(NOT_ARCHIVABLE_NAMES)
+                    .expressionAttributeValues(values)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException anotherPicture) {
+            return false;
+        } catch (SdkException e) {
+            throw failure("mark the picture of " + handle + " not archivable", e);
         }
     }
 
