@@ -102,7 +102,8 @@ public final class ArchivePictureHandler {
         }
     }
 
-    private static void describe(ArchiveResult result, LogLine log) {
+    /** The outcome's fields on the record's line: the stream's and the sweep's lines read alike. */
+    static void describe(ArchiveResult result, LogLine log) {
         switch (result) {
             case ArchiveResult.Archived(var entry, ImageVersion version, boolean marked) ->
                 log.put("outcome", "archived").put("version", version.sha256()).put("marked", marked);

@@ -78,9 +78,14 @@ final class LogLine {
      * come from bounded sets (a source, an outcome, a code), never a handle: each combination is a metric billed.
      */
     LogLine count(String metric, String... dimensions) {
+        return count(metric, 1, dimensions);
+    }
+
+    /** Counts this line as {@code value} of {@code metric} (a run that did many of one thing writes one line). */
+    LogLine count(String metric, long value, String... dimensions) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("dimensions", List.of(dimensions));
-        metrics.put("values", Map.of(metric, 1));
+        metrics.put("values", Map.of(metric, value));
         fields.put("metrics", metrics);
         return this;
     }
