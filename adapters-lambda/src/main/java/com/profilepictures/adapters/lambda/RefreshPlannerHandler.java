@@ -5,6 +5,7 @@ import com.profilepictures.application.PlanRefresh;
 import com.profilepictures.domain.scrape.Deadline;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,8 +129,7 @@ public final class RefreshPlannerHandler {
             long startedAt,
             Context context,
             long durationMs) {
-        LogLine line = new LogLine(
-                java.time.Instant.ofEpochMilli(startedAt), context == null ? null : context.getAwsRequestId());
+        LogLine line = new LogLine(Instant.ofEpochMilli(startedAt), context == null ? null : context.getAwsRequestId());
         summary.forEach((name, value) -> {
             if (!name.equals("durationMs") && !name.equals("requestId")) {
                 line.put(name, value);

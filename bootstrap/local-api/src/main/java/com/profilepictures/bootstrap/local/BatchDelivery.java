@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -131,7 +132,7 @@ final class BatchDelivery {
                     outcome.requestId(),
                     invocations,
                     outcome.functionError(),
-                    java.time.Instant.now()));
+                    Instant.now()));
         } catch (RuntimeException e) {
             log.log(Level.ERROR, source.functionId() + "'s OnFailure destination could not be told: " + e);
         }

@@ -2,6 +2,7 @@ package com.profilepictures.bootstrap.local;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,7 @@ public record StreamEvent(
     }
 
     public StreamEvent {
-        java.util.Objects.requireNonNull(onFailureQueueId, "onFailureQueueId");
+        Objects.requireNonNull(onFailureQueueId, "onFailureQueueId");
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException(functionId + "'s stream BatchSize must be 1 to 10000: " + batchSize);
         }
