@@ -66,7 +66,10 @@ public final class ArchiveSweepHandler {
         PictureUrl picture;
         Instant scrapedAt;
         try {
-            handle = Handle.of(String.valueOf(message.getBody()).strip());
+            if (message.getBody() == null) {
+                throw new IllegalArgumentException("no body: the sweep's message body is a handle");
+            }
+            handle = Handle.of(message.getBody().strip());
             picture = PictureUrl.of(attribute(message, PICTURE));
             scrapedAt = Instant.ofEpochMilli(Long.parseLong(attribute(message, SCRAPED_AT)));
         } catch (IllegalArgumentException unreadable) {

@@ -96,17 +96,18 @@ class ArchiveSweepHandlerTest {
                         sweepOf("m2", "gonepic"),
                         message("m3", "jill", "not a url", "1"),
                         message("m4", "jill", pictureOf("jill").value(), null),
-                        sweepOf("m5", "jill")),
+                        sweepOf("m5", "jill"),
+                        message("m6", null, pictureOf("jill").value(), "1")),
                 context);
 
-        assertEquals(List.of("m3", "m4"), failedIds(response));
+        assertEquals(List.of("m3", "m4", "m6"), failedIds(response));
         assertTrue(repository.find(Handle.of("jack")).orElseThrow().archived());
         assertTrue(repository.find(Handle.of("jill")).orElseThrow().archived());
         assertFalse(repository.find(Handle.of("gonepic")).orElseThrow().archived());
         List<JsonObject> lines = context.lines().stream()
                 .map(line -> JsonParser.parseString(line.message()).getAsJsonObject())
                 .toList();
-        assertEquals(5, lines.size(), "one line a message");
+        assertEquals(6, lines.size(), "one line a message");
         JsonObject gone = lines.get(1);
         assertEquals("not_archivable", gone.get("outcome").getAsString());
         assertTrue(gone.get("marked").getAsBoolean(), "marked for the sweep to leave it");

@@ -457,6 +457,24 @@ final class DeploymentDescriptorsTest {
     }
 
     @Test
+    void theSweepsReaderOutlastsABatchWhoseEveryRecordRunsToItsTimeouts() {
+        long timeoutSeconds = ((Number)
+                        functionProperty(resource("AWS::Serverless::Function", "ArchiveSweepFunction"), "Timeout"))
+                .longValue();
+        long batchSize = ((Number) properties(resource("AWS::Lambda::EventSourceMapping", "ArchiveSweepMapping"))
+                        .get("BatchSize"))
+                .longValue();
+        Duration slowestPicture = DynamoDbClients.API_CALL_TIMEOUT
+                .multipliedBy(3)
+                .plus(HttpPictureHost.DOWNLOAD_TIMEOUT)
+                .plus(S3Clients.API_CALL_TIMEOUT);
+
+        assertTrue(
+                Duration.ofSeconds(timeoutSeconds).compareTo(slowestPicture.multipliedBy(batchSize)) > 0,
+                "Timeout " + timeoutSeconds + " s against " + batchSize + " pictures of " + slowestPicture + " each");
+    }
+
+    @Test
     void thePoliciesGrantEachFunctionOnlyWhatItsAdaptersCall() {
         assertEquals(
                 Map.of(
