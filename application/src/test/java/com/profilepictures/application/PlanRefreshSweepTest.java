@@ -104,6 +104,22 @@ class PlanRefreshSweepTest {
     }
 
     @Test
+    void theSweepReadsNoPageOfItsOwn() {
+        for (int i = 0; i < PlanRefresh.PAGE_SIZE * 2 + 10; i++) {
+            store("u" + i, T0.minusSeconds(1));
+        }
+        var withoutSweep = new PlanRefresh(repository, refreshQueue, clock, REFRESH_AFTER, QUEUED_FOR);
+
+        withoutSweep.plan(0, 1, aMinute());
+        int pagesWithout = repository.dueReads();
+        PlanRefresh.PlanResult sweeping = planner.plan(0, 1, aMinute());
+
+        assertEquals(3, pagesWithout);
+        assertEquals(2 * pagesWithout, repository.dueReads(), "the same three pages, once more");
+        assertEquals(PlanRefresh.PAGE_SIZE * 2 + 10, sweeping.redriven());
+    }
+
+    @Test
     void givenAPictureTheStreamGaveUpOn_theSweepArchivesIt_andTheNextRunSendsNothing() {
         store("jack", T0);
         hostServes("jack");

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The repository port in memory, for use-case and handler tests. It passes the same
@@ -43,6 +44,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     // The archive's verdict that a picture can never be kept, named at the archived size, as the table keeps it.
     private final Map<String, PictureUrl> notArchivable = new ConcurrentHashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicInteger dueReads = new AtomicInteger();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
 
     /** One write that succeeded: the item before it (none for the first) and after it. */
@@ -145,6 +147,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     @Override
     public DuePage findDue(DueRequest request) {
         failIfDown();
+        dueReads.incrementAndGet();
         Map<String, ProfilePicture> rest = request.after()
                 .<Map<String, ProfilePicture>>map(cursor -> pictures.tailMap(cursor.lastKey(), false))
                 .orElse(pictures);
@@ -231,6 +234,11 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
 
     public void comeBack() {
         down.set(false);
+    }
+
+    /** How many pages of due accounts were read so far (each a scan page in the table). */
+    public int dueReads() {
+        return dueReads.get();
     }
 
     /** Every write that succeeded so far, in order. */
