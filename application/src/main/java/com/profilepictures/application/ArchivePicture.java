@@ -21,7 +21,8 @@ import java.util.Objects;
  * already, downloads its {@link PictureSize#ARCHIVED} bytes from X, keeps them if they are an image, and
  * marks the history entry and the account's item. Each step can be repeated without harm, and each is
  * done only once what it points at exists (the copy before the entry names it, the entry before the item
- * is marked), so a retry after any failure finishes the job and nothing points at a missing copy.
+ * is marked), so a retry after any failure finishes the job and nothing points at a missing copy. A picture the
+ * host refuses for good (404, not an image, too big) is marked so on the account's item, for the sweep to leave it.
  */
 public final class ArchivePicture {
 
@@ -49,13 +50,13 @@ public final class ArchivePicture {
         Image image;
         switch (host.download(entry.picture())) {
             case PictureDownload.Refused(String detail) -> {
-                return new ArchiveResult.NotArchivable(entry, detail);
+                return notArchivable(handle, entry, detail);
             }
             case PictureDownload.Downloaded(String contentType, byte[] body) -> {
                 try {
                     image = Image.of(contentType, body);
                 } catch (InvalidImageException notAnImage) {
-                    return new ArchiveResult.NotArchivable(entry, notAnImage.getMessage());
+                    return notArchivable(handle, entry, notAnImage.getMessage());
                 }
             }
         }
@@ -69,6 +70,12 @@ public final class ArchivePicture {
                 .orElseThrow(() -> new IllegalStateException("The history entry of " + entry.picture() + " for @"
                         + handle + " has no copy after attaching one."));
         return new ArchiveResult.Archived(attached, version, mark(handle, attached, version));
+    }
+
+    // Marked on the account's item, naming the picture, so that the sweep never sends it again (a newer picture
+    // of the account is swept as usual); a late record of an older picture marks nothing.
+    private ArchiveResult notArchivable(Handle handle, HistoryEntry entry, String reason) {
+        return new ArchiveResult.NotArchivable(entry, reason, repository.markNotArchivable(handle, entry.picture()));
     }
 
     private boolean mark(Handle handle, HistoryEntry entry, ImageVersion version) {

@@ -35,9 +35,11 @@ public sealed interface ArchiveResult {
 
     /**
      * The host answered with something that is no picture to keep (404, HTML, too big): nothing was archived,
-     * the account stays unarchived, and trying again would end the same way. The next scrape tries again.
+     * the account stays unarchived, and trying again would end the same way. {@code marked} says whether the
+     * account's item now says so of this picture (it does not when the account shows another picture since), so
+     * that the sweep leaves it alone; the next scrape of another picture is archived as usual.
      */
-    record NotArchivable(HistoryEntry entry, String reason) implements ArchiveResult {
+    record NotArchivable(HistoryEntry entry, String reason, boolean marked) implements ArchiveResult {
         public NotArchivable {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(reason, "reason");

@@ -22,6 +22,7 @@ import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.port.ArchiveUnavailableException;
 import com.profilepictures.domain.port.PictureHostUnavailableException;
 import com.profilepictures.domain.port.StorageUnavailableException;
+import com.profilepictures.domain.refresh.DueRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -159,6 +160,37 @@ class ArchivePictureTest {
         assertEquals(List.of(new HistoryEntry(ARCHIVED_SIZE, T0, T0, Optional.empty())), history.entries(JACK));
         assertEquals(0, archive.size());
         assertFalse(stored().archived());
+        assertTrue(notArchivable.marked(), "the item says so of this picture, for the sweep to leave it");
+        assertEquals(List.of(), sweepFinds(), "the sweep leaves a picture marked not archivable");
+    }
+
+    private List<ProfilePicture> sweepFinds() {
+        Instant later = T0.plusSeconds(3600);
+        return repository
+                .findDue(DueRequest.first(T0, later, 0, 1, 100).sweeping(later))
+                .unarchived();
+    }
+
+    @Test
+    void givenAPictureNotArchivable_aLaterOtherPicture_isSweptAgainUntilArchived() {
+        scraped(SCRAPED, T0);
+        assertInstanceOf(ArchiveResult.NotArchivable.class, useCase.archive(JACK, SCRAPED, T0));
+
+        scraped(NEWER, T0.plusSeconds(1));
+
+        assertEquals(
+                List.of(NEWER), sweepFinds().stream().map(ProfilePicture::url).toList());
+    }
+
+    @Test
+    void givenALateRecordOfAnOlderPicture_notArchivable_marksNothing() {
+        scraped(NEWER, T0.plusSeconds(1));
+
+        var result = assertInstanceOf(ArchiveResult.NotArchivable.class, useCase.archive(JACK, SCRAPED, T0));
+
+        assertFalse(result.marked());
+        assertEquals(
+                List.of(NEWER), sweepFinds().stream().map(ProfilePicture::url).toList());
     }
 
     @Test

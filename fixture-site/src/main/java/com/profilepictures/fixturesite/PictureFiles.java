@@ -39,6 +39,7 @@ final class PictureFiles {
             Map.of("_400x400", 400, "_200x200", 200, "_normal", 48, "_bigger", 73, "_mini", 24);
 
     private final Map<String, AtomicInteger> requestsByName = new ConcurrentHashMap<>();
+    private volatile boolean unavailable;
     private static final Map<String, byte[]> DRAWN = new ConcurrentHashMap<>();
 
     /** Whether {@code path} is one of the image hosts' paths. */
@@ -63,6 +64,11 @@ final class PictureFiles {
         return count == null ? 0 : count.get();
     }
 
+    /** While {@code down}, the host answers every picture 503 (an outage, which an archive retries). */
+    void unavailable(boolean down) {
+        unavailable = down;
+    }
+
     void serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         Matcher picture = PICTURE_PATH.matcher(path);
@@ -72,6 +78,10 @@ final class PictureFiles {
         }
         String name = picture.group(1).toLowerCase(Locale.ROOT);
         requestsByName.computeIfAbsent(name, unused -> new AtomicInteger()).incrementAndGet();
+        if (unavailable) {
+            Responses.html(exchange, 503, "<!DOCTYPE html><title>Over capacity</title><p>Try again later.</p>");
+            return;
+        }
         switch (name) {
             case FixtureSite.PICTURE_GONE:
                 Responses.notFound(exchange, "No such picture.");

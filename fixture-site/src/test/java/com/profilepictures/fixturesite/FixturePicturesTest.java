@@ -106,6 +106,25 @@ class FixturePicturesTest {
         }
     }
 
+    @Test
+    void whileTheImageHostIsUnavailableEveryPictureAnswers503AndIsCounted() throws Exception {
+        String picture = FixtureSite.pictureUrlOf("outage");
+
+        site.imageHostUnavailable(true);
+        int down;
+        try {
+            down = get(picture).statusCode();
+        } finally {
+            site.imageHostUnavailable(false);
+        }
+        HttpResponse<byte[]> back = get(picture);
+
+        assertEquals(503, down);
+        assertEquals(200, back.statusCode());
+        assertArrayEquals(FixtureSite.pictureBytesOf(picture), back.body());
+        assertEquals(2, site.pictureRequestsFor("outage"));
+    }
+
     private static BufferedImage decode(byte[] bytes) throws Exception {
         return ImageIO.read(new ByteArrayInputStream(bytes));
     }

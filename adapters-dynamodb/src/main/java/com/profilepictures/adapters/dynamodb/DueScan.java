@@ -1,13 +1,16 @@
 package com.profilepictures.adapters.dynamodb;
 
 import com.profilepictures.awsclients.SdkFailures;
+import com.profilepictures.domain.picture.PictureSize;
 import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.port.StorageUnavailableException;
 import com.profilepictures.domain.refresh.DueCursor;
 import com.profilepictures.domain.refresh.DuePage;
 import com.profilepictures.domain.refresh.DueRequest;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Reads the accounts due for a refresh: one segment of a parallel Scan per call, filtered on the server to the
- * items last checked before the cut-off and not queued at the time.
+ * items last checked before the cut-off and not queued at the time. A sweeping request widens the same filter to
+ * the pictures still not archived, so that the archive's sweep costs no scan of its own.
  *
  * <p>Why a scan and not an index on due time: the planner reads every account once per {@code REFRESH_AFTER}
  * anyway, and a scan reads the table at its storage size (10 million items of some 150 bytes are about 375
@@ -41,6 +45,20 @@ final class DueScan {
     // refresh's pause) never matches.
     private static final String DUE = "(#checkedAt < :before OR (attribute_not_exists(#checkedAt) AND"
             + " #scrapedAt < :before)) AND (attribute_not_exists(#queuedUntil) OR #queuedUntil <= :now)";
+    private static final Map<String, String> SWEEP_NAMES = Map.of(
+            "#scrapedAt", PictureItem.SCRAPED_AT,
+            "#checkedAt", PictureItem.CHECKED_AT,
+            "#queuedUntil", PictureItem.QUEUED_UNTIL,
+            "#profileUrl", PictureItem.PROFILE_URL,
+            "#archivedUrl", PictureItem.ARCHIVED_URL,
+            "#notArchivable", PictureItem.NOT_ARCHIVABLE_URL);
+    // The sweep's half, on the same pages: first seen before the grace's cut-off, and no mark naming the stored URL
+    // as it is written. The marks name the picture at the archived size, so an item scraped at another size passes
+    // this filter archived or not, and is told apart below (the filter costs nothing: read units count what is
+    // read, not what is kept).
+    private static final String UNARCHIVED = "#scrapedAt < :unarchivedBefore"
+            + " AND (attribute_not_exists(#archivedUrl) OR #archivedUrl <> #profileUrl)"
+            + " AND (attribute_not_exists(#notArchivable) OR #notArchivable <> #profileUrl)";
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -53,6 +71,11 @@ final class DueScan {
     }
 
     DuePage find(DueRequest request) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":before", millis(request.checkedBefore().toEpochMilli()));
+        values.put(":now", millis(request.now().toEpochMilli()));
+        request.unarchivedBefore().ifPresent(before -> values.put(":unarchivedBefore", millis(before.toEpochMilli())));
+        boolean sweeping = request.unarchivedBefore().isPresent();
         ScanResponse response;
         try {
             response = client.scan(ScanRequest.builder()
@@ -63,11 +86,9 @@ final class DueScan {
                     .exclusiveStartKey(request.after()
                             .map(cursor -> Map.of(PictureItem.HANDLE_KEY, AttributeValue.fromS(cursor.lastKey())))
                             .orElse(null))
-                    .filterExpression(DUE)
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(Map.of(
-                            ":before", millis(request.checkedBefore().toEpochMilli()),
-                            ":now", millis(request.now().toEpochMilli())))
+                    .filterExpression(sweeping ? "(" + DUE + ") OR (" + UNARCHIVED + ")" : DUE)
+                    .expressionAttributeNames(sweeping ? SWEEP_NAMES : NAMES)
+                    .expressionAttributeValues(values)
                     .build());
         } catch (SdkException e) {
             throw SdkFailures.failure(
@@ -77,15 +98,41 @@ final class DueScan {
                     StorageUnavailableException::new);
         }
         List<ProfilePicture> due = new ArrayList<>();
+        List<ProfilePicture> unarchived = new ArrayList<>();
         for (Map<String, AttributeValue> item : response.items()) {
-            readOrSkip(item).ifPresent(due::add);
+            readOrSkip(item).ifPresent(picture -> {
+                if (!sweeping || isDue(picture, item, request)) {
+                    due.add(picture);
+                }
+                if (sweeping
+                        && isUnarchived(
+                                picture, item, request.unarchivedBefore().orElseThrow())) {
+                    unarchived.add(picture);
+                }
+            });
         }
         Optional<DueCursor> next = Optional.empty();
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
             AttributeValue key = response.lastEvaluatedKey().get(PictureItem.HANDLE_KEY);
             next = Optional.of(new DueCursor(key.s()));
         }
-        return new DuePage(due, next);
+        return new DuePage(due, unarchived, next);
+    }
+
+    // The filter's halves again, item by item, now that one filter has kept the items either half matches.
+    private static boolean isDue(ProfilePicture picture, Map<String, AttributeValue> item, DueRequest request) {
+        AttributeValue queuedUntil = item.get(PictureItem.QUEUED_UNTIL);
+        return picture.checkedBefore(request.checkedBefore())
+                && (queuedUntil == null
+                        || Long.parseLong(queuedUntil.n()) <= request.now().toEpochMilli());
+    }
+
+    private static boolean isUnarchived(ProfilePicture picture, Map<String, AttributeValue> item, Instant before) {
+        AttributeValue notArchivable = item.get(PictureItem.NOT_ARCHIVABLE_URL);
+        return picture.scrapedAt().isBefore(before)
+                && !picture.archived()
+                && (notArchivable == null
+                        || !picture.url().withSize(PictureSize.ARCHIVED).value().equals(notArchivable.s()));
     }
 
     /** One unreadable item must not stop the refresh of every other account: it is logged and skipped. */

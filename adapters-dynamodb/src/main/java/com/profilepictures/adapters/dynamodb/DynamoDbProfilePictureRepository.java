@@ -8,7 +8,6 @@ import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.ArchiveMark;
 import com.profilepictures.domain.picture.CheckOutcome;
 import com.profilepictures.domain.picture.Handle;
-import com.profilepictures.domain.picture.PictureSize;
 import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.picture.SaveOutcome;
@@ -17,7 +16,6 @@ import com.profilepictures.domain.port.StorageUnavailableException;
 import com.profilepictures.domain.refresh.DuePage;
 import com.profilepictures.domain.refresh.DueRequest;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,20 +54,13 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
     // One conditional write decides the race on the server, so concurrent scrapes cannot both win.
     private static final String NEWER_WINS = "attribute_not_exists(#handleKey) OR #scrapedAt < :scrapedAt";
 
-    private static final Map<String, String> MARK_NAMES = Map.of(
-            "#profileUrl", PictureItem.PROFILE_URL,
-            "#archivedUrl", PictureItem.ARCHIVED_URL,
-            "#imageVersion", PictureItem.IMAGE_VERSION);
-    private static final String MARK_FIELDS = "SET #archivedUrl = :archivedUrl, #imageVersion = :imageVersion";
-    // Only while the item shows the marked picture, at whichever size it was scraped: a late mark for an older
-    // picture fails here and leaves the newer one alone, and no item is created for an account never stored.
-    private static final String STILL_THE_MARKED_PICTURE = sizesCondition();
     private final DynamoDbClient client;
     private final String tableName;
     private final PictureItems items;
     private final PictureListing listing;
     private final CheckWrites checks;
     private final DueScan due;
+    private final ArchiveMarks marks;
 
     public DynamoDbProfilePictureRepository(DynamoDbClient client, String tableName) {
         this.client = Objects.requireNonNull(client, "client");
@@ -79,6 +70,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         this.listing = new PictureListing(client, tableName, items);
         this.checks = new CheckWrites(client, tableName, items::toDomain, this::find);
         this.due = new DueScan(client, tableName, items::toDomain);
+        this.marks = new ArchiveMarks(client, tableName);
     }
 
     @Override
@@ -142,44 +134,15 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
 
     @Override
     public boolean markArchived(Handle handle, ArchiveMark mark) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":archivedUrl", AttributeValue.fromS(mark.picture().value()));
-        values.put(":imageVersion", AttributeValue.fromS(mark.version().sha256()));
-        for (PictureSize size : PictureSize.values()) {
-            values.put(
-                    sizePlaceholder(size),
-                    AttributeValue.fromS(mark.picture().withSize(size).value()));
-        }
-        try {
-            client.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
-                    .key(keyOf(handle))
-                    .updateExpression(MARK_FIELDS)
-                    .conditionExpression(STILL_THE_MARKED_PICTURE)
-                    .expressionAttributeNames(MARK_NAMES)
-                    .expressionAttributeValues(values)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException anotherPicture) {
-            return false;
-        } catch (SdkException e) {
-            throw failure("mark the picture of " + handle + " archived", e);
-        }
+        return marks.markArchived(handle, mark);
     }
 
-    private static String sizesCondition() {
-        StringBuilder condition = new StringBuilder("#profileUrl IN (");
-        for (PictureSize size : PictureSize.values()) {
-            condition.append(size.ordinal() == 0 ? "" : ", ").append(sizePlaceholder(size));
-        }
-        return condition.append(')').toString();
+    @Override
+    public boolean markNotArchivable(Handle handle, PictureUrl picture) {
+        return marks.markNotArchivable(handle, picture);
     }
 
-    private static String sizePlaceholder(PictureSize size) {
-        return ":picture" + size.ordinal();
-    }
-
-    private static Map<String, AttributeValue> keyOf(Handle handle) {
+    static Map<String, AttributeValue> keyOf(Handle handle) {
         return Map.of(PictureItem.HANDLE_KEY, AttributeValue.fromS(handle.key()));
     }
 

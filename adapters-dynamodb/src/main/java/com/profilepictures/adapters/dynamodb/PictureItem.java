@@ -35,6 +35,9 @@ record PictureItem(
     // The archive mark, written by archiving only: the picture it archived (at the archived size) and its copy.
     static final String ARCHIVED_URL = "archived_url";
     static final String IMAGE_VERSION = "image_version";
+    // The archive's verdict that the picture it names (at the archived size) can never be kept: written by archiving
+    // only, read only by the sweep's filter (DueScan), so not part of the record.
+    static final String NOT_ARCHIVABLE_URL = "not_archivable_url";
 
     // Written out by hand: a bean or reflection schema would cost cold-start time for nine attributes.
     static final TableSchema<PictureItem> SCHEMA = StaticImmutableTableSchema.builder(PictureItem.class, Builder.class)

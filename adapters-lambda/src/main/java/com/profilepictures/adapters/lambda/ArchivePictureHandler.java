@@ -102,7 +102,8 @@ public final class ArchivePictureHandler {
         }
     }
 
-    private static void describe(ArchiveResult result, LogLine log) {
+    /** The outcome's fields on the record's line: the stream's and the sweep's lines read alike. */
+    static void describe(ArchiveResult result, LogLine log) {
         switch (result) {
             case ArchiveResult.Archived(var entry, ImageVersion version, boolean marked) ->
                 log.put("outcome", "archived").put("version", version.sha256()).put("marked", marked);
@@ -111,8 +112,11 @@ public final class ArchivePictureHandler {
                         .put("version", version.sha256())
                         .put("marked", marked);
             // Permanent: retrying would end the same way, so the record succeeds and the next scrape tries again.
-            case ArchiveResult.NotArchivable(var entry, String reason) ->
-                log.put("outcome", "not_archivable").put("reason", reason).level(Level.WARNING);
+            case ArchiveResult.NotArchivable(var entry, String reason, boolean marked) ->
+                log.put("outcome", "not_archivable")
+                        .put("reason", reason)
+                        .put("marked", marked)
+                        .level(Level.WARNING);
         }
     }
 

@@ -68,6 +68,11 @@ class EveryResponseTest {
         }
 
         @Override
+        public boolean markNotArchivable(Handle handle, PictureUrl picture) {
+            throw bug();
+        }
+
+        @Override
         public CheckOutcome recordSamePicture(Handle handle, PictureUrl picture, Instant checkedAt) {
             throw bug();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.profilepictures.application.PlanRefresh;
+import com.profilepictures.application.testing.InMemoryArchiveQueue;
 import com.profilepictures.application.testing.InMemoryProfilePictureRepository;
 import com.profilepictures.application.testing.InMemoryRefreshQueue;
 import com.profilepictures.application.testing.MutableClock;
@@ -60,6 +61,65 @@ class RefreshPlannerHandlerTest {
         assertEquals(25, first.get("queued"));
         assertEquals(4, first.get("segmentsFinished"));
         assertEquals(0, second.get("queued"), "queued once: " + second);
+    }
+
+    @Test
+    void givenPicturesNotArchivedAfterTheGrace_aRun_redrivesThem_andCountsTheRedrivesAsAMetric() {
+        var archiveQueue = new InMemoryArchiveQueue();
+        var sweeping = new RefreshPlannerHandler(
+                new PlanRefresh(
+                        repository,
+                        queue,
+                        clock,
+                        REFRESH_AFTER,
+                        Duration.ofHours(6),
+                        archiveQueue,
+                        Duration.ofMinutes(15)),
+                4,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                clock);
+        for (int i = 0; i < 7; i++) {
+            stored("lost" + i, Duration.ofHours(1));
+        }
+        stored("recent", Duration.ofMinutes(5));
+        TestContext context = new TestContext();
+
+        Map<String, Object> summary = sweeping.handle(Map.of(), context);
+
+        assertEquals(7, archiveQueue.sent().size());
+        assertEquals(7, summary.get("redriven"));
+        JsonObject line = context.onlyLogLine();
+        assertEquals("refresh_plan", line.get("event").getAsString());
+        assertEquals(7, line.get("redriven").getAsInt());
+        assertEquals(
+                "{\"dimensions\":[],\"values\":{\"ArchiveRedrives\":7}}",
+                line.get("metrics").toString(),
+                "no dimension: the count is one metric, whatever the run");
+    }
+
+    @Test
+    void givenAnArchiveQueueThatRefuses_aRun_stillQueuesTheRefresh_andFailsLoudly() {
+        var archiveQueue = new InMemoryArchiveQueue();
+        archiveQueue.goDown();
+        var sweeping = new RefreshPlannerHandler(
+                new PlanRefresh(
+                        repository,
+                        queue,
+                        clock,
+                        REFRESH_AFTER,
+                        Duration.ofHours(6),
+                        archiveQueue,
+                        Duration.ofMinutes(15)),
+                4,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                clock);
+        stored("due", Duration.ofDays(2));
+
+        assertThrows(IllegalStateException.class, () -> sweeping.handle(Map.of(), new TestContext()));
+
+        assertEquals(1, queue.sent().size(), "the refresh went on");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.ArchiveMark;
 import com.profilepictures.domain.picture.CheckOutcome;
 import com.profilepictures.domain.picture.Handle;
+import com.profilepictures.domain.picture.PictureSize;
 import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.picture.SaveOutcome;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The repository port in memory, for use-case and handler tests. It passes the same
@@ -39,7 +41,10 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     private final ConcurrentSkipListMap<String, ProfilePicture> pictures = new ConcurrentSkipListMap<>();
     // The planner's mark, which is no part of a picture: until when each account is queued for a refresh.
     private final Map<String, Instant> queuedUntil = new ConcurrentHashMap<>();
+    // The archive's verdict that a picture can never be kept, named at the archived size, as the table keeps it.
+    private final Map<String, PictureUrl> notArchivable = new ConcurrentHashMap<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicInteger dueReads = new AtomicInteger();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
 
     /** One write that succeeded: the item before it (none for the first) and after it. */
@@ -76,6 +81,28 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
         }
         write(stored, stored.markedWith(mark));
         return true;
+    }
+
+    @Override
+    public synchronized boolean markNotArchivable(Handle handle, PictureUrl picture) {
+        failIfDown();
+        ProfilePicture stored = pictures.get(handle.key());
+        if (stored == null || !stored.showsTheSamePictureAs(stored.handle(), picture)) {
+            return false;
+        }
+        notArchivable.put(handle.key(), picture.withSize(PictureSize.ARCHIVED));
+        changes.add(new Change(Optional.of(stored), stored));
+        return true;
+    }
+
+    private boolean unarchived(ProfilePicture account, DueRequest request) {
+        return request.unarchivedBefore()
+                .filter(before -> account.scrapedAt().isBefore(before))
+                .filter(before -> !account.archived())
+                .filter(before -> !account.url()
+                        .withSize(PictureSize.ARCHIVED)
+                        .equals(notArchivable.get(account.handle().key())))
+                .isPresent();
     }
 
     @Override
@@ -120,10 +147,12 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
     @Override
     public DuePage findDue(DueRequest request) {
         failIfDown();
+        dueReads.incrementAndGet();
         Map<String, ProfilePicture> rest = request.after()
                 .<Map<String, ProfilePicture>>map(cursor -> pictures.tailMap(cursor.lastKey(), false))
                 .orElse(pictures);
         List<ProfilePicture> due = new ArrayList<>();
+        List<ProfilePicture> unarchived = new ArrayList<>();
         int read = 0;
         String lastRead = null;
         for (Map.Entry<String, ProfilePicture> entry : rest.entrySet()) {
@@ -132,7 +161,7 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
             }
             if (read == request.limit()) {
                 // Like a scan, the page ends on the last item read, due or not, and more of the segment is left.
-                return new DuePage(due, Optional.of(new DueCursor(lastRead)));
+                return new DuePage(due, unarchived, Optional.of(new DueCursor(lastRead)));
             }
             read++;
             lastRead = entry.getKey();
@@ -140,8 +169,11 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
             if (account.checkedBefore(request.checkedBefore()) && !queued(entry.getKey(), request.now())) {
                 due.add(account);
             }
+            if (unarchived(account, request)) {
+                unarchived.add(account);
+            }
         }
-        return new DuePage(due, Optional.empty());
+        return new DuePage(due, unarchived, Optional.empty());
     }
 
     private boolean queued(String key, Instant now) {
@@ -202,6 +234,11 @@ public final class InMemoryProfilePictureRepository implements ProfilePictureRep
 
     public void comeBack() {
         down.set(false);
+    }
+
+    /** How many pages of due accounts were read so far (each a scan page in the table). */
+    public int dueReads() {
+        return dueReads.get();
     }
 
     /** Every write that succeeded so far, in order. */

@@ -543,6 +543,89 @@ public abstract class ProfilePictureRepositoryContract {
                 "checked before the cut-off and, checked since, no longer queued (its mark ran until " + until + ")");
     }
 
+    @Test
+    void aSweepingWalk_findsEveryPictureFirstSeenBeforeItsCutOffAndNotArchived_onceEach_besideTheDueAccounts() {
+        var repository = emptyRepository();
+        for (int i = 0; i < 12; i++) {
+            repository.saveIfNewer(picture("lost_" + i, Integer.toString(i), T0));
+        }
+        var archived = picture("kept", "100", T0);
+        repository.saveIfNewer(archived);
+        // Marked at another size than the one stored: archived all the same.
+        assertTrue(repository.markArchived(
+                Handle.of("kept"),
+                new ArchiveMark(archived.url().withSize(PictureSize.NORMAL), ImageVersion.ofBytes(new byte[] {1}))));
+        repository.saveIfNewer(picture("recent", "101", T0.plusSeconds(600)));
+        Instant cutOff = T0.plusSeconds(300);
+
+        Set<String> unarchived = new HashSet<>();
+        List<String> both = new ArrayList<>();
+        int pages = 0;
+        for (int segment = 0; segment < 3; segment++) {
+            DueRequest request =
+                    DueRequest.first(T0.plusSeconds(1), cutOff, segment, 3, 4).sweeping(cutOff);
+            while (true) {
+                DuePage page = repository.findDue(request);
+                pages++;
+                page.unarchived().forEach(account -> both.add(account.handle().key()));
+                page.unarchived()
+                        .forEach(account -> unarchived.add(account.handle().key()));
+                if (page.next().isEmpty()) {
+                    break;
+                }
+                request = request.after(page);
+            }
+        }
+
+        assertEquals(12, both.size(), "each once: " + both);
+        assertEquals(12, unarchived.size());
+        assertTrue(unarchived.stream().allMatch(key -> key.startsWith("lost_")), unarchived.toString());
+        assertTrue(pages >= 3, "one walk of the segments");
+        assertEquals(
+                Set.of("kept", "recent"),
+                new HashSet<>(walkDue(repository, T0.plusSeconds(700), cutOff, 1, 100))
+                        .stream().filter(key -> !key.startsWith("lost_")).collect(java.util.stream.Collectors.toSet()),
+                "the due accounts are found as before, archived or not");
+    }
+
+    @Test
+    void aPictureMarkedNotArchivable_isNotSwept_butTheAccountsNextPictureIs() {
+        var repository = emptyRepository();
+        var gone = picture("gonepic", "1", T0);
+        repository.saveIfNewer(gone);
+        Instant later = T0.plusSeconds(3600);
+
+        boolean marked =
+                repository.markNotArchivable(Handle.of("GonePic"), gone.url().withSize(PictureSize.NORMAL));
+        boolean again = repository.markNotArchivable(Handle.of("gonepic"), gone.url());
+        boolean other = repository.markNotArchivable(
+                Handle.of("gonepic"), picture("gonepic", "2", T0).url());
+        boolean nobody = repository.markNotArchivable(Handle.of("nobody"), gone.url());
+
+        assertTrue(marked, "at any size");
+        assertTrue(again, "marking twice changes nothing");
+        assertFalse(other, "only the stored picture is marked");
+        assertFalse(nobody, "no account is created");
+        assertEquals(Optional.empty(), repository.find(Handle.of("nobody")));
+        assertEquals(Optional.of(gone), repository.find(Handle.of("gonepic")), "nothing a reader sees changes");
+        assertEquals(List.of(), sweep(repository, later));
+        repository.saveIfNewer(picture("gonepic", "3", T0.plusSeconds(10)));
+        assertEquals(List.of("gonepic"), sweep(repository, later), "a new picture is swept again");
+    }
+
+    private static List<String> sweep(ProfilePictureRepository repository, Instant before) {
+        List<String> keys = new ArrayList<>();
+        DueRequest request = DueRequest.first(T0, before, 0, 1, 100).sweeping(before);
+        while (true) {
+            DuePage page = repository.findDue(request);
+            page.unarchived().forEach(account -> keys.add(account.handle().key()));
+            if (page.next().isEmpty()) {
+                return keys;
+            }
+            request = request.after(page);
+        }
+    }
+
     /** Every due account's key, walking each segment with pages of {@code limit}; stops after 1000 pages. */
     protected static List<String> walkDue(
             ProfilePictureRepository repository, Instant checkedBefore, Instant now, int segments, int limit) {

@@ -52,7 +52,10 @@ public interface ProfilePictureRepository {
     /**
      * One page of the accounts due for a refresh ({@link DueRequest}). Walking each segment from its first
      * page along {@link DuePage#next()} until it has none, the segments together return every account stored
-     * throughout the walk that is due at its end exactly once, and no account that is not due.
+     * throughout the walk that is due at its end exactly once, and no account that is not due. A request that sweeps
+     * ({@link DueRequest#unarchivedBefore()}) also returns, on the same pages and with no read of its own, every
+     * picture stored throughout the walk, first seen before that instant, that is neither archived
+     * ({@link ProfilePicture#archived()}) nor marked not archivable ({@link #markNotArchivable}), exactly once.
      */
     DuePage findDue(DueRequest request);
 
@@ -69,6 +72,14 @@ public interface ProfilePictureRepository {
      * twice changes nothing. Says whether the stored picture now carries {@code mark}.
      */
     boolean markArchived(Handle handle, ArchiveMark mark);
+
+    /**
+     * Marks the account's picture as one the archive judged it can never keep (its host answered 404, something
+     * that is no image, or too much), atomically and only while the stored picture is {@code picture} (at any
+     * size): the sweep leaves such a picture alone ({@link DueRequest#unarchivedBefore()}), and a later, other
+     * picture is swept again. Marking twice changes nothing. Says whether the stored picture now carries the mark.
+     */
+    boolean markNotArchivable(Handle handle, PictureUrl picture);
 
     /** The picture stored for the account, whatever the capitalisation of {@code handle}. */
     Optional<ProfilePicture> find(Handle handle);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -22,12 +23,23 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  *   <li>a function error (an exception) retries the batch, split in two first when
  *       {@code BisectBatchOnFunctionError} (splitting costs no retry);
  *   <li>after {@code MaximumRetryAttempts} retries ({@code -1}: no limit) the records still failing are
- *       logged and skipped, and the shard moves on.
+ *       logged and skipped, and the shard moves on; with an {@code OnFailure} destination, the shard and the
+ *       range of sequence numbers skipped are sent there first, as Lambda's invocation record
+ *       ({@link OnFailureRecord}).
  * </ul>
  */
 final class BatchDelivery {
 
+    /** Where a batch given up on is told of: the mapping's {@code OnFailure} destination, or nowhere. */
+    @FunctionalInterface
+    interface OnFailure {
+        void send(String invocationRecord);
+
+        OnFailure NONE = invocationRecord -> {};
+    }
+
     private final StreamEvent source;
+    private final OnFailure onFailure;
     private final StreamPoller.Function function;
     private final String streamArn;
     private final StreamPoller.Timing timing;
@@ -44,8 +56,10 @@ final class BatchDelivery {
             StreamPoller.Timing timing,
             System.Logger log,
             BooleanSupplier running,
-            Predicate<Duration> pause) {
+            Predicate<Duration> pause,
+            OnFailure onFailure) {
         this.source = source;
+        this.onFailure = onFailure;
         this.function = function;
         this.streamArn = streamArn;
         this.timing = timing;
@@ -65,7 +79,7 @@ final class BatchDelivery {
      * DynamoDB would not have streamed (moto's, {@link StreamRecords#asDynamoDbStreamsThem}) are left out, and
      * a batch left empty invokes nothing, as Lambda invokes no function with an empty batch.
      */
-    void deliver(List<Record> read) {
+    void deliver(String shardId, List<Record> read) {
         List<Record> batch = StreamRecords.asDynamoDbStreamsThem(read);
         if (batch.isEmpty()) {
             return;
@@ -95,6 +109,7 @@ final class BatchDelivery {
                         source.functionId() + "'s stream gave up on " + failing.size() + " record(s) after "
                                 + next.retries() + " retries (" + outcome.why() + "); skipping sequence numbers "
                                 + sequenceNumbers(failing));
+                tellTheDestination(shardId, failing, outcome, next.retries() + 1);
                 delay = timing.firstRetryDelay();
                 continue;
             }
@@ -106,9 +121,26 @@ final class BatchDelivery {
         }
     }
 
+    // A destination that cannot be told is logged: the records were skipped all the same, as Lambda skips them.
+    private void tellTheDestination(String shardId, List<Record> failing, Outcome outcome, int invocations) {
+        try {
+            onFailure.send(OnFailureRecord.of(
+                    "arn:aws:lambda:local:000000000000:function:" + source.functionId(),
+                    streamArn,
+                    shardId,
+                    failing,
+                    outcome.requestId(),
+                    invocations,
+                    outcome.functionError(),
+                    Instant.now()));
+        } catch (RuntimeException e) {
+            log.log(Level.ERROR, source.functionId() + "'s OnFailure destination could not be told: " + e);
+        }
+    }
+
     /** What one invocation made of a batch: all done ({@code failedFrom} -1), or failed from one record on. */
-    private record Outcome(int failedFrom, boolean functionError, String why) {
-        static final Outcome DONE = new Outcome(-1, false, "");
+    private record Outcome(int failedFrom, boolean functionError, String why, String requestId) {
+        static final Outcome DONE = new Outcome(-1, false, "", "");
     }
 
     private Outcome invoke(List<Record> records) {
@@ -126,7 +158,7 @@ final class BatchDelivery {
             } else {
                 log.log(Level.WARNING, message, e);
             }
-            return new Outcome(0, true, "function error " + e.getClass().getSimpleName());
+            return new Outcome(0, true, "function error " + e.getClass().getSimpleName(), requestId);
         }
         if (!source.reportBatchItemFailures()
                 || response == null
@@ -143,14 +175,16 @@ final class BatchDelivery {
                         0,
                         false,
                         "a reported failure names no record of the batch: "
-                                + (failure == null ? null : failure.getItemIdentifier()));
+                                + (failure == null ? null : failure.getItemIdentifier()),
+                        requestId);
             }
             first = Math.min(first, index);
         }
         return new Outcome(
                 first,
                 false,
-                "the function reported record " + records.get(first).dynamodb().sequenceNumber() + " failed");
+                "the function reported record " + records.get(first).dynamodb().sequenceNumber() + " failed",
+                requestId);
     }
 
     private static int indexOf(List<Record> records, String sequenceNumber) {

@@ -4,10 +4,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.adapters.dynamodb.DynamoDbClients;
+import com.profilepictures.adapters.sqs.SqsClients;
+import com.profilepictures.adapters.sqs.SqsSettings;
+import com.profilepictures.awsclients.CredentialsSource;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The template's DynamoDB stream events under {@code make run}: a {@link StreamPoller} per event, on the local
@@ -48,6 +54,10 @@ final class LocalStreams implements AutoCloseable {
                         .nameOf(event.tableId())
                         .orElseThrow(() -> new IllegalStateException(event.functionId() + " reads the stream of "
                                 + event.tableId() + ", which is no table of template.yaml."));
+                BatchDelivery.OnFailure onFailure = event.onFailureQueueId()
+                        .flatMap(infrastructure::nameOf)
+                        .map(queueUrl -> onFailureQueue(infrastructure, queueUrl, started))
+                        .orElse(BatchDelivery.OnFailure.NONE);
                 started.add(StreamPoller.start(
                         client,
                         tableName,
@@ -60,13 +70,30 @@ final class LocalStreams implements AutoCloseable {
                                     records, new LocalContext(requestId, event.functionId(), functionLog));
                         },
                         LOG,
-                        StreamPoller.Timing.LAMBDA));
+                        StreamPoller.Timing.LAMBDA,
+                        onFailure));
             }
         } catch (RuntimeException e) {
             streams.close();
             throw e;
         }
         return streams;
+    }
+
+    /** The template's OnFailure queue on the local SQS: one message a batch given up on, as Lambda sends it. */
+    private static BatchDelivery.OnFailure onFailureQueue(
+            LocalInfrastructure infrastructure, String queueUrl, List<AutoCloseable> started) {
+        URI endpoint =
+                URI.create(infrastructure.environment().get("SQS_ENDPOINT").orElseThrow());
+        SqsClient sqs = SqsClients.create(new SqsSettings(
+                URI.create(queueUrl),
+                infrastructure.storage().region(),
+                Optional.of(endpoint),
+                CredentialsSource.DUMMY));
+        // Closed after the pollers that use it (they are added after it, and closed in reverse).
+        started.add(sqs);
+        return invocationRecord ->
+                sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(invocationRecord));
     }
 
     /** The pollers first, the client they share last. */

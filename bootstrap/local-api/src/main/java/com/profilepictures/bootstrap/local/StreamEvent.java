@@ -2,13 +2,16 @@ package com.profilepictures.bootstrap.local;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One DynamoDB stream event of one function, as Lambda's event source mapping reads it: the records of
  * {@code tableId}'s stream go to {@code entryClass::entryMethod} in batches of at most {@code batchSize};
  * a failed batch is retried at most {@code maximumRetryAttempts} times ({@code -1}: until the records
  * expire), split in two on a function error when {@code bisectBatchOnFunctionError}, and from the first
- * failure the function reports when {@code reportBatchItemFailures}.
+ * failure the function reports when {@code reportBatchItemFailures}; a batch given up on is told of to the queue
+ * {@code onFailureQueueId} names, when the event has an {@code OnFailure} destination.
  */
 public record StreamEvent(
         String functionId,
@@ -19,12 +22,38 @@ public record StreamEvent(
         int batchSize,
         int maximumRetryAttempts,
         boolean bisectBatchOnFunctionError,
-        boolean reportBatchItemFailures) {
+        boolean reportBatchItemFailures,
+        Optional<String> onFailureQueueId) {
 
     /** Lambda's default batch size for a DynamoDB stream. */
     public static final int DEFAULT_BATCH_SIZE = 100;
 
+    /** An event without an {@code OnFailure} destination. */
+    public StreamEvent(
+            String functionId,
+            String tableId,
+            String entryClass,
+            String entryMethod,
+            String startingPosition,
+            int batchSize,
+            int maximumRetryAttempts,
+            boolean bisectBatchOnFunctionError,
+            boolean reportBatchItemFailures) {
+        this(
+                functionId,
+                tableId,
+                entryClass,
+                entryMethod,
+                startingPosition,
+                batchSize,
+                maximumRetryAttempts,
+                bisectBatchOnFunctionError,
+                reportBatchItemFailures,
+                Optional.empty());
+    }
+
     public StreamEvent {
+        Objects.requireNonNull(onFailureQueueId, "onFailureQueueId");
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException(functionId + "'s stream BatchSize must be 1 to 10000: " + batchSize);
         }
@@ -47,7 +76,19 @@ public record StreamEvent(
                 integer(stream.get("BatchSize"), DEFAULT_BATCH_SIZE),
                 integer(stream.get("MaximumRetryAttempts"), -1),
                 Boolean.parseBoolean(String.valueOf(stream.getOrDefault("BisectBatchOnFunctionError", "false"))),
-                responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"));
+                responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"),
+                onFailureQueue(stream.get("DestinationConfig")));
+    }
+
+    // DestinationConfig: {OnFailure: {Type: SQS, Destination: !GetAtt Queue.Arn}}; !GetAtt reads as "Queue.Arn".
+    private static Optional<String> onFailureQueue(Object destinations) {
+        if (destinations instanceof Map<?, ?> config
+                && config.get("OnFailure") instanceof Map<?, ?> onFailure
+                && onFailure.get("Destination") instanceof String arn
+                && arn.endsWith(".Arn")) {
+            return Optional.of(arn.substring(0, arn.length() - ".Arn".length()));
+        }
+        return Optional.empty();
     }
 
     // !GetAtt Table.StreamArn reads as "Table.StreamArn"; Fn::GetAtt: [Table, StreamArn] as a map of a list.

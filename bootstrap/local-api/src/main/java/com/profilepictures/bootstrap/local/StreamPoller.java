@@ -69,21 +69,22 @@ final class StreamPoller implements AutoCloseable {
             StreamEvent source,
             Function function,
             System.Logger log,
-            Timing timing) {
+            Timing timing,
+            BatchDelivery.OnFailure onFailure) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.source = source;
         this.log = log;
         this.timing = timing;
-        this.delivery = new BatchDelivery(source, function, streamArn, timing, log, this::running, this::pause);
+        this.delivery =
+                new BatchDelivery(source, function, streamArn, timing, log, this::running, this::pause, onFailure);
         this.thread = new Thread(this::run, "stream-" + source.functionId());
         this.thread.setDaemon(true);
     }
 
     /**
-     * Starts feeding {@code tableName}'s stream to {@code function} as {@code source} says.
-     *
-     * @throws IllegalStateException when the table has no stream
+     * Starts feeding {@code tableName}'s stream to {@code function} as {@code source} says, telling {@code onFailure}
+     * of each batch given up on; throws {@code IllegalStateException} when the table has no stream.
      */
     static StreamPoller start(
             DynamoDbStreamsClient streams,
@@ -91,7 +92,8 @@ final class StreamPoller implements AutoCloseable {
             StreamEvent source,
             Function function,
             System.Logger log,
-            Timing timing) {
+            Timing timing,
+            BatchDelivery.OnFailure onFailure) {
         String streamArn;
         try {
             streamArn = streams.listStreams(request -> request.tableName(tableName)).streams().stream()
@@ -103,7 +105,7 @@ final class StreamPoller implements AutoCloseable {
             throw new IllegalStateException(
                     "Could not find the stream of table " + tableName + ": " + e.getMessage(), e);
         }
-        StreamPoller poller = new StreamPoller(streams, streamArn, source, function, log, timing);
+        StreamPoller poller = new StreamPoller(streams, streamArn, source, function, log, timing, onFailure);
         poller.thread.start();
         return poller;
     }
@@ -213,7 +215,7 @@ final class StreamPoller implements AutoCloseable {
             }
             if (!response.records().isEmpty()) {
                 read = true;
-                delivery.deliver(response.records());
+                delivery.deliver(shard, response.records());
                 checkpoints.put(
                         shard,
                         response.records()

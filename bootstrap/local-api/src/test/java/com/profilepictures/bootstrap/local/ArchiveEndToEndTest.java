@@ -13,6 +13,8 @@ import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
 import com.profilepictures.adapters.dynamodb.testing.SharedDynamoDbServer;
 import com.profilepictures.adapters.s3.S3Clients;
 import com.profilepictures.adapters.s3.S3Settings;
+import com.profilepictures.adapters.sqs.SqsClients;
+import com.profilepictures.adapters.sqs.SqsSettings;
 import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.fixturesite.FixtureSite;
 import com.profilepictures.moto.MotoServer;
@@ -41,6 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Archiving end to end, through {@code make run}'s process: the local API feeds the picture table's stream
@@ -58,6 +61,8 @@ class ArchiveEndToEndTest {
 
     /** Archiving runs right after the scrape; on a loaded machine it may take a few seconds. */
     private static final Duration ARCHIVING = Duration.ofSeconds(60);
+    /** Long enough that the stream archives every picture first when all is well, even on a loaded machine. */
+    private static final Duration ARCHIVE_GRACE = Duration.ofSeconds(10);
 
     private static final String TABLE = DynamoDbServer.uniqueTableName("archive-e2e");
     private static final String HISTORY = DynamoDbServer.uniqueTableName("archive-e2e-history");
@@ -67,6 +72,9 @@ class ArchiveEndToEndTest {
 
     private static FixtureSite x;
     private static MotoServer s3Server;
+    // The template's queues (the sweep's, the OnFailure one) on a moto of their own, so that pausing S3 leaves them.
+    private static MotoServer sqsServer;
+    private static SqsClient sqs;
     private static S3Client s3;
     private static DynamoDbStreamsClient streams;
     private static MakeRun.Started process;
@@ -78,6 +86,12 @@ class ArchiveEndToEndTest {
         x = FixtureSite.start(Duration.ofMillis(100));
         workDir = Files.createTempDirectory("archive-e2e");
         s3Server = MotoServer.start(workDir.resolve("s3-moto.log"));
+        sqsServer = MotoServer.start(workDir.resolve("sqs-moto.log"));
+        sqs = SqsClients.create(new SqsSettings(
+                URI.create(sqsServer.endpoint() + "/000000000000/unused"),
+                DynamoDbServer.REGION,
+                Optional.of(sqsServer.endpoint()),
+                CredentialsSource.DUMMY));
         s3 = S3Clients.create(new S3Settings(
                 BUCKET, DynamoDbServer.REGION, Optional.of(s3Server.endpoint()), CredentialsSource.DUMMY));
         DynamoDbSettings storage = dynamoDb.settings(TABLE);
@@ -85,7 +99,7 @@ class ArchiveEndToEndTest {
 
         process = MAKE_RUN.start(
                 workDir,
-                Map.of(
+                pairs(
                         "PORT",
                         "0",
                         "DYNAMODB_ENDPOINT",
@@ -103,8 +117,23 @@ class ArchiveEndToEndTest {
                         "X_IMAGE_BASE_URL",
                         x.baseUrl().toString(),
                         "SCRAPE_TIMEOUT",
-                        "PT15S"));
+                        "PT15S",
+                        // The sweep: the planner every 2 s re-drives what is not archived 10 s after its scrape.
+                        "SQS_ENDPOINT",
+                        sqsServer.endpoint().toString(),
+                        "ARCHIVE_GRACE",
+                        ARCHIVE_GRACE.toString(),
+                        "REFRESH_EVERY",
+                        "PT2S"));
         http = new Http(process.awaitReady(Duration.ofSeconds(120)));
+    }
+
+    private static Map<String, String> pairs(String... namesAndValues) {
+        Map<String, String> pairs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            pairs.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return pairs;
     }
 
     @AfterAll
@@ -120,6 +149,12 @@ class ArchiveEndToEndTest {
         }
         if (s3Server != null) {
             s3Server.close();
+        }
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (sqsServer != null) {
+            sqsServer.close();
         }
         if (x != null) {
             x.close();
@@ -181,6 +216,7 @@ class ArchiveEndToEndTest {
 
     @Test
     void aBadPictureIsNotArchivedNotRetriedAndLeavesNothingInS3() {
+        Instant firstScrape = Instant.now();
         for (String handle :
                 List.of(FixtureSite.PICTURE_GONE, FixtureSite.PICTURE_NOT_IMAGE, FixtureSite.PICTURE_TOO_BIG)) {
             int objectsBefore = objectsInBucket();
@@ -203,6 +239,97 @@ class ArchiveEndToEndTest {
             assertEquals("image_not_archived", image.error().get("code").getAsString());
             assertEquals(1, x.pictureRequestsFor(handle), handle + ": a permanent failure is not retried");
         }
+        // Each is marked not archivable on its item: the sweep, well past the grace, never sends it again.
+        awaitPlannerRuns(3, firstScrape.plus(ARCHIVE_GRACE).plusSeconds(1));
+        for (String handle :
+                List.of(FixtureSite.PICTURE_GONE, FixtureSite.PICTURE_NOT_IMAGE, FixtureSite.PICTURE_TOO_BIG)) {
+            assertEquals(1, x.pictureRequestsFor(handle), handle + ": asked for once across the planner's passes");
+        }
+    }
+
+    @Test
+    void anImageHostOutageLongerThanTheStreamsRetries_isToldToTheFailureQueue_andTheSweepArchivesAfterIt()
+            throws Exception {
+        x.imageHostUnavailable(true);
+        String picture;
+        try {
+            picture = scrape("hostout").body().get("profileUrl").getAsString();
+            String gaveUp = awaitNewOutput(line -> line.contains("gave up"), "the stream gives up", ARCHIVING);
+            // As Lambda does: the shard and the range the mapping skipped, on the template's OnFailure queue.
+            JsonObject batch = awaitFailureRecordStartingAt(gaveUp);
+            assertFalse(batch.get("shardId").getAsString().isBlank());
+            assertTrue(batch.get("batchSize").getAsInt() >= 1);
+            assertFalse(awaitProfile("hostout", stored -> true).get("archived").getAsBoolean(), "X still down");
+        } finally {
+            x.imageHostUnavailable(false);
+        }
+
+        JsonObject archived =
+                awaitProfile("hostout", stored -> stored.get("archived").getAsBoolean());
+
+        assertEquals(picture, archived.get("profile_url").getAsString());
+        assertArrayEquals(FixtureSite.pictureBytesOf(picture), image("/user/hostout/profile_pic/image"));
+        assertTrue(
+                process.output().stream()
+                        .anyMatch(line -> line.contains("\"event\":\"archive_sweep\"")
+                                && line.contains("Hostout")
+                                && line.contains("\"outcome\":\"archived\"")),
+                "archived by the sweep, with no scrape:\n" + process.tail());
+        assertTrue(
+                process.output().stream()
+                        .anyMatch(line ->
+                                line.contains("\"ArchiveRedrives\":") && !line.contains("\"ArchiveRedrives\":0")),
+                "the re-drives are counted");
+    }
+
+    /** The OnFailure queue's message whose range starts at the first sequence number {@code gaveUp} names. */
+    private static JsonObject awaitFailureRecordStartingAt(String gaveUp) {
+        java.util.regex.Matcher skipped = java.util.regex.Pattern.compile("skipping sequence numbers \\[([0-9]+)")
+                .matcher(gaveUp);
+        assertTrue(skipped.find(), gaveUp);
+        String queueUrl = sqs.getQueueUrl(request -> request.queueName("StreamFailureQueue"))
+                .queueUrl();
+        Instant deadline = Instant.now().plus(ARCHIVING);
+        List<String> seen = new ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            for (var message : sqs.receiveMessage(request ->
+                            request.queueUrl(queueUrl).waitTimeSeconds(0).maxNumberOfMessages(10))
+                    .messages()) {
+                seen.add(message.body());
+                JsonObject record =
+                        com.google.gson.JsonParser.parseString(message.body()).getAsJsonObject();
+                JsonObject batch = record.getAsJsonObject("DDBStreamBatchInfo");
+                if (batch.get("startSequenceNumber").getAsString().equals(skipped.group(1))) {
+                    assertEquals(
+                            "RetryAttemptsExhausted",
+                            record.getAsJsonObject("requestContext")
+                                    .get("condition")
+                                    .getAsString());
+                    assertFalse(message.body().contains("hostout"), "no record's content: " + message.body());
+                    return batch;
+                }
+            }
+            process.awaitOutputChange(Duration.ofMillis(200));
+        }
+        return fail("no OnFailure message for " + skipped.group(1) + " among " + seen);
+    }
+
+    /** Waits until {@code notBefore}, then for {@code runs} more runs of the planner. */
+    private static void awaitPlannerRuns(int runs, Instant notBefore) {
+        while (Instant.now().isBefore(notBefore)) {
+            process.awaitOutputChange(Duration.ofMillis(200));
+        }
+        for (int i = 0; i < runs; i++) {
+            awaitNewOutput(line -> line.contains("\"event\":\"refresh_plan\""), "a planner run", ARCHIVING);
+        }
+    }
+
+    /** Waits for one more line {@code line} accepts than there are now; answers the newest. */
+    private static String awaitNewOutput(Predicate<String> line, String what, Duration within) {
+        long before = process.output().stream().filter(line).count();
+        awaitOutput(printed -> process.output().stream().filter(line).count() > before, what, within);
+        List<String> matching = process.output().stream().filter(line).toList();
+        return matching.get(matching.size() - 1);
     }
 
     @Test
@@ -225,28 +352,22 @@ class ArchiveEndToEndTest {
     }
 
     @Test
-    void anS3OutageLongerThanTheRetryBudgetIsLogged_andTheNextPictureArchives() throws Exception {
+    void anS3OutageLongerThanTheRetryBudgetIsLoggedAndTheSweepArchivesWithNoScrape() throws Exception {
         s3Server.pause();
         String picture;
         try {
             picture = scrape("longout").body().get("profileUrl").getAsString();
-            awaitOutput(line -> line.contains("gave up"), "the event source mapping gives up", Duration.ofMinutes(5));
+            awaitNewOutput(
+                    line -> line.contains("gave up"), "the event source mapping gives up", Duration.ofMinutes(5));
+            JsonObject stored = awaitProfile("longout", profile -> true);
+            assertFalse(stored.get("archived").getAsBoolean(), "given up: not archived");
+            assertEquals(picture, stored.get("profile_url").getAsString());
         } finally {
             s3Server.resume();
         }
-        JsonObject stored = awaitProfile("longout", profile -> true);
-        assertFalse(stored.get("archived").getAsBoolean(), "given up: not archived");
-        assertEquals(picture, stored.get("profile_url").getAsString());
-
-        // The same picture again is a check: it keeps when it was first seen, and the archive ignores it.
-        JsonObject checked = scrape("longout").body();
-        assertEquals(
-                stored.get("scrapedAt").getAsString(), checked.get("scrapedAt").getAsString());
-        String next = x.changePicture("longout");
-        assertEquals(next, scrape("longout").body().get("profileUrl").getAsString());
 
         awaitProfile("longout", profile -> profile.get("archived").getAsBoolean());
-        assertArrayEquals(FixtureSite.pictureBytesOf(next), image("/user/longout/profile_pic/image"));
+        assertArrayEquals(FixtureSite.pictureBytesOf(picture), image("/user/longout/profile_pic/image"));
     }
 
     @Test

@@ -137,6 +137,7 @@ final class DeploymentDescriptorsTest {
                         .collect(Collectors.toSet())
                         .containsAll(Set.of(
                                 "ArchivePictureFunction",
+                                "ArchiveSweepFunction",
                                 "RefreshPlannerFunction",
                                 "RefreshWorkerFunction",
                                 "RefreshBrowserFunction")),
@@ -392,6 +393,7 @@ final class DeploymentDescriptorsTest {
                 "GetArchivedImageFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"),
                 "GetPictureHistoryFunction", Set.of("HISTORY_TABLE_NAME"),
                 "ArchivePictureFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"),
+                "ArchiveSweepFunction", Set.of("HISTORY_TABLE_NAME", "PICTURE_BUCKET"),
                 // Not to read it: its page's policy names the bucket's origin, where images come from.
                 "GalleryFunction", Set.of("PICTURE_BUCKET"));
         Map<String, String> resourceOf =
@@ -450,6 +452,24 @@ final class DeploymentDescriptorsTest {
     }
 
     @Test
+    void theSweepsReaderOutlastsABatchWhoseEveryRecordRunsToItsTimeouts() {
+        long timeoutSeconds = ((Number)
+                        functionProperty(resource("AWS::Serverless::Function", "ArchiveSweepFunction"), "Timeout"))
+                .longValue();
+        long batchSize = ((Number) properties(resource("AWS::Lambda::EventSourceMapping", "ArchiveSweepMapping"))
+                        .get("BatchSize"))
+                .longValue();
+        Duration slowestPicture = DynamoDbClients.API_CALL_TIMEOUT
+                .multipliedBy(3)
+                .plus(HttpPictureHost.DOWNLOAD_TIMEOUT)
+                .plus(S3Clients.API_CALL_TIMEOUT);
+
+        assertTrue(
+                Duration.ofSeconds(timeoutSeconds).compareTo(slowestPicture.multipliedBy(batchSize)) > 0,
+                "Timeout " + timeoutSeconds + " s against " + batchSize + " pictures of " + slowestPicture + " each");
+    }
+
+    @Test
     void thePoliciesGrantEachFunctionOnlyWhatItsAdaptersCall() {
         assertEquals(
                 Map.of(
@@ -460,6 +480,19 @@ final class DeploymentDescriptorsTest {
                         "s3:PutObject",
                         Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")),
                 grants("ArchivePictureFunction"));
+        // The sweep's reader archives as the stream's does, and reads its own queue.
+        Map<String, Set<String>> sweep = new TreeMap<>(Map.of(
+                "dynamodb:UpdateItem",
+                Set.of(PICTURE_TABLE + ".Arn", HISTORY_TABLE + ".Arn"),
+                "dynamodb:GetItem",
+                Set.of(HISTORY_TABLE + ".Arn"),
+                "s3:PutObject",
+                Set.of("${" + BUCKET + ".Arn}/" + S3PictureArchive.KEY_PREFIX + "*")));
+        for (String action : List.of(
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes")) {
+            sweep.put(action, Set.of("ArchiveQueue.Arn"));
+        }
+        assertEquals(sweep, grants("ArchiveSweepFunction"));
         assertEquals(
                 Map.of(
                         "dynamodb:GetItem",
@@ -652,6 +685,13 @@ final class DeploymentDescriptorsTest {
         assertEquals("P1D", refreshAfter.get("Default"));
         assertEquals("RefreshAfter", environment(planner).get("REFRESH_AFTER"));
         assertEquals("RefreshQueue", environment(planner).get("REFRESH_QUEUE_URL"));
+        // The sweep, on the same pass: ArchiveGrace after a scrape, onto the archive's own queue.
+        assertEquals("ArchiveGrace", environment(planner).get("ARCHIVE_GRACE"));
+        assertEquals("ArchiveQueue", environment(planner).get("ARCHIVE_QUEUE_URL"));
+        assertEquals("PT15M", map(parameters.get("ArchiveGrace")).get("Default"));
+        assertEquals(
+                refreshAfter.get("AllowedPattern"),
+                map(parameters.get("ArchiveGrace")).get("AllowedPattern"));
         for (String value : List.of("P1D", "PT12H", "PT2S", "P1DT6H", "PT90M")) {
             assertTrue(duration.matcher(value).matches(), value);
             Duration.parse(value);
@@ -664,7 +704,7 @@ final class DeploymentDescriptorsTest {
     @Test
     void everyQueueAFunctionReadsHidesABatchForSixTimesItsReadersTimeout() {
         Map<String, Map<String, Object>> mappings = sqsMappings();
-        assertEquals(Set.of("RefreshWorkerMapping", "RefreshBrowserMapping"), mappings.keySet());
+        assertEquals(Set.of("RefreshWorkerMapping", "RefreshBrowserMapping", "ArchiveSweepMapping"), mappings.keySet());
 
         mappings.forEach((id, mapping) -> {
             Map<String, Object> queue = properties(resource("AWS::SQS::Queue", queueOf(mapping)));
@@ -766,7 +806,7 @@ final class DeploymentDescriptorsTest {
                 Map.of(
                         "dynamodb:Scan", table,
                         "dynamodb:UpdateItem", table,
-                        "sqs:SendMessage", Set.of("RefreshQueue.Arn")),
+                        "sqs:SendMessage", Set.of("RefreshQueue.Arn", "ArchiveQueue.Arn")),
                 grants("RefreshPlannerFunction"));
         Map<String, Set<String>> worker = new TreeMap<>(Map.of(
                 "dynamodb:GetItem", table,

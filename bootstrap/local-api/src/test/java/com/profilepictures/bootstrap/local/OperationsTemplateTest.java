@@ -71,6 +71,7 @@ final class OperationsTemplateTest {
         for (String expected : List.of(
                 "IteratorAge Maximum {FunctionName=ArchivePictureFunction}",
                 "Errors Sum {FunctionName=ArchivePictureFunction}",
+                "Errors Sum {FunctionName=ArchiveSweepFunction}",
                 "Errors Sum {FunctionName=ScrapeFunction}",
                 "Throttles Sum {FunctionName=ScrapeFunction}",
                 "Duration p99 {FunctionName=ScrapeFunction}",

@@ -189,6 +189,47 @@ class StreamPollerTest {
     }
 
     @Test
+    void aBatchGivenUpOnIsToldToTheOnFailureDestinationAsLambdasInvocationRecord_shardAndRangeOnly() {
+        for (String id : List.of("a", "b", "c")) {
+            put(id, 1);
+        }
+        List<String> told = new CopyOnWriteArrayList<>();
+
+        poller = StreamPoller.start(
+                streams,
+                table,
+                mapping(10, 1, false, true),
+                recorder(record -> id(record).equals("b")),
+                log,
+                QUICK,
+                told::add);
+        await(() -> !told.isEmpty(), "the destination is told");
+        put("d", 1);
+        awaitRecords(6);
+
+        assertEquals(1, told.size(), String.valueOf(told));
+        var record = com.google.gson.JsonParser.parseString(told.get(0)).getAsJsonObject();
+        var request = record.getAsJsonObject("requestContext");
+        var batch = record.getAsJsonObject("DDBStreamBatchInfo");
+        assertEquals("RetryAttemptsExhausted", request.get("condition").getAsString());
+        assertEquals(2, request.get("approximateInvokeCount").getAsInt(), "the first try and one retry");
+        assertTrue(request.get("functionArn").getAsString().endsWith(":function:TestFunction"));
+        assertFalse(record.getAsJsonObject("responseContext").has("functionError"), "it reported b, it did not fail");
+        assertEquals("1.0", record.get("version").getAsString());
+        assertEquals(
+                delivered().get(1).getDynamodb().getSequenceNumber(),
+                batch.get("startSequenceNumber").getAsString());
+        assertEquals(
+                delivered().get(2).getDynamodb().getSequenceNumber(),
+                batch.get("endSequenceNumber").getAsString());
+        assertEquals(2, batch.get("batchSize").getAsInt(), "b and c, the records skipped");
+        assertEquals(poller.streamArn(), batch.get("streamArn").getAsString());
+        assertFalse(batch.get("shardId").getAsString().isBlank());
+        assertTrue(batch.has("approximateArrivalOfFirstRecord") && batch.has("approximateArrivalOfLastRecord"));
+        assertFalse(told.get(0).contains("tags"), "no record's content travels: " + told.get(0));
+    }
+
+    @Test
     void withoutReportBatchItemFailuresTheResponseIsIgnoredAsLambdaIgnoresIt() {
         put("a", 1);
         put("b", 1);
@@ -215,7 +256,7 @@ class StreamPollerTest {
     }
 
     private StreamPoller start(StreamEvent mapping, StreamPoller.Function function) {
-        return StreamPoller.start(streams, table, mapping, function, log, QUICK);
+        return StreamPoller.start(streams, table, mapping, function, log, QUICK, BatchDelivery.OnFailure.NONE);
     }
 
     private static StreamEvent mapping(int batchSize, int retries, boolean bisect, boolean reportFailures) {

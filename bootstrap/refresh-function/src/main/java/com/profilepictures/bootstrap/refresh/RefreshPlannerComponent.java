@@ -1,6 +1,7 @@
 package com.profilepictures.bootstrap.refresh;
 
 import com.profilepictures.adapters.lambda.RefreshPlannerHandler;
+import com.profilepictures.adapters.sqs.SqsArchiveQueue;
 import com.profilepictures.application.PlanRefresh;
 import com.profilepictures.bootstrap.ClockModule;
 import com.profilepictures.bootstrap.Environment;
@@ -15,8 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Named;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Everything the refresh's planner needs: the pictures table and the refresh queue. */
+/** Everything the refresh's planner needs: the pictures table, the refresh queue and the sweep's archive queue. */
 @Singleton
 @Component(
         modules = {ClockModule.class, StorageModule.class, RefreshModule.class, RefreshPlannerComponent.Wiring.class})
@@ -47,9 +49,21 @@ public interface RefreshPlannerComponent {
                 ProfilePictureRepository repository,
                 @Named(RefreshModule.REFRESH_QUEUE) RefreshQueue queue,
                 RefreshConfiguration configuration,
+                Environment environment,
+                SqsClient client,
                 Clock clock) {
-            PlanRefresh plan =
-                    new PlanRefresh(repository, queue, clock, configuration.refreshAfter(), configuration.queuedFor());
+            SweepConfiguration sweep = SweepConfiguration.from(environment, configuration);
+            PlanRefresh plan = sweep.queue()
+                    .map(archiveQueue -> new PlanRefresh(
+                            repository,
+                            queue,
+                            clock,
+                            configuration.refreshAfter(),
+                            configuration.queuedFor(),
+                            new SqsArchiveQueue(client, archiveQueue.queueUrl().toString()),
+                            sweep.grace()))
+                    .orElseGet(() -> new PlanRefresh(
+                            repository, queue, clock, configuration.refreshAfter(), configuration.queuedFor()));
             return new RefreshPlannerHandler(plan, configuration.plannerSegments(), MARGIN, LOCAL_BUDGET, clock);
         }
     }
