@@ -170,6 +170,9 @@
     return img;
   }
 
+  // What X said of an account that is no longer there; its last picture stays shown.
+  var ACCOUNT_GONE = { not_found: 'X no longer has this account', suspended: 'Suspended on X' };
+
   function accountFigure(user, retries, lazy) {
     var figure = el('figure');
     figure.appendChild(picture(imageOf(user), 'Profile picture of @' + user.handle, user.handle,
@@ -177,7 +180,13 @@
     var caption = el('figcaption');
     caption.appendChild(el('span', 'handle', '@' + user.handle));
     if (user.scrapedAt) {
-      caption.appendChild(when(user.scrapedAt, 'Scraped '));
+      caption.appendChild(when(user.scrapedAt, 'Picture since '));
+    }
+    if (user.checkedAt && user.checkedAt !== user.scrapedAt) {
+      caption.appendChild(when(user.checkedAt, 'Checked '));
+    }
+    if (ACCOUNT_GONE[user.accountStatus]) {
+      caption.appendChild(el('span', 'when', ACCOUNT_GONE[user.accountStatus]));
     }
     figure.appendChild(caption);
     return figure;
