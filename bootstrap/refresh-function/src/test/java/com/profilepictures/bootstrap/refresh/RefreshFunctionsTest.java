@@ -47,9 +47,9 @@ class RefreshFunctionsTest {
                 "PT1H",
                 "REFRESH_PLANNER_SEGMENTS",
                 "3",
-                RefreshConfiguration.QUEUE_URL,
+                RefreshQueues.QUEUE_URL,
                 refreshQueue,
-                RefreshConfiguration.BROWSER_QUEUE_URL,
+                RefreshQueues.BROWSER_QUEUE_URL,
                 browserQueue));
     }
 
