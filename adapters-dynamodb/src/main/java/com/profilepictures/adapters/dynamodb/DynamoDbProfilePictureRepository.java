@@ -67,7 +67,7 @@ public final class DynamoDbProfilePictureRepository implements ProfilePictureRep
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         // Building the repository builds the item schema (see PictureItems): in Lambda's init phase.
         this.items = new PictureItems(tableName);
-        this.listing = new PictureListing(client, tableName, items);
+        this.listing = new PictureListing(client, items);
         this.checks = new CheckWrites(client, tableName, items::toDomain, this::find);
         this.due = new DueScan(client, tableName, items::toDomain);
         this.marks = new ArchiveMarks(client, tableName);

@@ -26,6 +26,11 @@ final class PictureItems {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
     }
 
+    /** The table whose items these are. */
+    String tableName() {
+        return tableName;
+    }
+
     /**
      * An item that breaks the domain's rules is a bug or a hand edit, not an outage: it fails loudly
      * (a 500 with a logged cause), never as "storage unavailable", which would invite pointless retries.

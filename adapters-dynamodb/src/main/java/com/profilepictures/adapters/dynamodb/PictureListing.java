@@ -25,12 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 final class PictureListing {
 
     private final DynamoDbClient client;
-    private final String tableName;
     private final PictureItems items;
 
-    PictureListing(DynamoDbClient client, String tableName, PictureItems items) {
+    /** Lists the table of {@code items}. */
+    PictureListing(DynamoDbClient client, PictureItems items) {
         this.client = Objects.requireNonNull(client, "client");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.items = Objects.requireNonNull(items, "items");
     }
 
@@ -64,13 +63,13 @@ final class PictureListing {
         try {
             // Consistent, so that a walk right after a save sees it, as the port promises.
             return client.scan(ScanRequest.builder()
-                    .tableName(tableName)
+                    .tableName(items.tableName())
                     .limit(limit)
                     .exclusiveStartKey(startKey)
                     .consistentRead(true)
                     .build());
         } catch (SdkException e) {
-            throw DynamoDbProfilePictureRepository.failure(tableName, "list pictures", e);
+            throw DynamoDbProfilePictureRepository.failure(items.tableName(), "list pictures", e);
         }
     }
 
@@ -88,8 +87,8 @@ final class PictureListing {
         } catch (IllegalStateException unreadable) {
             Log.LOGGER.log(
                     Level.WARNING,
-                    "Skipping an unreadable item of table " + tableName + " while listing, " + PictureItem.HANDLE_KEY
-                            + "=" + item.get(PictureItem.HANDLE_KEY),
+                    "Skipping an unreadable item of table " + items.tableName() + " while listing, "
+                            + PictureItem.HANDLE_KEY + "=" + item.get(PictureItem.HANDLE_KEY),
                     unreadable);
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import static com.profilepictures.adapters.dynamodb.HistoryItem.IMAGE_VERSION;
 import static com.profilepictures.adapters.dynamodb.HistoryItem.PROFILE_URL;
 
 import com.profilepictures.adapters.dynamodb.testing.DynamoDbServer;
+import com.profilepictures.adapters.dynamodb.testing.TableCreation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;

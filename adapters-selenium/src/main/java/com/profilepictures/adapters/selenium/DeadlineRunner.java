@@ -2,6 +2,7 @@ package com.profilepictures.adapters.selenium;
 
 import com.profilepictures.domain.scrape.Deadline;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,21 +30,27 @@ final class DeadlineRunner implements AutoCloseable {
         void run(Consumer<T> report);
     }
 
-    private final Duration reportMargin;
-    private final Duration hangTolerance;
-    private final Duration tidyWait;
-    private final ExecutorService workers;
-    private final ScheduledThreadPoolExecutor watchdog;
-
     /**
+     * How long past a job's deadline things may take.
+     *
      * @param reportMargin  how long past the deadline the caller waits for a report (scheduling, one last command)
      * @param hangTolerance how long past the deadline a job may run before its watchdog action is called
      * @param tidyWait      how long the caller waits, after the report, for the job to finish tidying up
      */
-    DeadlineRunner(String name, Duration reportMargin, Duration hangTolerance, Duration tidyWait) {
-        this.reportMargin = reportMargin;
-        this.hangTolerance = hangTolerance;
-        this.tidyWait = tidyWait;
+    record Slack(Duration reportMargin, Duration hangTolerance, Duration tidyWait) {
+        Slack {
+            Objects.requireNonNull(reportMargin, "reportMargin");
+            Objects.requireNonNull(hangTolerance, "hangTolerance");
+            Objects.requireNonNull(tidyWait, "tidyWait");
+        }
+    }
+
+    private final Slack slack;
+    private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor watchdog;
+
+    DeadlineRunner(String name, Slack slack) {
+        this.slack = Objects.requireNonNull(slack, "slack");
         this.workers = Executors.newCachedThreadPool(daemonThreads(name + "-worker"));
         this.watchdog = new ScheduledThreadPoolExecutor(1, daemonThreads(name + "-watchdog"));
         this.watchdog.setRemoveOnCancelPolicy(true);
@@ -68,7 +75,7 @@ final class DeadlineRunner implements AutoCloseable {
                         onHang.run();
                     }
                 },
-                deadline.remaining().plus(hangTolerance).toNanos(),
+                deadline.remaining().plus(slack.hangTolerance()).toNanos(),
                 TimeUnit.NANOSECONDS);
         try {
             workers.execute(() -> {
@@ -87,7 +94,7 @@ final class DeadlineRunner implements AutoCloseable {
             throw e;
         }
         try {
-            T value = report.get(deadline.remaining().plus(reportMargin).toNanos(), TimeUnit.NANOSECONDS);
+            T value = report.get(deadline.remaining().plus(slack.reportMargin()).toNanos(), TimeUnit.NANOSECONDS);
             awaitTidying(finished);
             return Optional.of(value);
         } catch (TimeoutException e) {
@@ -110,7 +117,7 @@ final class DeadlineRunner implements AutoCloseable {
 
     private void awaitTidying(CompletableFuture<Void> finished) {
         try {
-            finished.get(tidyWait.toNanos(), TimeUnit.NANOSECONDS);
+            finished.get(slack.tidyWait().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the report stands
         } catch (ExecutionException | TimeoutException e) {

@@ -47,7 +47,8 @@ public final class SeleniumProfilePictureScraper implements ProfilePictureScrape
     public SeleniumProfilePictureScraper(SeleniumSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pool = new BrowserPool(settings);
-        this.runner = new DeadlineRunner("selenium-scrape", REPORT_MARGIN, HANG_TOLERANCE, CLEANUP_WAIT);
+        this.runner = new DeadlineRunner(
+                "selenium-scrape", new DeadlineRunner.Slack(REPORT_MARGIN, HANG_TOLERANCE, CLEANUP_WAIT));
     }
 
     @Override

@@ -23,31 +23,17 @@ public record SeleniumSettings(
         URI baseUrl, Duration commandTimeout, Path chromiumBinary, Path chromedriver, int poolSize, Path workRoot) {
 
     public SeleniumSettings {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl = siteRoot(baseUrl);
         Objects.requireNonNull(commandTimeout, "commandTimeout");
-        Objects.requireNonNull(chromiumBinary, "chromiumBinary");
-        Objects.requireNonNull(chromedriver, "chromedriver");
-        Objects.requireNonNull(workRoot, "workRoot");
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
-        }
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);
         }
-        int rootLength = workRoot.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
-        if (rootLength > BrowserFolder.MAX_ROOT_LENGTH) {
-            throw new IllegalArgumentException("workRoot must be at most " + BrowserFolder.MAX_ROOT_LENGTH
-                    + " bytes long, or Chromium cannot create its socket under it: " + workRoot);
-        }
+        Objects.requireNonNull(chromiumBinary, "chromiumBinary");
+        Objects.requireNonNull(chromedriver, "chromedriver");
+        requireRoomForSockets(workRoot);
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
         }
-        // A trailing slash would double up in "{baseUrl}/{handle}".
-        String text = baseUrl.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        baseUrl = URI.create(text);
     }
 
     /** Browser folders under {@code java.io.tmpdir}. */
@@ -70,5 +56,29 @@ public record SeleniumSettings(
     /** The origin whose cookies and storage are wiped between scrapes. */
     String origin() {
         return baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
+    }
+
+    /** {@code baseUrl}, which must be an absolute http(s) URL, without trailing slashes. */
+    private static URI siteRoot(URI baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme()) || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: " + baseUrl);
+        }
+        // A trailing slash would double up in "{baseUrl}/{handle}".
+        String text = baseUrl.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+
+    /** Refuses a {@code workRoot} so long that Chromium could not create its socket under it. */
+    private static void requireRoomForSockets(Path workRoot) {
+        Objects.requireNonNull(workRoot, "workRoot");
+        int rootLength = workRoot.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
+        if (rootLength > BrowserFolder.MAX_ROOT_LENGTH) {
+            throw new IllegalArgumentException("workRoot must be at most " + BrowserFolder.MAX_ROOT_LENGTH
+                    + " bytes long, or Chromium cannot create its socket under it: " + workRoot);
+        }
     }
 }

@@ -24,7 +24,7 @@ class DeadlineRunnerTest {
     // How long a test waits for something that should happen at once: only a broken runner waits it out.
     private static final long PATIENCE_SECONDS = 30;
 
-    private final DeadlineRunner runner = new DeadlineRunner("test", SHORT, SHORT, SHORT);
+    private final DeadlineRunner runner = new DeadlineRunner("test", new DeadlineRunner.Slack(SHORT, SHORT, SHORT));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach

@@ -1,5 +1,6 @@
 package com.profilepictures.adapters.sqs;
 
+import com.profilepictures.awsclients.AwsReach;
 import com.profilepictures.awsclients.ClientTimeouts;
 import java.time.Duration;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,12 +20,12 @@ public final class SqsClients {
 
     private SqsClients() {}
 
-    public static SqsClient create(SqsSettings settings) {
-        return builder(settings, TIMEOUTS).build();
+    public static SqsClient create(AwsReach reach) {
+        return builder(reach, TIMEOUTS).build();
     }
 
-    /** A client builder for {@code settings} with other waits: for tests that need less slack. */
-    static SqsClientBuilder builder(SqsSettings settings, ClientTimeouts timeouts) {
-        return timeouts.applyTo(SqsClient.builder(), settings);
+    /** A client builder for {@code reach} with other waits: for tests that need less slack. */
+    static SqsClientBuilder builder(AwsReach reach, ClientTimeouts timeouts) {
+        return timeouts.applyTo(SqsClient.builder(), reach);
     }
 }

@@ -3,8 +3,8 @@ package com.profilepictures.domain.history;
 import com.profilepictures.domain.picture.ImageVersion;
 import com.profilepictures.domain.picture.PictureSize;
 import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.domain.picture.StoredTime;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,12 +17,10 @@ public record HistoryEntry(PictureUrl picture, Instant firstSeenAt, Instant last
 
     public HistoryEntry {
         Objects.requireNonNull(picture, "picture");
-        Objects.requireNonNull(firstSeenAt, "firstSeenAt");
-        Objects.requireNonNull(lastSeenAt, "lastSeenAt");
         Objects.requireNonNull(image, "image");
         picture = picture.withSize(PictureSize.ARCHIVED);
-        firstSeenAt = firstSeenAt.truncatedTo(ChronoUnit.MILLIS);
-        lastSeenAt = lastSeenAt.truncatedTo(ChronoUnit.MILLIS);
+        firstSeenAt = StoredTime.of(firstSeenAt, "firstSeenAt");
+        lastSeenAt = StoredTime.of(lastSeenAt, "lastSeenAt");
         if (lastSeenAt.isBefore(firstSeenAt)) {
             throw new IllegalArgumentException("A picture is last seen no earlier than first: " + firstSeenAt + " > "
                     + lastSeenAt + " for " + picture);

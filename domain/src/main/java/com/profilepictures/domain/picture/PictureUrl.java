@@ -25,33 +25,23 @@ public record PictureUrl(String value) {
     // X serves its images from twimg.com's hosts (pbs, abs, ton, video, …); nothing else of X's is an image.
     private static final String IMAGE_DOMAIN = "twimg.com";
 
-    /** What an image URL written on one of X's pages is. */
+    /**
+     * What an image URL written on one of X's pages is. Only {@link #classify} makes one, and it never passes a null,
+     * so the records carry no checks of their own.
+     */
     public sealed interface Kind {
 
         /** An X profile picture: the account's, if the page is the account's. */
-        record ProfilePictureUrl(PictureUrl url) implements Kind {
-            public ProfilePictureUrl {
-                Objects.requireNonNull(url, "url");
-            }
-        }
+        record ProfilePictureUrl(PictureUrl url) implements Kind {}
 
         /**
          * An image on X's image hosts that is no profile picture: the site-wide {@code og:image} X shows when it
          * has no profile to show, a post's media, a banner. Nobody's picture, and no sign of anything wrong.
          */
-        record SiteWideImage(String url) implements Kind {
-            public SiteWideImage {
-                Objects.requireNonNull(url, "url");
-            }
-        }
+        record SiteWideImage(String url) implements Kind {}
 
         /** Not an image of X's at all: not an http(s) URL, or on another host. {@code why} says which. */
-        record ForeignImage(String url, String why) implements Kind {
-            public ForeignImage {
-                Objects.requireNonNull(url, "url");
-                Objects.requireNonNull(why, "why");
-            }
-        }
+        record ForeignImage(String url, String why) implements Kind {}
     }
 
     // The name is lazy so that a trailing size suffix is read as the suffix, not as part of the name.

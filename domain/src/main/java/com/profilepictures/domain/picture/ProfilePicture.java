@@ -1,7 +1,6 @@
 package com.profilepictures.domain.picture;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,12 +25,10 @@ public record ProfilePicture(
     public ProfilePicture {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(scrapedAt, "scrapedAt");
-        Objects.requireNonNull(checkedAt, "checkedAt");
+        scrapedAt = StoredTime.of(scrapedAt, "scrapedAt");
+        checkedAt = StoredTime.of(checkedAt, "checkedAt");
         Objects.requireNonNull(accountStatus, "accountStatus");
         Objects.requireNonNull(archiveMark, "archiveMark");
-        scrapedAt = scrapedAt.truncatedTo(ChronoUnit.MILLIS);
-        checkedAt = checkedAt.truncatedTo(ChronoUnit.MILLIS);
         if (checkedAt.isBefore(scrapedAt)) {
             throw new IllegalArgumentException("An account is checked no earlier than its picture is first seen: "
                     + checkedAt + " < " + scrapedAt + " for @" + handle);

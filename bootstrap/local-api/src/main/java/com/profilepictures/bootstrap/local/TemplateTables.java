@@ -1,9 +1,9 @@
 package com.profilepictures.bootstrap.local;
 
+import com.profilepictures.adapters.dynamodb.testing.TableCreation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * Creates a table of the template ({@code AWS::DynamoDB::Table}) on the local DynamoDB, from its own
@@ -31,19 +30,7 @@ final class TemplateTables {
      */
     static void createIfMissing(DynamoDbClient client, String tableName, Map<String, Object> properties) {
         CreateTableRequest request = request(tableName, properties);
-        try {
-            client.createTable(request);
-        } catch (ResourceInUseException alreadyThere) {
-            // Created earlier, or by a concurrent creator that won the race: either way it exists (or soon will).
-        } catch (SdkException e) {
-            throw new IllegalStateException("Could not create DynamoDB table " + tableName + ": " + e.getMessage(), e);
-        }
-        try {
-            client.waiter().waitUntilTableExists(builder -> builder.tableName(tableName));
-        } catch (SdkException e) {
-            throw new IllegalStateException(
-                    "DynamoDB table " + tableName + " did not become active: " + e.getMessage(), e);
-        }
+        TableCreation.createIfMissing(client, tableName, () -> client.createTable(request));
     }
 
     static CreateTableRequest request(String tableName, Map<String, Object> properties) {

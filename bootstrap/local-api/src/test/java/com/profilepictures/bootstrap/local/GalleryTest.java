@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,17 +92,9 @@ class GalleryTest {
     @BeforeAll
     static void startTheServiceStoreAccountsAndOpenABrowser() throws Exception {
         x = FixtureSite.start(Duration.ofMillis(50));
-        localApi = MAKE_RUN.start(
-                workDir,
-                Map.of(
-                        "PORT",
-                        "0",
-                        "X_BASE_URL",
-                        x.baseUrl().toString(),
-                        "X_IMAGE_BASE_URL",
-                        x.baseUrl().toString(),
-                        "SCRAPE_TIMEOUT",
-                        "PT15S"));
+        Map<String, String> environment = new HashMap<>(FixtureX.variables(x));
+        environment.putAll(Map.of("PORT", "0", "SCRAPE_TIMEOUT", "PT15S"));
+        localApi = MAKE_RUN.start(workDir, environment);
         service = localApi.awaitReady(Duration.ofSeconds(120));
 
         ExecutorService clients = Executors.newFixedThreadPool(4);

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local API reads a function's DynamoDB stream events from the template as Lambda's event source mapping would. */
 class SamTemplateStreamEventsTest {
 
-    @Test
-    void readsEachStreamEventWithItsTableAndMappingSettings(@TempDir Path dir) throws Exception {
-        SamTemplate template = SamTemplate.load(write(dir, """
+    /** Two functions reading the pictures table's stream, one with every mapping setting and one with the defaults. */
+    private static final String TEMPLATE = """
                 Globals:
                   Function:
                     Environment:
@@ -50,7 +49,11 @@ class SamTemplateStreamEventsTest {
                             Stream:
                               Fn::GetAtt: [PicturesTable, StreamArn]
                             StartingPosition: LATEST
-                """));
+                """;
+
+    @Test
+    void readsEachStreamEventWithItsTableAndMappingSettings(@TempDir Path dir) throws Exception {
+        SamTemplate template = SamTemplate.load(write(dir, TEMPLATE));
 
         assertEquals(
                 List.of(
@@ -81,19 +84,11 @@ class SamTemplateStreamEventsTest {
 
     @Test
     void aStreamThatIsNoTablesStreamIsRefused(@TempDir Path dir) throws Exception {
-        SamTemplate template = SamTemplate.load(write(dir, """
-                Resources:
-                  ArchiveFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: com.example.Archive
-                      Events:
-                        Stream:
-                          Type: DynamoDB
-                          Properties:
-                            Stream: arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/x
-                            StartingPosition: LATEST
-                """));
+        SamTemplate template = SamTemplate.load(write(
+                dir,
+                TEMPLATE.replace(
+                        "Stream: !GetAtt PicturesTable.StreamArn",
+                        "Stream: arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/x")));
 
         assertThrows(IllegalArgumentException.class, template::streamEvents);
     }

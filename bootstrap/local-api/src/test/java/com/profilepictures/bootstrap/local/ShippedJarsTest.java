@@ -26,7 +26,6 @@ class ShippedJarsTest {
     private static final List<String> LOCAL_ONLY = List.of(
             "com/profilepictures/adapters/dynamodb/PictureTable",
             "com/profilepictures/adapters/dynamodb/HistoryTable",
-            "com/profilepictures/adapters/dynamodb/TableCreation",
             "com/profilepictures/adapters/dynamodb/testing/",
             "com/profilepictures/bootstrap/local/",
             "com/profilepictures/moto/",

@@ -51,8 +51,7 @@ class XApiEndToEndTest {
         environment.put("TABLE_NAME", DynamoDbServer.uniqueTableName("x-api-e2e"));
         environment.put("HISTORY_TABLE_NAME", DynamoDbServer.uniqueTableName("x-api-e2e-history"));
         environment.put("PICTURE_BUCKET", "x-api-e2e-" + UUID.randomUUID());
-        environment.put("X_BASE_URL", x.baseUrl().toString());
-        environment.put("X_IMAGE_BASE_URL", x.baseUrl().toString());
+        environment.putAll(FixtureX.variables(x));
         environment.put("X_API_BASE_URL", x.baseUrl().toString());
         environment.put("X_API_BEARER_TOKEN", token);
         environment.put("SCRAPE_TIMEOUT", "PT15S");

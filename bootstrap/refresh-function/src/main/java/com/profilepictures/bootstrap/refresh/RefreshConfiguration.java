@@ -1,20 +1,14 @@
 package com.profilepictures.bootstrap.refresh;
 
 import com.profilepictures.adapters.sqs.SqsSettings;
-import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.bootstrap.Environment;
 import com.profilepictures.bootstrap.InvalidConfigurationException;
-import com.profilepictures.bootstrap.StorageConfiguration;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How the refresh runs, read once from the environment with errors that name the variable: when an account is
- * due ({@code REFRESH_AFTER}, default {@code P1D}), the queues ({@code REFRESH_QUEUE_URL},
- * {@code REFRESH_BROWSER_QUEUE_URL}, on {@code SQS_ENDPOINT} if set), the ceiling on requests to X across every
+ * due ({@code REFRESH_AFTER}, default {@code P1D}), the queues ({@link RefreshQueues}), the ceiling on requests to X across every
  * worker ({@code REFRESH_X_REQUESTS_PER_MINUTE}, default 60) and how many execution environments share it
  * ({@code REFRESH_WORKER_CONCURRENCY} and {@code REFRESH_BROWSER_CONCURRENCY}, the mappings' maximum
  * concurrency), and the workers' and planner's own settings.
@@ -30,11 +24,7 @@ import java.util.Optional;
  */
 public record RefreshConfiguration(
         Duration refreshAfter,
-        Optional<URI> queueUrl,
-        Optional<URI> browserQueueUrl,
-        String region,
-        Optional<URI> sqsEndpoint,
-        CredentialsSource credentials,
+        RefreshQueues queues,
         int requestsPerMinute,
         int environments,
         Duration batchTimeout,
@@ -56,30 +46,18 @@ public record RefreshConfiguration(
     public static final int DEFAULT_PLANNER_SEGMENTS = 16;
     public static final int DEFAULT_PARALLELISM = 8;
 
-    public static final String QUEUE_URL = "REFRESH_QUEUE_URL";
-    public static final String BROWSER_QUEUE_URL = "REFRESH_BROWSER_QUEUE_URL";
-
     public RefreshConfiguration {
         Objects.requireNonNull(refreshAfter, "refreshAfter");
-        Objects.requireNonNull(queueUrl, "queueUrl");
-        Objects.requireNonNull(browserQueueUrl, "browserQueueUrl");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(sqsEndpoint, "sqsEndpoint");
-        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(queues, "queues");
         Objects.requireNonNull(batchTimeout, "batchTimeout");
         Objects.requireNonNull(retryDelay, "retryDelay");
         Objects.requireNonNull(queuedFor, "queuedFor");
     }
 
     public static RefreshConfiguration from(Environment environment) {
-        Optional<URI> sqsEndpoint = StorageConfiguration.endpoint(environment, "SQS_ENDPOINT", "http://127.0.0.1:5000");
         return new RefreshConfiguration(
                 environment.positiveDuration("REFRESH_AFTER", DEFAULT_REFRESH_AFTER, "P1D or PT30M"),
-                url(environment, QUEUE_URL),
-                url(environment, BROWSER_QUEUE_URL),
-                environment.get("AWS_REGION").orElse(StorageConfiguration.DEFAULT_REGION),
-                sqsEndpoint,
-                StorageConfiguration.credentials(environment, sqsEndpoint.isPresent()),
+                RefreshQueues.from(environment),
                 number(environment, "REFRESH_X_REQUESTS_PER_MINUTE", DEFAULT_REQUESTS_PER_MINUTE, 100_000),
                 number(environment, "REFRESH_WORKER_CONCURRENCY", DEFAULT_CONCURRENCY, 1000)
                         + number(environment, "REFRESH_BROWSER_CONCURRENCY", DEFAULT_CONCURRENCY, 1000),
@@ -101,32 +79,12 @@ public record RefreshConfiguration(
 
     /** The refresh queue's settings; the variable is required where a queue is used. */
     public SqsSettings queue() {
-        return settings(queueUrl, QUEUE_URL);
+        return queues.refresh();
     }
 
     /** The browser's queue's settings. */
     public SqsSettings browserQueue() {
-        return settings(browserQueueUrl, BROWSER_QUEUE_URL);
-    }
-
-    private SqsSettings settings(Optional<URI> url, String variable) {
-        URI queue = url.orElseThrow(() -> new InvalidConfigurationException(
-                variable + " is required: the URL of the queue (template.yaml sets it)."));
-        return new SqsSettings(queue, region, sqsEndpoint, credentials);
-    }
-
-    private static Optional<URI> url(Environment environment, String variable) {
-        return environment.get(variable).map(value -> {
-            try {
-                URI uri = new URI(value);
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new URISyntaxException(value, "needs a scheme and a host");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw new InvalidConfigurationException(variable + " is not a queue's URL: " + e.getMessage());
-            }
-        });
+        return queues.browser();
     }
 
     private static int number(Environment environment, String variable, int fallback, int max) {

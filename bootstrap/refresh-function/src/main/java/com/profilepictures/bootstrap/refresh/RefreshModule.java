@@ -43,8 +43,7 @@ public final class RefreshModule {
     @Provides
     @Singleton
     static SqsClient sqsClient(RefreshConfiguration configuration) {
-        return SqsClients.create(
-                configuration.queueUrl().isPresent() ? configuration.queue() : configuration.browserQueue());
+        return SqsClients.create(configuration.queues());
     }
 
     @Provides

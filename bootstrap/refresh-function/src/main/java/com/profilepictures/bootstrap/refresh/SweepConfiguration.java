@@ -34,7 +34,8 @@ public record SweepConfiguration(Duration grace, Optional<SqsSettings> queue) {
                 if (uri.getScheme() == null || uri.getHost() == null) {
                     throw new URISyntaxException(value, "needs a scheme and a host");
                 }
-                return new SqsSettings(uri, refresh.region(), refresh.sqsEndpoint(), refresh.credentials());
+                RefreshQueues reach = refresh.queues();
+                return new SqsSettings(uri, reach.region(), reach.endpoint(), reach.credentials());
             } catch (URISyntaxException e) {
                 throw new InvalidConfigurationException(QUEUE_URL + " is not a queue's URL: " + e.getMessage());
             }

@@ -49,9 +49,9 @@ class RefreshFunctionsTest {
                 "PT1H",
                 "REFRESH_PLANNER_SEGMENTS",
                 "3",
-                RefreshConfiguration.QUEUE_URL,
+                RefreshQueues.QUEUE_URL,
                 refreshQueue,
-                RefreshConfiguration.BROWSER_QUEUE_URL,
+                RefreshQueues.BROWSER_QUEUE_URL,
                 browserQueue));
     }
 
@@ -126,9 +126,9 @@ class RefreshFunctionsTest {
                 WORLD.site().baseUrl().toString(),
                 "X_API_BEARER_TOKEN",
                 FixtureSite.X_API_TOKEN,
-                RefreshConfiguration.QUEUE_URL,
+                RefreshQueues.QUEUE_URL,
                 refreshQueue,
-                RefreshConfiguration.BROWSER_QUEUE_URL,
+                RefreshQueues.BROWSER_QUEUE_URL,
                 ownBrowserQueue));
         int apiRequestsBefore = WORLD.site().xApiRequests().size();
         int pagesBefore = WORLD.site().pageRequestCount();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.profilepictures.bootstrap.Environment;
-import com.profilepictures.bootstrap.refresh.RefreshConfiguration;
+import com.profilepictures.bootstrap.refresh.RefreshQueues;
 import com.profilepictures.bootstrap.refresh.testing.RefreshWorld;
 import com.profilepictures.domain.picture.AccountStatus;
 import com.profilepictures.domain.picture.Handle;
@@ -44,7 +44,7 @@ class RefreshBrowserFunctionTest {
                 System.getProperty("chromium.binary", BrowserConfiguration.DEBIAN_CHROMIUM.toString()),
                 "CHROMEDRIVER",
                 System.getProperty("chromedriver", "/usr/bin/chromedriver"),
-                RefreshConfiguration.BROWSER_QUEUE_URL,
+                RefreshQueues.BROWSER_QUEUE_URL,
                 WORLD.newQueue("browser")));
     }
 

@@ -68,9 +68,8 @@ public final class RefreshWorld implements BeforeAllCallback, AfterAllCallback {
         PictureTable.createIfMissing(storage);
         dynamoDb = DynamoDbClients.create(storage);
         repository = new DynamoDbProfilePictureRepository(dynamoDb, tableName);
-        sqs = SqsClients.create(RefreshConfiguration.from(new Environment(Map.of(
-                        RefreshConfiguration.QUEUE_URL, endpoint + "/123456789012/unused", "SQS_ENDPOINT", endpoint)))
-                .queue());
+        sqs = SqsClients.create(RefreshConfiguration.from(new Environment(Map.of("SQS_ENDPOINT", endpoint)))
+                .queues());
     }
 
     /** A function's environment: what reaches this world, with {@code settings} over it. */

@@ -1,11 +1,15 @@
-package com.profilepictures.adapters.dynamodb;
+package com.profilepictures.adapters.dynamodb.testing;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-/** Creating a table on a test's moto server once, whoever asks first: what {@link PictureTable} and {@link HistoryTable} share. */
-final class TableCreation {
+/**
+ * Creating a table on a local moto server once, whoever asks first: what the tests' {@code PictureTable} and
+ * {@code HistoryTable} share with {@code make run}'s tables made from the template (local-api, which is not shipped,
+ * uses this test-jar for it).
+ */
+public final class TableCreation {
 
     private TableCreation() {}
 
@@ -13,7 +17,7 @@ final class TableCreation {
      * Runs {@code create} unless the table exists, and returns once it is active. Safe to call from several
      * processes at once.
      */
-    static void createIfMissing(DynamoDbClient client, String tableName, Runnable create) {
+    public static void createIfMissing(DynamoDbClient client, String tableName, Runnable create) {
         try {
             create.run();
         } catch (ResourceInUseException alreadyThere) {
