@@ -4,22 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.profilepictures.adapters.sqs.testing.MotoQueues;
 import com.profilepictures.adapters.sqs.testing.VisibleMessages;
 import com.profilepictures.awsclients.ClientTimeouts;
-import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.port.QueueUnavailableException;
 import com.profilepictures.domain.refresh.RefreshRequest;
 import com.profilepictures.moto.MotoServer;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +35,7 @@ class SqsRefreshQueueTest {
     static void startMoto() throws IOException {
         log = Files.createTempFile("moto-sqs-", ".log");
         moto = MotoServer.start(log);
-        client = SqsClients.create(settings(moto.endpoint()));
+        client = MotoQueues.client(moto.endpoint());
     }
 
     @AfterAll
@@ -46,19 +43,6 @@ class SqsRefreshQueueTest {
         client.close();
         moto.close();
         Files.deleteIfExists(log);
-    }
-
-    static SqsSettings settings(URI endpoint) {
-        return new SqsSettings(
-                URI.create(endpoint + "/123456789012/unused"),
-                "us-east-1",
-                Optional.of(endpoint),
-                CredentialsSource.DUMMY);
-    }
-
-    private static String newQueue() {
-        return client.createQueue(request -> request.queueName("refresh-" + UUID.randomUUID()))
-                .queueUrl();
     }
 
     private static int delayed(String queueUrl) {
@@ -70,7 +54,7 @@ class SqsRefreshQueueTest {
 
     @Test
     void eachRequestIsAMessageWithItsHandleAndAttempt() {
-        String queueUrl = newQueue();
+        String queueUrl = MotoQueues.newQueue(client, "refresh-");
         var queue = new SqsRefreshQueue(client, queueUrl);
         List<RefreshRequest> requests = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -93,7 +77,7 @@ class SqsRefreshQueueTest {
 
     @Test
     void aDelayedRequestIsHeldBack() {
-        String queueUrl = newQueue();
+        String queueUrl = MotoQueues.newQueue(client, "refresh-");
         var queue = new SqsRefreshQueue(client, queueUrl);
 
         queue.send(List.of(
@@ -114,7 +98,7 @@ class SqsRefreshQueueTest {
 
     @Test
     void moreThanTenAtOnceIsABugNotASend() {
-        String queueUrl = newQueue();
+        String queueUrl = MotoQueues.newQueue(client, "refresh-");
         var queue = new SqsRefreshQueue(client, queueUrl);
         List<RefreshRequest> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
@@ -127,7 +111,7 @@ class SqsRefreshQueueTest {
 
     @Test
     void aMissingQueueIsAMisconfigurationNotAnOutage() {
-        String queueUrl = newQueue();
+        String queueUrl = MotoQueues.newQueue(client, "refresh-");
         client.deleteQueue(request -> request.queueUrl(queueUrl));
         var queue = new SqsRefreshQueue(client, queueUrl);
 
@@ -146,13 +130,13 @@ class SqsRefreshQueueTest {
             // The queue is made with the patient client: moto's first SQS call loads its SQS backend, which on
             // busy cores takes longer than the fast client's bounds, and that is not what this test is about.
             String queueUrl;
-            try (SqsClient patient = SqsClients.builder(settings(own.endpoint()), SqsClients.TIMEOUTS)
+            try (SqsClient patient = SqsClients.builder(MotoQueues.settings(own.endpoint()), SqsClients.TIMEOUTS)
                     .build()) {
                 queueUrl = patient.createQueue(request -> request.queueName("down"))
                         .queueUrl();
             }
-            try (SqsClient fast =
-                    SqsClients.builder(settings(own.endpoint()), timeouts).build()) {
+            try (SqsClient fast = SqsClients.builder(MotoQueues.settings(own.endpoint()), timeouts)
+                    .build()) {
                 var queue = new SqsRefreshQueue(fast, queueUrl);
                 own.pause();
                 try {

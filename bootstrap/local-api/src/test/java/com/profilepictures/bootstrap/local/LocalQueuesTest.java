@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.profilepictures.adapters.sqs.SqsClients;
-import com.profilepictures.adapters.sqs.SqsSettings;
-import com.profilepictures.awsclients.CredentialsSource;
+import com.profilepictures.adapters.sqs.testing.MotoQueues;
 import com.profilepictures.moto.MotoServer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,11 +38,7 @@ class LocalQueuesTest {
     @BeforeAll
     static void start() {
         moto = MotoServer.start(dir.resolve("moto.log"));
-        client = SqsClients.create(new SqsSettings(
-                URI.create(moto.endpoint() + "/123456789012/unused"),
-                "us-east-1",
-                Optional.of(moto.endpoint()),
-                CredentialsSource.DUMMY));
+        client = MotoQueues.client(moto.endpoint());
     }
 
     @AfterAll
@@ -58,8 +50,7 @@ class LocalQueuesTest {
     @Test
     void givenMessagesAndAPoisonOne_theMapping_deliversBatchesDeletesWhatSucceededAndDeadLettersThePoison()
             throws Exception {
-        String deadLetters = client.createQueue(request -> request.queueName("dlq-" + UUID.randomUUID()))
-                .queueUrl();
+        String deadLetters = MotoQueues.newQueue(client, "dlq-");
         String deadLettersArn = client.getQueueAttributes(
                         request -> request.queueUrl(deadLetters).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
