@@ -7,19 +7,13 @@ import com.profilepictures.adapters.sqs.testing.MotoQueues;
 import com.profilepictures.adapters.sqs.testing.VisibleMessages;
 import com.profilepictures.application.testing.SamplePictures;
 import com.profilepictures.domain.refresh.ArchiveRequest;
-import com.profilepictures.moto.MotoServer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The sweep's archive queue on a real moto server; a fresh queue per test, read back without long polling. */
@@ -27,39 +21,25 @@ class SqsArchiveQueueTest {
 
     private static final Instant SCRAPED_AT = Instant.parse("2026-11-28T04:00:00.123Z");
 
-    private static Path log;
-    private static MotoServer moto;
-    private static SqsClient client;
+    @RegisterExtension
+    static final MotoQueues SQS = new MotoQueues();
 
-    @BeforeAll
-    static void startMoto() throws IOException {
-        log = Files.createTempFile("moto-sqs-archive-", ".log");
-        moto = MotoServer.start(log);
-        client = MotoQueues.client(moto.endpoint());
-    }
-
-    @AfterAll
-    static void stopMoto() throws IOException {
-        client.close();
-        moto.close();
-        Files.deleteIfExists(log);
-    }
-
-    /** The request for User_{@code i}'s picture {@code i}: each message its own body and picture. */
-    private static ArchiveRequest request(int i) {
-        return ArchiveRequest.of(SamplePictures.picture("User_" + i, Integer.toString(i), SCRAPED_AT));
+    /** Requests for User_0's picture 0 to User_{@code count - 1}'s: each message its own body and picture. */
+    private static List<ArchiveRequest> requests(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> ArchiveRequest.of(SamplePictures.picture("User_" + i, Integer.toString(i), SCRAPED_AT)))
+                .toList();
     }
 
     @Test
     void eachPictureIsAMessage_itsBodyTheHandle_itsAttributesThePictureAndWhenItWasScraped() {
-        String queueUrl = MotoQueues.newQueue(client, "archive-");
-        var queue = new SqsArchiveQueue(client, queueUrl);
-        List<ArchiveRequest> requests =
-                IntStream.range(0, 10).mapToObj(SqsArchiveQueueTest::request).toList();
+        String queueUrl = SQS.newQueue("archive-");
+        var queue = new SqsArchiveQueue(SQS.client(), queueUrl);
+        List<ArchiveRequest> requests = requests(10);
 
         queue.send(requests);
 
-        Map<String, Message> byBody = VisibleMessages.readAll(client, queueUrl).stream()
+        Map<String, Message> byBody = VisibleMessages.readAll(SQS.client(), queueUrl).stream()
                 .collect(Collectors.toMap(Message::body, message -> message));
         assertEquals(10, byBody.size());
         Message one = byBody.get("User_3");
@@ -76,22 +56,21 @@ class SqsArchiveQueueTest {
 
     @Test
     void moreThanTenAtOnceIsABugNotASend() {
-        String queueUrl = MotoQueues.newQueue(client, "archive-");
-        var queue = new SqsArchiveQueue(client, queueUrl);
-        List<ArchiveRequest> eleven =
-                IntStream.range(0, 11).mapToObj(SqsArchiveQueueTest::request).toList();
+        String queueUrl = SQS.newQueue("archive-");
+        var queue = new SqsArchiveQueue(SQS.client(), queueUrl);
+        List<ArchiveRequest> eleven = requests(11);
 
         assertThrows(IllegalArgumentException.class, () -> queue.send(eleven));
-        assertEquals(List.of(), VisibleMessages.readAll(client, queueUrl));
+        assertEquals(List.of(), VisibleMessages.readAll(SQS.client(), queueUrl));
     }
 
     @Test
     void aMissingQueueIsAMisconfigurationNotAnOutage() {
-        String queueUrl = MotoQueues.newQueue(client, "archive-");
-        client.deleteQueue(request -> request.queueUrl(queueUrl));
-        var queue = new SqsArchiveQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("archive-");
+        SQS.client().deleteQueue(request -> request.queueUrl(queueUrl));
+        var queue = new SqsArchiveQueue(SQS.client(), queueUrl);
 
-        var thrown = assertThrows(RuntimeException.class, () -> queue.send(List.of(request(0))));
+        var thrown = assertThrows(RuntimeException.class, () -> queue.send(requests(1)));
 
         assertEquals(IllegalStateException.class, thrown.getClass(), thrown.toString());
     }

@@ -17,9 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -27,26 +26,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** The refresh queue on a real moto server; a fresh queue per test, read back without long polling. */
 class SqsRefreshQueueTest {
 
-    private static Path log;
-    private static MotoServer moto;
-    private static SqsClient client;
-
-    @BeforeAll
-    static void startMoto() throws IOException {
-        log = Files.createTempFile("moto-sqs-", ".log");
-        moto = MotoServer.start(log);
-        client = MotoQueues.client(moto.endpoint());
-    }
-
-    @AfterAll
-    static void stopMoto() throws IOException {
-        client.close();
-        moto.close();
-        Files.deleteIfExists(log);
-    }
+    @RegisterExtension
+    static final MotoQueues SQS = new MotoQueues();
 
     private static int delayed(String queueUrl) {
-        return Integer.parseInt(client.getQueueAttributes(request -> request.queueUrl(queueUrl)
+        return Integer.parseInt(SQS.client()
+                .getQueueAttributes(request -> request.queueUrl(queueUrl)
                         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
                 .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
@@ -54,8 +39,8 @@ class SqsRefreshQueueTest {
 
     @Test
     void eachRequestIsAMessageWithItsHandleAndAttempt() {
-        String queueUrl = MotoQueues.newQueue(client, "refresh-");
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
         List<RefreshRequest> requests = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             requests.add(new RefreshRequest(Handle.of("User_" + i), i + 1, Duration.ZERO));
@@ -63,7 +48,7 @@ class SqsRefreshQueueTest {
 
         queue.send(requests);
 
-        List<RefreshRequest> read = VisibleMessages.readAll(client, queueUrl).stream()
+        List<RefreshRequest> read = VisibleMessages.readAll(SQS.client(), queueUrl).stream()
                 .map(message -> RefreshMessages.read(message.body(), message.messageAttributes()))
                 .toList();
         assertEquals(10, read.size());
@@ -77,14 +62,14 @@ class SqsRefreshQueueTest {
 
     @Test
     void aDelayedRequestIsHeldBack() {
-        String queueUrl = MotoQueues.newQueue(client, "refresh-");
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
 
         queue.send(List.of(
                 new RefreshRequest(Handle.of("later"), 2, RefreshRequest.MAX_DELAY),
                 RefreshRequest.first(Handle.of("now"))));
 
-        List<Message> visible = VisibleMessages.readAll(client, queueUrl);
+        List<Message> visible = VisibleMessages.readAll(SQS.client(), queueUrl);
         assertEquals(List.of("now"), visible.stream().map(Message::body).toList());
         assertEquals(1, delayed(queueUrl), "held back for 900 s");
     }
@@ -98,22 +83,22 @@ class SqsRefreshQueueTest {
 
     @Test
     void moreThanTenAtOnceIsABugNotASend() {
-        String queueUrl = MotoQueues.newQueue(client, "refresh-");
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
         List<RefreshRequest> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             eleven.add(RefreshRequest.first(Handle.of("u" + i)));
         }
 
         assertThrows(IllegalArgumentException.class, () -> queue.send(eleven));
-        assertEquals(List.of(), VisibleMessages.readAll(client, queueUrl));
+        assertEquals(List.of(), VisibleMessages.readAll(SQS.client(), queueUrl));
     }
 
     @Test
     void aMissingQueueIsAMisconfigurationNotAnOutage() {
-        String queueUrl = MotoQueues.newQueue(client, "refresh-");
-        client.deleteQueue(request -> request.queueUrl(queueUrl));
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        SQS.client().deleteQueue(request -> request.queueUrl(queueUrl));
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
 
         var thrown = assertThrows(
                 RuntimeException.class, () -> queue.send(List.of(RefreshRequest.first(Handle.of("jack")))));
@@ -127,8 +112,8 @@ class SqsRefreshQueueTest {
         try (MotoServer own = MotoServer.start(ownLog)) {
             var timeouts = new ClientTimeouts(
                     Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(3), 2);
-            // The queue is made with the patient client: moto's first SQS call loads its SQS backend, which on
-            // busy cores takes longer than the fast client's bounds, and that is not what this test is about.
+            // The queue is made with the patient SQS.client(): moto's first SQS call loads its SQS backend, which on
+            // busy cores takes longer than the fast SQS.client()'s bounds, and that is not what this test is about.
             String queueUrl;
             try (SqsClient patient = SqsClients.builder(MotoQueues.settings(own.endpoint()), SqsClients.TIMEOUTS)
                     .build()) {
