@@ -7,6 +7,7 @@ import com.profilepictures.domain.port.ProfilePictureRepository;
 import com.profilepictures.domain.scrape.ScrapeVerdict;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a picture found on X writes, for {@code POST /scrape} and the refresh alike: the stored picture found again
@@ -17,50 +18,32 @@ import java.util.Objects;
  */
 final class FoundPicture {
 
-    /** What the write came to; {@code current} is the account as it now stands. */
-    sealed interface Written {
-
-        ProfilePicture current();
-
-        /** The stored picture again: its check is recorded, or a later check of it was stored first and stays. */
-        record Checked(ProfilePicture current) implements Written {
-            public Checked {
-                Objects.requireNonNull(current, "current");
-            }
-        }
-
-        /** Another picture, or the first: offered newer-wins, and {@code saved} says whether it won. */
-        record Offered(SaveOutcome saved) implements Written {
-            public Offered {
-                Objects.requireNonNull(saved, "saved");
-            }
-
-            @Override
-            public ProfilePicture current() {
-                return saved.current();
-            }
-        }
-    }
-
     private final ProfilePictureRepository repository;
 
     FoundPicture(ProfilePictureRepository repository) {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 
-    /** Writes {@code found}, a verdict reached at {@code at}: a check if it is the stored picture, else a save. */
-    Written write(ScrapeVerdict.Found found, Instant at) {
+    /**
+     * Writes {@code found}, a verdict reached at {@code at}: a check if it is the stored picture, else a save. What
+     * the write came to is the caller's to say: {@code checked} of the account as it now stands (its check recorded,
+     * or a later check of it stored first and kept), or {@code offered} of how the newer-wins save went.
+     */
+    <T> T write(
+            ScrapeVerdict.Found found,
+            Instant at,
+            Function<ProfilePicture, T> checked,
+            Function<SaveOutcome, T> offered) {
         CheckOutcome check = repository.recordSamePicture(found.canonicalHandle(), found.picture(), at);
         return switch (check) {
-            case CheckOutcome.Recorded recorded -> new Written.Checked(recorded.current());
-            case CheckOutcome.KeptNewer newer -> new Written.Checked(newer.current());
-            case CheckOutcome.PictureChanged changed -> save(found, at);
-            case CheckOutcome.NotStored never -> save(found, at);
+            case CheckOutcome.Recorded recorded -> checked.apply(recorded.current());
+            case CheckOutcome.KeptNewer newer -> checked.apply(newer.current());
+            case CheckOutcome.PictureChanged changed -> offered.apply(save(found, at));
+            case CheckOutcome.NotStored never -> offered.apply(save(found, at));
         };
     }
 
-    private Written save(ScrapeVerdict.Found found, Instant at) {
-        return new Written.Offered(
-                repository.saveIfNewer(new ProfilePicture(found.canonicalHandle(), found.picture(), at)));
+    private SaveOutcome save(ScrapeVerdict.Found found, Instant at) {
+        return repository.saveIfNewer(new ProfilePicture(found.canonicalHandle(), found.picture(), at));
     }
 }

@@ -54,13 +54,10 @@ final class RefreshVerdict {
                     "X answered for @" + found.canonicalHandle() + " when asked for @" + handle + ".");
         }
         // When the verdict was reached, so read after the scrape.
-        return switch (pictures.write(found, clock.instant())) {
-            case FoundPicture.Written.Checked checked -> new RefreshOutcome.Unchanged(checked.current());
-            case FoundPicture.Written.Offered(SaveOutcome.Saved stored) ->
-                new RefreshOutcome.Refreshed(stored.current());
-            case FoundPicture.Written.Offered(SaveOutcome.KeptNewer newer) ->
-                new RefreshOutcome.Unchanged(newer.current());
-        };
+        return pictures.write(found, clock.instant(), RefreshOutcome.Unchanged::new, saved -> switch (saved) {
+            case SaveOutcome.Saved stored -> new RefreshOutcome.Refreshed(stored.current());
+            case SaveOutcome.KeptNewer newer -> new RefreshOutcome.Unchanged(newer.current());
+        });
     }
 
     private RefreshOutcome state(Handle handle, AccountStatus status) {

@@ -77,10 +77,11 @@ public final class ScrapeProfilePicture {
                     undecided);
         }
         // The same write as a refresh's: the stored picture found again moves checkedAt only.
-        return switch (pictures.write(found, scrapedAt)) {
-            case FoundPicture.Written.Checked checked -> new ScrapeResult.Checked(checked.current(), source, undecided);
-            case FoundPicture.Written.Offered offered -> new ScrapeResult.Stored(offered.saved(), source, undecided);
-        };
+        return pictures.write(
+                found,
+                scrapedAt,
+                current -> new ScrapeResult.Checked(current, source, undecided),
+                saved -> new ScrapeResult.Stored(saved, source, undecided));
     }
 
     /** When no source is left to ask, an undecided answer is the failure its cause names. */

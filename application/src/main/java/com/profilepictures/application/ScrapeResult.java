@@ -26,8 +26,7 @@ public sealed interface ScrapeResult {
             implements ScrapeResult {
         public Stored {
             Objects.requireNonNull(saved, "saved");
-            Objects.requireNonNull(source, "source");
-            undecided = copyOf(undecided);
+            undecided = undecidedBefore(source, undecided);
         }
     }
 
@@ -40,8 +39,7 @@ public sealed interface ScrapeResult {
             implements ScrapeResult {
         public Checked {
             Objects.requireNonNull(current, "current");
-            Objects.requireNonNull(source, "source");
-            undecided = copyOf(undecided);
+            undecided = undecidedBefore(source, undecided);
         }
     }
 
@@ -51,13 +49,14 @@ public sealed interface ScrapeResult {
             implements ScrapeResult {
         public Failed {
             Objects.requireNonNull(failure, "failure");
-            Objects.requireNonNull(source, "source");
-            undecided = copyOf(undecided);
+            undecided = undecidedBefore(source, undecided);
         }
     }
 
-    private static Map<ScrapeSource, ScrapeVerdict.Undecided> copyOf(
-            Map<ScrapeSource, ScrapeVerdict.Undecided> undecided) {
+    /** What every result says besides its outcome: the deciding {@code source} (required), and a copy of the undecided. */
+    private static Map<ScrapeSource, ScrapeVerdict.Undecided> undecidedBefore(
+            ScrapeSource source, Map<ScrapeSource, ScrapeVerdict.Undecided> undecided) {
+        Objects.requireNonNull(source, "source");
         return Collections.unmodifiableMap(new LinkedHashMap<>(undecided));
     }
 }

@@ -148,43 +148,42 @@ class RefreshProfilePicturesTest {
 
     @Test
     void givenAPageThatCannotTell_refresh_asksForTheBrowserAndWritesNothing() {
-        stored("jack", OLD);
-        List<ScrapeVerdict> cannotTell = List.of(
-                new Undecided(Undecided.Cause.NO_PROFILE, "no profile on the page"),
-                new Undecided(Undecided.Cause.OTHER_ACCOUNT, "another account's page"),
-                new ScrapeVerdict.Found(Handle.of("jill"), NEW),
-                new ScrapeVerdict.UpstreamMismatch("another account"));
-        int writes = repository.changes().size();
-
-        for (ScrapeVerdict verdict : cannotTell) {
-            crawler.withVerdict("jack", verdict);
-
-            assertInstanceOf(RefreshOutcome.NeedsBrowser.class, refreshOne("jack"), verdict.toString());
-        }
-        assertEquals(writes, repository.changes().size());
+        refreshedWithoutWrites(
+                List.of(
+                        new Undecided(Undecided.Cause.NO_PROFILE, "no profile on the page"),
+                        new Undecided(Undecided.Cause.OTHER_ACCOUNT, "another account's page"),
+                        new ScrapeVerdict.Found(Handle.of("jill"), NEW),
+                        new ScrapeVerdict.UpstreamMismatch("another account")),
+                RefreshOutcome.NeedsBrowser.class);
     }
 
     @Test
     void givenXUnavailable_refresh_saysWhenToRetryAndWritesNothing() {
-        stored("jack", OLD);
-        List<ScrapeVerdict> unavailable = List.of(
-                new Undecided(Undecided.Cause.TIMED_OUT, "no answer"),
-                new Undecided(Undecided.Cause.UNREACHABLE, "connection refused"),
-                new ScrapeVerdict.TimedOut("no answer"),
-                new ScrapeVerdict.UpstreamUnreachable("connection refused"),
-                new ScrapeVerdict.Blocked("HTTP 503"));
-        int writes = repository.changes().size();
+        List<RefreshOutcome.RetryLater> retries = refreshedWithoutWrites(
+                List.of(
+                        new Undecided(Undecided.Cause.TIMED_OUT, "no answer"),
+                        new Undecided(Undecided.Cause.UNREACHABLE, "connection refused"),
+                        new ScrapeVerdict.TimedOut("no answer"),
+                        new ScrapeVerdict.UpstreamUnreachable("connection refused"),
+                        new ScrapeVerdict.Blocked("HTTP 503")),
+                RefreshOutcome.RetryLater.class);
 
-        for (ScrapeVerdict verdict : unavailable) {
+        retries.forEach(retry -> assertEquals(NOW.plus(RETRY_DELAY), retry.at()));
+        assertEquals(Optional.empty(), pause.pausedUntil(NOW), "only a rate limit pauses the refresh");
+    }
+
+    /** Refreshes jack, stored, once per verdict of {@code verdicts}: each outcome is a {@code type}, and none writes. */
+    private <T extends RefreshOutcome> List<T> refreshedWithoutWrites(List<ScrapeVerdict> verdicts, Class<T> type) {
+        stored("jack", OLD);
+        int writes = repository.changes().size();
+        List<T> outcomes = new ArrayList<>();
+        for (ScrapeVerdict verdict : verdicts) {
             crawler.withVerdict("jack", verdict);
 
-            RefreshOutcome outcome = refreshOne("jack");
-
-            var retry = assertInstanceOf(RefreshOutcome.RetryLater.class, outcome, verdict.toString());
-            assertEquals(NOW.plus(RETRY_DELAY), retry.at());
+            outcomes.add(assertInstanceOf(type, refreshOne("jack"), verdict.toString()));
         }
-        assertEquals(writes, repository.changes().size());
-        assertEquals(Optional.empty(), pause.pausedUntil(NOW), "only a rate limit pauses the refresh");
+        assertEquals(writes, repository.changes().size(), "no write");
+        return outcomes;
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided;
 import com.profilepictures.domain.scrape.ScrapeVerdict.Undecided.Cause;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,27 @@ class ScrapeProfilePictureTest {
             ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser));
 
     /** The use case over these steps, within the scrape's timeout, storing in the test's repository. */
+    /**
+     * X's API ({@code api}) and the crawler asked in the order {@code firstTwo} names them, each within the crawler's
+     * budget, then the browser with what is left.
+     */
+    private ScrapeProfilePicture threeSources(FakeProfilePictureScraper api, ScrapeSource... firstTwo) {
+        List<ScrapeStep> steps = new ArrayList<>();
+        for (ScrapeSource source : firstTwo) {
+            steps.add(ScrapeStep.within(source, source == ScrapeSource.X_API ? api : crawler, CRAWLER_BUDGET));
+        }
+        steps.add(ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser));
+        return scrapingThrough(steps.toArray(ScrapeStep[]::new));
+    }
+
+    /** Jack's picture OLD stored by a scrape; a minute later, the browser shows {@code picture} under {@code spelling}. */
+    private void rescrapeAMinuteLater(String spelling, String picture) {
+        browser.withPicture("jack", OLD);
+        useCase.scrape(Handle.of("jack"));
+        browser.withPicture(spelling, picture);
+        clock.advance(Duration.ofMinutes(1));
+    }
+
     private ScrapeProfilePicture scrapingThrough(ScrapeStep... steps) {
         return new ScrapeProfilePicture(List.of(steps), SCRAPE_TIMEOUT, repository, clock);
     }
@@ -176,10 +198,7 @@ class ScrapeProfilePictureTest {
         var api = new FakeProfilePictureScraper()
                 .otherwise(Undecided.rateLimited("HTTP 429 from X's API", NOW.plusSeconds(900)));
         crawler.withPicture("Jack", NEW);
-        var threeSources = scrapingThrough(
-                ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
-                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
-                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser));
+        var threeSources = threeSources(api, ScrapeSource.X_API, ScrapeSource.CRAWLER);
 
         ScrapeResult result = threeSources.scrape(Handle.of("jack"));
 
@@ -195,10 +214,7 @@ class ScrapeProfilePictureTest {
     void givenTheCrawlerBeforeXsApi_theUndecidedAreListedInTheOrderAsked() {
         var api = new FakeProfilePictureScraper().otherwise(NO_PROFILE);
         browser.withPicture("jack", NEW);
-        var crawlerFirst = scrapingThrough(
-                ScrapeStep.within(ScrapeSource.CRAWLER, crawler, CRAWLER_BUDGET),
-                ScrapeStep.within(ScrapeSource.X_API, api, CRAWLER_BUDGET),
-                ScrapeStep.withTheRest(ScrapeSource.BROWSER, browser));
+        var crawlerFirst = threeSources(api, ScrapeSource.CRAWLER, ScrapeSource.X_API);
 
         ScrapeResult result = crawlerFirst.scrape(Handle.of("jack"));
 
@@ -223,10 +239,7 @@ class ScrapeProfilePictureTest {
 
     @Test
     void rescrapingReplacesTheStoredPicture() {
-        browser.withPicture("jack", OLD);
-        useCase.scrape(Handle.of("jack"));
-        browser.withPicture("jack", NEW);
-        clock.advance(Duration.ofMinutes(1));
+        rescrapeAMinuteLater("jack", NEW);
 
         useCase.scrape(Handle.of("jack"));
 
@@ -237,10 +250,7 @@ class ScrapeProfilePictureTest {
 
     @Test
     void rescrapingTheStoredPictureAtAnotherSize_recordsACheckOnly_andKeepsWhenItWasFirstSeen() {
-        browser.withPicture("jack", OLD);
-        useCase.scrape(Handle.of("jack"));
-        browser.withPicture("jack", OLD.replace("_400x400", "_normal"));
-        clock.advance(Duration.ofMinutes(1));
+        rescrapeAMinuteLater("jack", OLD.replace("_400x400", "_normal"));
 
         ScrapeResult result = useCase.scrape(Handle.of("jack"));
 
@@ -271,10 +281,7 @@ class ScrapeProfilePictureTest {
 
     @Test
     void rescrapingTheStoredPictureUnderTheHandlesNewSpelling_storesItAsNew() {
-        browser.withPicture("jack", OLD);
-        useCase.scrape(Handle.of("jack"));
-        browser.withPicture("Jack", OLD);
-        clock.advance(Duration.ofMinutes(1));
+        rescrapeAMinuteLater("Jack", OLD);
 
         var stored = assertInstanceOf(ScrapeResult.Stored.class, useCase.scrape(Handle.of("jack")));
 

@@ -30,15 +30,7 @@ final class ImageReport {
                     ? fmt(row.stats().median()) + " (" + fmt(row.stats().min()) + "–"
                             + fmt(row.stats().max()) + ")"
                     : range(row.stats());
-            details.append("| ")
-                    .append(row.figure())
-                    .append(" | ")
-                    .append(row.variant())
-                    .append(" | ")
-                    .append(value)
-                    .append(' ')
-                    .append(row.unit())
-                    .append(" |\n");
+            details.append(row.detailRow(value));
         }
         details.append('\n');
 

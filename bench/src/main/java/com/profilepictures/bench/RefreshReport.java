@@ -3,6 +3,8 @@ package com.profilepictures.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
+import java.util.function.DoublePredicate;
 
 /**
  * Prints the refresh's figures ({@link RefreshBench}): per source, accounts per second, CPU and X requests per
@@ -21,66 +23,66 @@ final class RefreshReport {
             return;
         }
         for (String source : List.of("crawler", "x_api")) {
-            find(refresh, "refresh-accounts-per-second", source)
-                    .ifPresent(rate -> summary.add(new String[] {
-                        "refresh through " + source + ", accounts per second (one environment, unpaced)",
-                        fmt(rate.stats().median(), 1),
-                        source.equals("crawler") ? "≥ " + fmt(RefreshBench.MIN_CRAWLER_ACCOUNTS_PER_SECOND, 0) : "—",
-                        source.equals("crawler")
-                                ? verdict(rate.stats().median() >= RefreshBench.MIN_CRAWLER_ACCOUNTS_PER_SECOND)
-                                : "info"
-                    }));
-            find(refresh, "refresh-x-requests-per-account", source)
-                    .ifPresent(requests -> summary.add(new String[] {
-                        "refresh through " + source + ", requests to X per account",
-                        fmt(requests.stats().median(), 3),
-                        source.equals("x_api") ? "≤ " + fmt(RefreshBench.MAX_API_REQUESTS_PER_ACCOUNT, 2) : "—",
-                        source.equals("x_api")
-                                ? verdict(requests.stats().median() <= RefreshBench.MAX_API_REQUESTS_PER_ACCOUNT)
-                                : "info"
-                    }));
-            find(refresh, "refresh-cpu-per-account", source)
-                    .ifPresent(cpu -> summary.add(new String[] {
-                        "refresh through " + source + ", CPU per account",
-                        fmt(cpu.stats().median(), 2) + " ms",
-                        "—",
-                        "info"
-                    }));
-            find(refresh, "refresh-cost-per-million", source)
-                    .ifPresent(cost -> summary.add(new String[] {
-                        "refresh through " + source + ", AWS cost per million refreshes",
-                        "$" + fmt(cost.stats().median(), 2),
-                        "≤ $" + fmt(RefreshCost.MAX_DOLLARS_PER_MILLION, 2),
-                        verdict(cost.stats().median() <= RefreshCost.MAX_DOLLARS_PER_MILLION)
-                    }));
-            find(refresh, "refresh-browser", source)
-                    .ifPresent(browser -> summary.add(new String[] {
-                        "refresh through " + source + ", accounts sent to a browser",
-                        fmt(browser.stats().median(), 0),
-                        "0",
-                        verdict(browser.stats().median() == 0)
-                    }));
+            String of = "refresh through " + source + ", ";
+            add(
+                    summary,
+                    find(refresh, "refresh-accounts-per-second", source),
+                    of + "accounts per second (one environment, unpaced)",
+                    median -> fmt(median, 1),
+                    source.equals("crawler")
+                            ? Optional.of(new Limit(
+                                    "≥ " + fmt(RefreshBench.MIN_CRAWLER_ACCOUNTS_PER_SECOND, 0),
+                                    median -> median >= RefreshBench.MIN_CRAWLER_ACCOUNTS_PER_SECOND))
+                            : Optional.empty());
+            add(
+                    summary,
+                    find(refresh, "refresh-x-requests-per-account", source),
+                    of + "requests to X per account",
+                    median -> fmt(median, 3),
+                    source.equals("x_api")
+                            ? Optional.of(new Limit(
+                                    "≤ " + fmt(RefreshBench.MAX_API_REQUESTS_PER_ACCOUNT, 2),
+                                    median -> median <= RefreshBench.MAX_API_REQUESTS_PER_ACCOUNT))
+                            : Optional.empty());
+            add(
+                    summary,
+                    find(refresh, "refresh-cpu-per-account", source),
+                    of + "CPU per account",
+                    median -> fmt(median, 2) + " ms",
+                    Optional.empty());
+            add(
+                    summary,
+                    find(refresh, "refresh-cost-per-million", source),
+                    of + "AWS cost per million refreshes",
+                    median -> "$" + fmt(median, 2),
+                    Optional.of(new Limit(
+                            "≤ $" + fmt(RefreshCost.MAX_DOLLARS_PER_MILLION, 2),
+                            median -> median <= RefreshCost.MAX_DOLLARS_PER_MILLION)));
+            add(
+                    summary,
+                    find(refresh, "refresh-browser", source),
+                    of + "accounts sent to a browser",
+                    median -> fmt(median, 0),
+                    Optional.of(new Limit("0", median -> median == 0)));
         }
-        rows.stream()
-                .filter(row ->
-                        row.figure().equals("image-warm") && row.variant().endsWith("(shipped)"))
-                .findFirst()
-                .ifPresent(image -> summary.add(new String[] {
-                    "beside it: POST /scrape through the scrape image, warm, one account the crawler decides",
-                    fmt(image.stats().median(), 0) + " ms",
-                    "—",
-                    "info"
-                }));
-        rows.stream()
-                .filter(row -> row.figure().equals("source-cpu-per-scrape")
-                        && row.variant().equals("browser"))
-                .findFirst()
-                .ifPresent(cpu -> summary.add(new String[] {
-                    "beside it: a scrape in the browser, CPU per account (Chromium's processes included)",
-                    fmt(cpu.stats().median(), 0) + " ms",
-                    "—",
-                    "info"
-                }));
+        add(
+                summary,
+                rows.stream()
+                        .filter(row -> row.figure().equals("image-warm")
+                                && row.variant().endsWith("(shipped)"))
+                        .findFirst(),
+                "beside it: POST /scrape through the scrape image, warm, one account the crawler decides",
+                median -> fmt(median, 0) + " ms",
+                Optional.empty());
+        add(
+                summary,
+                rows.stream()
+                        .filter(row -> row.figure().equals("source-cpu-per-scrape")
+                                && row.variant().equals("browser"))
+                        .findFirst(),
+                "beside it: a scrape in the browser, CPU per account (Chromium's processes included)",
+                median -> fmt(median, 0) + " ms",
+                Optional.empty());
 
         details.append("## The refresh (2,000 stored accounts, a tenth changed on X; RefreshBench)\n\n")
                 .append("One worker's environment, batch by batch at the template's sizes (10 with the crawler, 100 "
@@ -99,17 +101,33 @@ final class RefreshReport {
             String value = stats.n() == 1
                     ? fmt(stats.median(), decimals(row))
                     : fmt(stats.median(), 1) + " (" + fmt(stats.min(), 1) + "–" + fmt(stats.max(), 1) + ")";
-            details.append("| ")
-                    .append(row.figure())
-                    .append(" | ")
-                    .append(row.variant())
-                    .append(" | ")
-                    .append(value)
-                    .append(' ')
-                    .append(row.unit())
-                    .append(" |\n");
+            details.append(row.detailRow(value));
         }
         details.append('\n');
+    }
+
+    /** A limit as the summary shows it, and whether a median keeps to it. */
+    private record Limit(String shown, DoublePredicate passes) {}
+
+    /**
+     * The summary's row for {@code row}'s median, if it was measured: shown, beside its limit and verdict, or for
+     * information when it has none.
+     */
+    private static void add(
+            List<String[]> summary,
+            Optional<Tsv.Row> row,
+            String figure,
+            DoubleFunction<String> shown,
+            Optional<Limit> limit) {
+        row.ifPresent(measured -> {
+            double median = measured.stats().median();
+            summary.add(new String[] {
+                figure,
+                shown.apply(median),
+                limit.map(Limit::shown).orElse("—"),
+                limit.map(kept -> verdict(kept.passes().test(median))).orElse("info")
+            });
+        });
     }
 
     private static int decimals(Tsv.Row row) {

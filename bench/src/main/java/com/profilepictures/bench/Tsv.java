@@ -16,7 +16,13 @@ import java.util.Locale;
  */
 public final class Tsv {
 
-    public record Row(String figure, String variant, String unit, Stats stats) {}
+    public record Row(String figure, String variant, String unit, Stats stats) {
+
+        /** The row in a report's figure / variant / value table, {@code value} shown in the row's unit. */
+        String detailRow(String value) {
+            return "| " + figure + " | " + variant + " | " + value + " " + unit + " |\n";
+        }
+    }
 
     private Tsv() {}
 

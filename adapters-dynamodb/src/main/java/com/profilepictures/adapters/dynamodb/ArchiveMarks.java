@@ -38,57 +38,62 @@ final class ArchiveMarks {
     }
 
     boolean markArchived(Handle handle, ArchiveMark mark) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":archivedUrl", AttributeValue.fromS(mark.picture().value()));
-        values.put(":imageVersion", AttributeValue.fromS(mark.version().sha256()));
-        for (PictureSize size : PictureSize.values()) {
-            values.put(
-                    sizePlaceholder(size),
-                    AttributeValue.fromS(mark.picture().withSize(size).value()));
-        }
-        try {
-            client.updateItem(UpdateItemRequest.builder()
-                    .tableName(tableName)
-                    .key(DynamoDbProfilePictureRepository.keyOf(handle))
-                    .updateExpression(MARK_FIELDS)
-                    .conditionExpression(STILL_THE_MARKED_PICTURE)
-                    .expressionAttributeNames(MARK_NAMES)
-                    .expressionAttributeValues(values)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException anotherPicture) {
-            return false;
-        } catch (SdkException e) {
-            throw DynamoDbProfilePictureRepository.failure(tableName, "mark the picture of " + handle + " archived", e);
-        }
+        return setWhileShown(
+                handle,
+                mark.picture(),
+                MARK_FIELDS,
+                MARK_NAMES,
+                Map.of(
+                        ":archivedUrl", AttributeValue.fromS(mark.picture().value()),
+                        ":imageVersion", AttributeValue.fromS(mark.version().sha256())),
+                "mark the picture of " + handle + " archived");
     }
 
     boolean markNotArchivable(Handle handle, PictureUrl picture) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(
-                ":notArchivable",
-                AttributeValue.fromS(picture.withSize(PictureSize.ARCHIVED).value()));
+        // The same condition as the archive mark's: a late verdict on an older picture leaves a newer one alone.
+        return setWhileShown(
+                handle,
+                picture,
+                "SET #notArchivable = :notArchivable",
+                NOT_ARCHIVABLE_NAMES,
+                Map.of(
+                        ":notArchivable",
+                        AttributeValue.fromS(
+                                picture.withSize(PictureSize.ARCHIVED).value())),
+                "mark the picture of " + handle + " not archivable");
+    }
+
+    /**
+     * Runs {@code update} on {@code handle}'s item only while it shows {@code picture} at one of its sizes; false
+     * when it shows another (or none), and a failure that says what it tried ({@code doing}) when the table fails.
+     */
+    private boolean setWhileShown(
+            Handle handle,
+            PictureUrl picture,
+            String update,
+            Map<String, String> names,
+            Map<String, AttributeValue> fields,
+            String doing) {
+        Map<String, AttributeValue> values = new HashMap<>(fields);
         for (PictureSize size : PictureSize.values()) {
             values.put(
                     sizePlaceholder(size),
                     AttributeValue.fromS(picture.withSize(size).value()));
         }
         try {
-            // The same condition as the archive mark's: a late verdict on an older picture leaves a newer one alone.
             client.updateItem(UpdateItemRequest.builder()
                     .tableName(tableName)
                     .key(DynamoDbProfilePictureRepository.keyOf(handle))
-                    .updateExpression("SET #notArchivable = :notArchivable")
+                    .updateExpression(update)
                     .conditionExpression(STILL_THE_MARKED_PICTURE)
-                    .expressionAttributeNames(NOT_ARCHIVABLE_NAMES)
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .build());
             return true;
         } catch (ConditionalCheckFailedException anotherPicture) {
             return false;
         } catch (SdkException e) {
-            throw DynamoDbProfilePictureRepository.failure(
-                    tableName, "mark the picture of " + handle + " not archivable", e);
+            throw DynamoDbProfilePictureRepository.failure(tableName, doing, e);
         }
     }
 

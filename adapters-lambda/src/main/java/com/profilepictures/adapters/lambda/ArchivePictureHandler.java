@@ -4,10 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.profilepictures.application.ArchivePicture;
-import com.profilepictures.application.ArchiveResult;
 import com.profilepictures.application.ScrapeWrite;
-import com.profilepictures.domain.picture.ImageVersion;
-import com.profilepictures.domain.port.DependencyUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +23,7 @@ import java.util.function.Function;
  */
 public final class ArchivePictureHandler {
 
-    private final ArchivePicture archivePicture;
+    private final Archiving archiving;
     private final Function<DynamodbEvent.DynamodbStreamRecord, ScrapeWrite> scrapeWrites;
     private final Clock clock;
 
@@ -38,7 +35,7 @@ public final class ArchivePictureHandler {
             ArchivePicture archivePicture,
             Function<DynamodbEvent.DynamodbStreamRecord, ScrapeWrite> scrapeWrites,
             Clock clock) {
-        this.archivePicture = archivePicture;
+        this.archiving = new Archiving(archivePicture, clock);
         this.scrapeWrites = scrapeWrites;
         this.clock = clock;
     }
@@ -76,48 +73,9 @@ public final class ArchivePictureHandler {
                         .write(clock.millis() - startedAt);
                 yield true;
             }
-            case ScrapeWrite.Stored stored -> archive(stored, log, startedAt);
+            case ScrapeWrite.Stored stored ->
+                archiving.archive(stored.handle(), stored.picture(), stored.scrapedAt(), log, startedAt);
         };
-    }
-
-    private boolean archive(ScrapeWrite.Stored stored, LogLine log, long startedAt) {
-        log.put("handle", stored.handle().display())
-                .put("picture", stored.picture().value());
-        try {
-            ArchiveResult result = archivePicture.archive(stored.handle(), stored.picture(), stored.scrapedAt());
-            describe(result, log);
-            log.count("ArchiveOutcomes", "outcome").write(clock.millis() - startedAt);
-            return true;
-        } catch (OutOfMemoryError fatal) {
-            throw fatal;
-        } catch (RuntimeException | Error failure) {
-            // An outage is expected now and then and explains itself; anything else is a bug, logged in full.
-            boolean outage = failure instanceof DependencyUnavailableException;
-            log.put("outcome", "failed")
-                    .level(outage ? Level.WARNING : Level.ERROR)
-                    .failure(failure, !outage)
-                    .count("ArchiveOutcomes", "outcome")
-                    .write(clock.millis() - startedAt);
-            return false;
-        }
-    }
-
-    /** The outcome's fields on the record's line: the stream's and the sweep's lines read alike. */
-    static void describe(ArchiveResult result, LogLine log) {
-        switch (result) {
-            case ArchiveResult.Archived(var entry, ImageVersion version, boolean marked) ->
-                log.put("outcome", "archived").put("version", version.sha256()).put("marked", marked);
-            case ArchiveResult.AlreadyArchived(var entry, ImageVersion version, boolean marked) ->
-                log.put("outcome", "already_archived")
-                        .put("version", version.sha256())
-                        .put("marked", marked);
-            // Permanent: retrying would end the same way, so the record succeeds and the next scrape tries again.
-            case ArchiveResult.NotArchivable(var entry, String reason, boolean marked) ->
-                log.put("outcome", "not_archivable")
-                        .put("reason", reason)
-                        .put("marked", marked)
-                        .level(Level.WARNING);
-        }
     }
 
     private static StreamsEventResponse.BatchItemFailure failure(String sequenceNumber) {

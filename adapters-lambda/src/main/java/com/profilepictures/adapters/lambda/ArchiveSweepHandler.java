@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.profilepictures.application.ArchivePicture;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.picture.PictureUrl;
-import com.profilepictures.domain.port.DependencyUnavailableException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,27 +32,23 @@ public final class ArchiveSweepHandler {
     static final String PICTURE = "picture";
     static final String SCRAPED_AT = "scrapedAt";
 
-    private final ArchivePicture archivePicture;
+    private final Archiving archiving;
     private final Clock clock;
 
     /** {@code clock} times messages for the log. */
     public ArchiveSweepHandler(ArchivePicture archivePicture, Clock clock) {
-        this.archivePicture = Objects.requireNonNull(archivePicture, "archivePicture");
+        this.archiving = new Archiving(archivePicture, clock);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public SQSBatchResponse handle(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> messages =
-                event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : messages) {
+        List<String> failed = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : SqsBatches.messages(event)) {
             if (!archive(message, context)) {
-                failures.add(SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(message.getMessageId())
-                        .build());
+                failed.add(message.getMessageId());
             }
         }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatches.failing(failed);
     }
 
     /** One message's picture archived, or false when the message must come again. */
@@ -79,22 +74,7 @@ public final class ArchiveSweepHandler {
                     .write(clock.millis() - startedAt);
             return false;
         }
-        log.put("handle", handle.display()).put("picture", picture.value());
-        try {
-            ArchivePictureHandler.describe(archivePicture.archive(handle, picture, scrapedAt), log);
-            log.count("ArchiveOutcomes", "outcome").write(clock.millis() - startedAt);
-            return true;
-        } catch (OutOfMemoryError fatal) {
-            throw fatal;
-        } catch (RuntimeException | Error failure) {
-            boolean outage = failure instanceof DependencyUnavailableException;
-            log.put("outcome", "failed")
-                    .level(outage ? Level.WARNING : Level.ERROR)
-                    .failure(failure, !outage)
-                    .count("ArchiveOutcomes", "outcome")
-                    .write(clock.millis() - startedAt);
-            return false;
-        }
+        return archiving.archive(handle, picture, scrapedAt, log, startedAt);
     }
 
     private static String attribute(SQSEvent.SQSMessage message, String name) {

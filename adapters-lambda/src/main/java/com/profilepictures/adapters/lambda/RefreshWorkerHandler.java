@@ -48,8 +48,7 @@ public final class RefreshWorkerHandler {
 
     public SQSBatchResponse handle(SQSEvent event, Context context) {
         long startedAt = clock.millis();
-        List<SQSEvent.SQSMessage> messages =
-                event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> messages = SqsBatches.messages(event);
         Map<RefreshRequest, String> messageIds = new IdentityHashMap<>();
         List<RefreshRequest> requests = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -103,12 +102,7 @@ public final class RefreshWorkerHandler {
         }
         LOG.log(level, "{0}", line);
         count(outcomes, source, context, startedAt);
-        List<SQSBatchResponse.BatchItemFailure> failures = failed.stream()
-                .map(id -> SQSBatchResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(id)
-                        .build())
-                .toList();
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatches.failing(failed);
     }
 
     /**

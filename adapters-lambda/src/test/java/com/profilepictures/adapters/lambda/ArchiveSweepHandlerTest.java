@@ -1,5 +1,8 @@
 package com.profilepictures.adapters.lambda;
 
+import static com.profilepictures.adapters.lambda.SqsEvents.event;
+import static com.profilepictures.adapters.lambda.SqsEvents.failedIds;
+import static com.profilepictures.adapters.lambda.SqsEvents.withAttribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +23,7 @@ import com.profilepictures.domain.picture.PictureSize;
 import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArchiveSweepHandlerTest {
@@ -47,40 +48,15 @@ class ArchiveSweepHandlerTest {
     }
 
     private static SQSEvent.SQSMessage message(String id, String body, String picture, String scrapedAt) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody(body);
-        Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
-        if (picture != null) {
-            SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-            attribute.setDataType("String");
-            attribute.setStringValue(picture);
-            attributes.put(ArchiveSweepHandler.PICTURE, attribute);
-        }
-        if (scrapedAt != null) {
-            SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-            attribute.setDataType("Number");
-            attribute.setStringValue(scrapedAt);
-            attributes.put(ArchiveSweepHandler.SCRAPED_AT, attribute);
-        }
-        message.setMessageAttributes(attributes);
-        return message;
+        return withAttribute(
+                withAttribute(SqsEvents.message(id, body), ArchiveSweepHandler.PICTURE, "String", picture),
+                ArchiveSweepHandler.SCRAPED_AT,
+                "Number",
+                scrapedAt);
     }
 
     private static SQSEvent.SQSMessage sweepOf(String id, String handle) {
         return message(id, handle, pictureOf(handle).value(), Long.toString(T0.toEpochMilli()));
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(messages));
-        return event;
-    }
-
-    private static List<String> failedIds(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .toList();
     }
 
     @Test

@@ -41,6 +41,23 @@ class RefreshPlannerHandlerTest {
         repository.saveIfNewer(new ProfilePicture(Handle.of(handle), PICTURE, NOW.minus(ago)));
     }
 
+    /** A planner whose pass also sweeps the pictures not archived 15 minutes on into {@code archiveQueue}. */
+    private RefreshPlannerHandler sweeping(InMemoryArchiveQueue archiveQueue) {
+        return new RefreshPlannerHandler(
+                new PlanRefresh(
+                        repository,
+                        queue,
+                        clock,
+                        REFRESH_AFTER,
+                        Duration.ofHours(6),
+                        archiveQueue,
+                        Duration.ofMinutes(15)),
+                4,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                clock);
+    }
+
     @Test
     void givenDueAndFreshAccounts_aScheduledRun_queuesEachDueAccountOnceOverEverySegment() {
         for (int i = 0; i < 25; i++) {
@@ -66,19 +83,7 @@ class RefreshPlannerHandlerTest {
     @Test
     void givenPicturesNotArchivedAfterTheGrace_aRun_redrivesThem_andCountsTheRedrivesAsAMetric() {
         var archiveQueue = new InMemoryArchiveQueue();
-        var sweeping = new RefreshPlannerHandler(
-                new PlanRefresh(
-                        repository,
-                        queue,
-                        clock,
-                        REFRESH_AFTER,
-                        Duration.ofHours(6),
-                        archiveQueue,
-                        Duration.ofMinutes(15)),
-                4,
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(30),
-                clock);
+        var sweeping = sweeping(archiveQueue);
         for (int i = 0; i < 7; i++) {
             stored("lost" + i, Duration.ofHours(1));
         }
@@ -102,19 +107,7 @@ class RefreshPlannerHandlerTest {
     void givenAnArchiveQueueThatRefuses_aRun_stillQueuesTheRefresh_andFailsLoudly() {
         var archiveQueue = new InMemoryArchiveQueue();
         archiveQueue.goDown();
-        var sweeping = new RefreshPlannerHandler(
-                new PlanRefresh(
-                        repository,
-                        queue,
-                        clock,
-                        REFRESH_AFTER,
-                        Duration.ofHours(6),
-                        archiveQueue,
-                        Duration.ofMinutes(15)),
-                4,
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(30),
-                clock);
+        var sweeping = sweeping(archiveQueue);
         stored("due", Duration.ofDays(2));
 
         assertThrows(IllegalStateException.class, () -> sweeping.handle(Map.of(), new TestContext()));

@@ -1,5 +1,8 @@
 package com.profilepictures.adapters.lambda;
 
+import static com.profilepictures.adapters.lambda.SqsEvents.event;
+import static com.profilepictures.adapters.lambda.SqsEvents.failedIds;
+import static com.profilepictures.adapters.lambda.SqsEvents.withAttribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -61,28 +64,7 @@ class RefreshWorkerHandlerTest {
     }
 
     private static SQSEvent.SQSMessage message(String id, String body, String attempt) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody(body);
-        if (attempt != null) {
-            SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-            attribute.setDataType("Number");
-            attribute.setStringValue(attempt);
-            message.setMessageAttributes(Map.of(RefreshWorkerHandler.ATTEMPT, attribute));
-        }
-        return message;
-    }
-
-    private static SQSEvent event(SQSEvent.SQSMessage... messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(messages));
-        return event;
-    }
-
-    private static List<String> failedIds(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .toList();
+        return withAttribute(SqsEvents.message(id, body), RefreshWorkerHandler.ATTEMPT, "Number", attempt);
     }
 
     @Test

@@ -16,19 +16,16 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /**
  * One {@code SendMessageBatch} of up to ten entries to one queue, as every queue of the service sends: a batch can
  * partly fail, so the entries SQS could not take on its side are sent once more, and any still refused fail the
- * call, named by their bodies, so nothing is dropped silently.
+ * call, named by their bodies, so nothing is dropped silently. A value: the queue it sends to, by which client,
+ * and what its messages are called.
  */
-final class BatchSends {
-
-    private final SqsClient client;
-    private final String queueUrl;
-    private final String what;
+record BatchSends(SqsClient client, String queueUrl, String what) {
 
     /** {@code what} names the messages in errors: "refresh", "archive". */
-    BatchSends(SqsClient client, String queueUrl, String what) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
-        this.what = Objects.requireNonNull(what, "what");
+    BatchSends {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(queueUrl, "queueUrl");
+        Objects.requireNonNull(what, "what");
     }
 
     /** Sends {@code entries} (their ids unique within the batch); throws when some could not be sent. */

@@ -3,27 +3,17 @@ package com.profilepictures.adapters.sqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.profilepictures.awsclients.CredentialsSource;
-import com.profilepictures.domain.picture.Handle;
-import com.profilepictures.domain.picture.PictureUrl;
+import com.profilepictures.adapters.sqs.testing.MotoQueues;
+import com.profilepictures.adapters.sqs.testing.VisibleMessages;
+import com.profilepictures.application.testing.SamplePictures;
 import com.profilepictures.domain.refresh.ArchiveRequest;
-import com.profilepictures.moto.MotoServer;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The sweep's archive queue on a real moto server; a fresh queue per test, read back without long polling. */
@@ -31,71 +21,30 @@ class SqsArchiveQueueTest {
 
     private static final Instant SCRAPED_AT = Instant.parse("2026-11-28T04:00:00.123Z");
 
-    private static Path log;
-    private static MotoServer moto;
-    private static SqsClient client;
+    @RegisterExtension
+    static final MotoQueues SQS = new MotoQueues();
 
-    @BeforeAll
-    static void startMoto() throws IOException {
-        log = Files.createTempFile("moto-sqs-archive-", ".log");
-        moto = MotoServer.start(log);
-        client = SqsClients.create(new SqsSettings(
-                URI.create(moto.endpoint() + "/123456789012/unused"),
-                "us-east-1",
-                Optional.of(moto.endpoint()),
-                CredentialsSource.DUMMY));
-    }
-
-    @AfterAll
-    static void stopMoto() throws IOException {
-        client.close();
-        moto.close();
-        Files.deleteIfExists(log);
-    }
-
-    private static String newQueue() {
-        return client.createQueue(request -> request.queueName("archive-" + UUID.randomUUID()))
-                .queueUrl();
-    }
-
-    private static List<Message> readAll(String queueUrl) {
-        List<Message> messages = new ArrayList<>();
-        for (int polls = 0; polls < 20; polls++) {
-            List<Message> got = client.receiveMessage(request -> request.queueUrl(queueUrl)
-                            .waitTimeSeconds(0)
-                            .maxNumberOfMessages(10)
-                            .messageAttributeNames("All"))
-                    .messages();
-            if (got.isEmpty()) {
-                return messages;
-            }
-            messages.addAll(got);
-        }
-        throw new AssertionError("the queue did not run dry after 20 polls");
-    }
-
-    private static ArchiveRequest request(String handle) {
-        return new ArchiveRequest(
-                Handle.of(handle),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/7/" + handle + "_normal.jpg"),
-                SCRAPED_AT);
+    /** Requests for User_0's picture 0 to User_{@code count - 1}'s: each message its own body and picture. */
+    private static List<ArchiveRequest> requests(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> ArchiveRequest.of(SamplePictures.picture("User_" + i, Integer.toString(i), SCRAPED_AT)))
+                .toList();
     }
 
     @Test
     void eachPictureIsAMessage_itsBodyTheHandle_itsAttributesThePictureAndWhenItWasScraped() {
-        String queueUrl = newQueue();
-        var queue = new SqsArchiveQueue(client, queueUrl);
-        List<ArchiveRequest> requests =
-                IntStream.range(0, 10).mapToObj(i -> request("User_" + i)).toList();
+        String queueUrl = SQS.newQueue("archive-");
+        var queue = new SqsArchiveQueue(SQS.client(), queueUrl);
+        List<ArchiveRequest> requests = requests(10);
 
         queue.send(requests);
 
-        Map<String, Message> byBody =
-                readAll(queueUrl).stream().collect(Collectors.toMap(Message::body, message -> message));
+        Map<String, Message> byBody = VisibleMessages.readAll(SQS.client(), queueUrl).stream()
+                .collect(Collectors.toMap(Message::body, message -> message));
         assertEquals(10, byBody.size());
         Message one = byBody.get("User_3");
         assertEquals(
-                "https://pbs.twimg.com/profile_images/7/User_3_normal.jpg",
+                "https://pbs.twimg.com/profile_images/3/pic_400x400.jpg",
                 one.messageAttributes().get(SqsArchiveQueue.PICTURE).stringValue());
         assertEquals(
                 "Number",
@@ -107,22 +56,21 @@ class SqsArchiveQueueTest {
 
     @Test
     void moreThanTenAtOnceIsABugNotASend() {
-        String queueUrl = newQueue();
-        var queue = new SqsArchiveQueue(client, queueUrl);
-        List<ArchiveRequest> eleven =
-                IntStream.range(0, 11).mapToObj(i -> request("u" + i)).toList();
+        String queueUrl = SQS.newQueue("archive-");
+        var queue = new SqsArchiveQueue(SQS.client(), queueUrl);
+        List<ArchiveRequest> eleven = requests(11);
 
         assertThrows(IllegalArgumentException.class, () -> queue.send(eleven));
-        assertEquals(List.of(), readAll(queueUrl));
+        assertEquals(List.of(), VisibleMessages.readAll(SQS.client(), queueUrl));
     }
 
     @Test
     void aMissingQueueIsAMisconfigurationNotAnOutage() {
-        String queueUrl = newQueue();
-        client.deleteQueue(request -> request.queueUrl(queueUrl));
-        var queue = new SqsArchiveQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("archive-");
+        SQS.client().deleteQueue(request -> request.queueUrl(queueUrl));
+        var queue = new SqsArchiveQueue(SQS.client(), queueUrl);
 
-        var thrown = assertThrows(RuntimeException.class, () -> queue.send(List.of(request("jack"))));
+        var thrown = assertThrows(RuntimeException.class, () -> queue.send(requests(1)));
 
         assertEquals(IllegalStateException.class, thrown.getClass(), thrown.toString());
     }

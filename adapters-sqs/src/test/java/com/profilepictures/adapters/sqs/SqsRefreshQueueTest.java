@@ -4,25 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.profilepictures.adapters.sqs.testing.MotoQueues;
 import com.profilepictures.adapters.sqs.testing.VisibleMessages;
 import com.profilepictures.awsclients.ClientTimeouts;
-import com.profilepictures.awsclients.CredentialsSource;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.port.QueueUnavailableException;
 import com.profilepictures.domain.refresh.RefreshRequest;
 import com.profilepictures.moto.MotoServer;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -30,39 +26,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /** The refresh queue on a real moto server; a fresh queue per test, read back without long polling. */
 class SqsRefreshQueueTest {
 
-    private static Path log;
-    private static MotoServer moto;
-    private static SqsClient client;
-
-    @BeforeAll
-    static void startMoto() throws IOException {
-        log = Files.createTempFile("moto-sqs-", ".log");
-        moto = MotoServer.start(log);
-        client = SqsClients.create(settings(moto.endpoint()));
-    }
-
-    @AfterAll
-    static void stopMoto() throws IOException {
-        client.close();
-        moto.close();
-        Files.deleteIfExists(log);
-    }
-
-    static SqsSettings settings(URI endpoint) {
-        return new SqsSettings(
-                URI.create(endpoint + "/123456789012/unused"),
-                "us-east-1",
-                Optional.of(endpoint),
-                CredentialsSource.DUMMY);
-    }
-
-    private static String newQueue() {
-        return client.createQueue(request -> request.queueName("refresh-" + UUID.randomUUID()))
-                .queueUrl();
-    }
+    @RegisterExtension
+    static final MotoQueues SQS = new MotoQueues();
 
     private static int delayed(String queueUrl) {
-        return Integer.parseInt(client.getQueueAttributes(request -> request.queueUrl(queueUrl)
+        return Integer.parseInt(SQS.client()
+                .getQueueAttributes(request -> request.queueUrl(queueUrl)
                         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
                 .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
@@ -70,8 +39,8 @@ class SqsRefreshQueueTest {
 
     @Test
     void eachRequestIsAMessageWithItsHandleAndAttempt() {
-        String queueUrl = newQueue();
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
         List<RefreshRequest> requests = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             requests.add(new RefreshRequest(Handle.of("User_" + i), i + 1, Duration.ZERO));
@@ -79,7 +48,7 @@ class SqsRefreshQueueTest {
 
         queue.send(requests);
 
-        List<RefreshRequest> read = VisibleMessages.readAll(client, queueUrl).stream()
+        List<RefreshRequest> read = VisibleMessages.readAll(SQS.client(), queueUrl).stream()
                 .map(message -> RefreshMessages.read(message.body(), message.messageAttributes()))
                 .toList();
         assertEquals(10, read.size());
@@ -93,14 +62,14 @@ class SqsRefreshQueueTest {
 
     @Test
     void aDelayedRequestIsHeldBack() {
-        String queueUrl = newQueue();
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
 
         queue.send(List.of(
                 new RefreshRequest(Handle.of("later"), 2, RefreshRequest.MAX_DELAY),
                 RefreshRequest.first(Handle.of("now"))));
 
-        List<Message> visible = VisibleMessages.readAll(client, queueUrl);
+        List<Message> visible = VisibleMessages.readAll(SQS.client(), queueUrl);
         assertEquals(List.of("now"), visible.stream().map(Message::body).toList());
         assertEquals(1, delayed(queueUrl), "held back for 900 s");
     }
@@ -114,22 +83,22 @@ class SqsRefreshQueueTest {
 
     @Test
     void moreThanTenAtOnceIsABugNotASend() {
-        String queueUrl = newQueue();
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
         List<RefreshRequest> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             eleven.add(RefreshRequest.first(Handle.of("u" + i)));
         }
 
         assertThrows(IllegalArgumentException.class, () -> queue.send(eleven));
-        assertEquals(List.of(), VisibleMessages.readAll(client, queueUrl));
+        assertEquals(List.of(), VisibleMessages.readAll(SQS.client(), queueUrl));
     }
 
     @Test
     void aMissingQueueIsAMisconfigurationNotAnOutage() {
-        String queueUrl = newQueue();
-        client.deleteQueue(request -> request.queueUrl(queueUrl));
-        var queue = new SqsRefreshQueue(client, queueUrl);
+        String queueUrl = SQS.newQueue("refresh-");
+        SQS.client().deleteQueue(request -> request.queueUrl(queueUrl));
+        var queue = new SqsRefreshQueue(SQS.client(), queueUrl);
 
         var thrown = assertThrows(
                 RuntimeException.class, () -> queue.send(List.of(RefreshRequest.first(Handle.of("jack")))));
@@ -143,16 +112,16 @@ class SqsRefreshQueueTest {
         try (MotoServer own = MotoServer.start(ownLog)) {
             var timeouts = new ClientTimeouts(
                     Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(3), 2);
-            // The queue is made with the patient client: moto's first SQS call loads its SQS backend, which on
-            // busy cores takes longer than the fast client's bounds, and that is not what this test is about.
+            // The queue is made with the patient SQS.client(): moto's first SQS call loads its SQS backend, which on
+            // busy cores takes longer than the fast SQS.client()'s bounds, and that is not what this test is about.
             String queueUrl;
-            try (SqsClient patient = SqsClients.builder(settings(own.endpoint()), SqsClients.TIMEOUTS)
+            try (SqsClient patient = SqsClients.builder(MotoQueues.settings(own.endpoint()), SqsClients.TIMEOUTS)
                     .build()) {
                 queueUrl = patient.createQueue(request -> request.queueName("down"))
                         .queueUrl();
             }
-            try (SqsClient fast =
-                    SqsClients.builder(settings(own.endpoint()), timeouts).build()) {
+            try (SqsClient fast = SqsClients.builder(MotoQueues.settings(own.endpoint()), timeouts)
+                    .build()) {
                 var queue = new SqsRefreshQueue(fast, queueUrl);
                 own.pause();
                 try {

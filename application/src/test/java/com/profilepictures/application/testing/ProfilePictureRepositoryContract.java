@@ -15,7 +15,6 @@ import com.profilepictures.domain.picture.CheckOutcome;
 import com.profilepictures.domain.picture.Handle;
 import com.profilepictures.domain.picture.ImageVersion;
 import com.profilepictures.domain.picture.PictureSize;
-import com.profilepictures.domain.picture.PictureUrl;
 import com.profilepictures.domain.picture.ProfilePicture;
 import com.profilepictures.domain.picture.SaveOutcome;
 import com.profilepictures.domain.port.ProfilePictureRepository;
@@ -42,10 +41,7 @@ public abstract class ProfilePictureRepositoryContract {
     protected abstract ProfilePictureRepository emptyRepository();
 
     protected static ProfilePicture picture(String handle, String id, Instant scrapedAt) {
-        return new ProfilePicture(
-                Handle.of(handle),
-                PictureUrl.of("https://pbs.twimg.com/profile_images/" + id + "/pic_400x400.jpg"),
-                scrapedAt);
+        return SamplePictures.picture(handle, id, scrapedAt);
     }
 
     @Test

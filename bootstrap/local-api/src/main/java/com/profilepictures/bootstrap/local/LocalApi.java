@@ -57,7 +57,8 @@ public final class LocalApi implements AutoCloseable {
         // The process's one shutdown hook, registered before the first start, so that a failure or Ctrl-C at
         // any later point stops whatever did start, last first: the server, the components the entry classes
         // built (browsers), moto (which would otherwise outlive us).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeInReverse(started), "local-api-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> StartedParts.closeInReverse(started, LOG), "local-api-shutdown"));
         // Before any entry class loads: they register what they build with us instead of hooks of their own.
         Lifecycle components = Lifecycle.process();
         components.takeCharge();
@@ -159,15 +160,5 @@ public final class LocalApi implements AutoCloseable {
     @Override
     public String toString() {
         return "the local API";
-    }
-
-    private static void closeInReverse(List<AutoCloseable> started) {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "could not stop " + started.get(i) + ": " + e.getMessage());
-            }
-        }
     }
 }

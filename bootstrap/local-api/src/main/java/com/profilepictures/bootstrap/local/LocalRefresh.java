@@ -176,12 +176,6 @@ final class LocalRefresh implements AutoCloseable {
     /** The pollers and schedules first, the client last. */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "could not stop " + started.get(i) + ": " + e.getMessage());
-            }
-        }
+        StartedParts.closeInReverse(started, LOG);
     }
 }

@@ -99,12 +99,6 @@ final class LocalStreams implements AutoCloseable {
     /** The pollers first, the client they share last. */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "could not stop " + started.get(i) + ": " + e.getMessage());
-            }
-        }
+        StartedParts.closeInReverse(started, LOG);
     }
 }

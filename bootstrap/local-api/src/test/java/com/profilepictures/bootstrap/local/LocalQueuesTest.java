@@ -5,66 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.profilepictures.adapters.sqs.SqsClients;
-import com.profilepictures.adapters.sqs.SqsSettings;
-import com.profilepictures.awsclients.CredentialsSource;
-import com.profilepictures.moto.MotoServer;
-import java.net.URI;
-import java.nio.file.Path;
+import com.profilepictures.adapters.sqs.testing.MotoQueues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** A queue's mapping under make run, on a real moto: batch sizes, partial batch responses, redrive. */
 class LocalQueuesTest {
 
-    @TempDir
-    static Path dir;
-
-    private static MotoServer moto;
-    private static SqsClient client;
-
-    @BeforeAll
-    static void start() {
-        moto = MotoServer.start(dir.resolve("moto.log"));
-        client = SqsClients.create(new SqsSettings(
-                URI.create(moto.endpoint() + "/123456789012/unused"),
-                "us-east-1",
-                Optional.of(moto.endpoint()),
-                CredentialsSource.DUMMY));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        moto.close();
-    }
+    @RegisterExtension
+    static final MotoQueues SQS = new MotoQueues();
 
     @Test
     void givenMessagesAndAPoisonOne_theMapping_deliversBatchesDeletesWhatSucceededAndDeadLettersThePoison()
             throws Exception {
-        String deadLetters = client.createQueue(request -> request.queueName("dlq-" + UUID.randomUUID()))
-                .queueUrl();
-        String deadLettersArn = client.getQueueAttributes(
+        String deadLetters = SQS.newQueue("dlq-");
+        String deadLettersArn = SQS.client()
+                .getQueueAttributes(
                         request -> request.queueUrl(deadLetters).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
-        String queue = client.createQueue(request -> request.queueName("queue-" + UUID.randomUUID())
+        String queue = SQS.client()
+                .createQueue(request -> request.queueName("queue-" + UUID.randomUUID())
                         .attributes(Map.of(
                                 QueueAttributeName.VISIBILITY_TIMEOUT,
                                 "1",
@@ -73,9 +46,9 @@ class LocalQueuesTest {
                 .queueUrl();
         for (int i = 0; i < 12; i++) {
             String body = "account" + i;
-            client.sendMessage(request -> request.queueUrl(queue).messageBody(body));
+            SQS.client().sendMessage(request -> request.queueUrl(queue).messageBody(body));
         }
-        client.sendMessage(request -> request.queueUrl(queue).messageBody("poison"));
+        SQS.client().sendMessage(request -> request.queueUrl(queue).messageBody("poison"));
         Set<String> done = ConcurrentHashMap.newKeySet();
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         CountDownLatch poisonTwice = new CountDownLatch(2);
@@ -94,7 +67,7 @@ class LocalQueuesTest {
         };
 
         try (LocalQueues mapping = LocalQueues.start(
-                client,
+                SQS.client(),
                 new LocalQueues.Mapping("TestFunction", queue, 5, Duration.ZERO),
                 function,
                 System.getLogger(LocalQueuesTest.class.getName()))) {
@@ -113,7 +86,8 @@ class LocalQueuesTest {
     private static List<Message> awaitMessage(String queue, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            List<Message> got = client.receiveMessage(request ->
+            List<Message> got = SQS.client()
+                    .receiveMessage(request ->
                             request.queueUrl(queue).waitTimeSeconds(0).maxNumberOfMessages(10))
                     .messages();
             if (!got.isEmpty() || System.nanoTime() - deadline > 0) {
