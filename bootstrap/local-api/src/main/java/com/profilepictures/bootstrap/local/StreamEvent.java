@@ -28,30 +28,6 @@ public record StreamEvent(
     /** Lambda's default batch size for a DynamoDB stream. */
     public static final int DEFAULT_BATCH_SIZE = 100;
 
-    /** An event without an {@code OnFailure} destination. */
-    public StreamEvent(
-            String functionId,
-            String tableId,
-            String entryClass,
-            String entryMethod,
-            String startingPosition,
-            int batchSize,
-            int maximumRetryAttempts,
-            boolean bisectBatchOnFunctionError,
-            boolean reportBatchItemFailures) {
-        this(
-                functionId,
-                tableId,
-                entryClass,
-                entryMethod,
-                startingPosition,
-                batchSize,
-                maximumRetryAttempts,
-                bisectBatchOnFunctionError,
-                reportBatchItemFailures,
-                Optional.empty());
-    }
-
     public StreamEvent {
         Objects.requireNonNull(onFailureQueueId, "onFailureQueueId");
         if (batchSize < 1 || batchSize > 10_000) {

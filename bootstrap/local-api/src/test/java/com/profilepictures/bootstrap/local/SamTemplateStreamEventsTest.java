@@ -66,7 +66,8 @@ class SamTemplateStreamEventsTest {
                                 25,
                                 4,
                                 true,
-                                true),
+                                true,
+                                Optional.empty()),
                         new StreamEvent(
                                 "OtherFunction",
                                 "PicturesTable",
@@ -76,7 +77,8 @@ class SamTemplateStreamEventsTest {
                                 100,
                                 -1,
                                 false,
-                                false)),
+                                false,
+                                Optional.empty())),
                 template.streamEvents());
         assertEquals(Optional.of("TABLE_NAME"), template.variableNaming("PicturesTable"));
         assertEquals(Optional.empty(), template.variableNaming("ArchiveFunction"));

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -269,7 +270,8 @@ class StreamPollerTest {
                 batchSize,
                 retries,
                 bisect,
-                reportFailures);
+                reportFailures,
+                Optional.empty());
     }
 
     /** Records each batch; reports the first record {@code fails} picks, and every later one, as failed. */
